@@ -1,0 +1,7 @@
+export * from "./audit";
+export * from "./cards";
+export * from "./customers";
+export * from "./outbox";
+export * from "./plans";
+export * from "./renewals";
+export * from "./staff";

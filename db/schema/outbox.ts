@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { cards } from "./cards";
+import { createdAt, instant } from "./columns";
+import { language } from "./customers";
+import { renewals } from "./renewals";
+import { staff } from "./staff";
+
+export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
+
+export const notificationStatuses = ["pending", "sent", "failed"] as const;
+export const notificationStatus = pgEnum("notification_status", notificationStatuses);
+
+/** Written in the same transaction as what it announces; a worker sends it. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: notificationKind().notNull(),
+    channel: text().notNull().default("sms"),
+    cardId: integer()
+      .notNull()
+      .references(() => cards.id),
+    renewalId: integer().references(() => renewals.id),
+    toMsisdn: text().notNull(),
+    language: language().notNull(),
+    body: text().notNull(),
+    // One message per purpose (e.g. "renewal:42:confirmation"); the provider gets it too.
+    dedupeKey: text().notNull(),
+    status: notificationStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: instant().notNull().defaultNow(),
+    lockedUntil: instant(),
+    sentAt: instant(),
+    providerMessageId: text(),
+    lastError: text(),
+    createdBy: integer().references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
+    index("notifications_due").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("notifications_card").on(t.cardId, t.id.desc()),
+    check("notifications_channel", sql`${t.channel} in ('sms')`),
+    check("notifications_sent_consistent", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);

@@ -1,0 +1,210 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { cards } from "./cards";
+import { createdAt, instant } from "./columns";
+import { language } from "./customers";
+import { extensionMode, planVersions, plans } from "./plans";
+import { staff } from "./staff";
+
+export const currencies = ["HKD", "CNY"] as const;
+export const currency = pgEnum("currency", currencies);
+
+export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "cash", "stored_value"] as const;
+export const paymentMethod = pgEnum("payment_method", paymentMethods);
+
+export const renewalChannels = ["console", "self_service"] as const;
+export const renewalChannel = pgEnum("renewal_channel", renewalChannels);
+
+/** paid → activated, or paid → voided; a failed activation stays paid until retried. */
+export const renewalStatuses = ["paid", "activated", "voided"] as const;
+export const renewalStatus = pgEnum("renewal_status", renewalStatuses);
+
+export const cardStatesAtRenewal = ["active", "grace"] as const;
+export const cardStateAtRenewal = pgEnum("card_state_at_renewal", cardStatesAtRenewal);
+
+export const renewals = pgTable(
+  "renewals",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    cardId: integer()
+      .notNull()
+      .references(() => cards.id),
+    planVersionId: integer()
+      .notNull()
+      .references(() => planVersions.id),
+    channel: renewalChannel().notNull(),
+    soldBy: integer().references(() => staff.id),
+    cardState: cardStateAtRenewal().notNull(),
+    extensionMode: extensionMode().notNull(),
+    previousValidityEnd: instant().notNull(),
+    newValidityEnd: instant().notNull(),
+    // The price it was sold at; catalog changes never rewrite it.
+    priceMinor: integer().notNull(),
+    currency: currency().notNull(),
+    smsMsisdn: text(),
+    smsLanguage: language().notNull(),
+    status: renewalStatus().notNull().default("paid"),
+    activatedAt: instant(),
+    activationAttempts: integer().notNull().default(0),
+    lastActivationError: text(),
+    voidedAt: instant(),
+    voidedBy: integer().references(() => staff.id),
+    voidReason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("renewals_card_history").on(t.cardId, t.createdAt.desc(), t.id.desc()),
+    index("renewals_created_at").on(t.createdAt),
+    index("renewals_sold_by_created_at").on(t.soldBy, t.createdAt),
+    index("renewals_plan_version").on(t.planVersionId),
+    check("renewals_price_positive", sql`${t.priceMinor} > 0`),
+    check("renewals_console_has_seller", sql`(${t.channel} = 'console') = (${t.soldBy} is not null)`),
+    check("renewals_validity_moves_forward", sql`${t.newValidityEnd} > ${t.previousValidityEnd}`),
+    check(
+      "renewals_void_consistent",
+      sql`(${t.status} = 'voided') = (${t.voidedAt} is not null) and (${t.voidedAt} is null or (${t.voidedBy} is not null and char_length(btrim(${t.voidReason})) > 0))`,
+    ),
+    check("renewals_activated_consistent", sql`${t.status} <> 'activated' or ${t.activatedAt} is not null`),
+  ],
+);
+
+/** The validity window a renewal grants, with its own data allowance and usage. */
+export const periods = pgTable(
+  "periods",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    renewalId: integer()
+      .notNull()
+      .references(() => renewals.id),
+    cardId: integer()
+      .notNull()
+      .references(() => cards.id),
+    startsAt: instant().notNull(),
+    endsAt: instant().notNull(),
+    dataCnMb: integer().notNull(),
+    dataHkMb: integer().notNull(),
+    usedCnMb: integer().notNull().default(0),
+    usedHkMb: integer().notNull().default(0),
+    voidedAt: instant(),
+  },
+  (t) => [
+    uniqueIndex("periods_renewal_key").on(t.renewalId),
+    index("periods_card_ends").on(t.cardId, t.endsAt).where(sql`${t.voidedAt} is null`),
+    check("periods_window", sql`${t.endsAt} > ${t.startsAt}`),
+    check("periods_usage_within_allowance", sql`${t.usedCnMb} between 0 and ${t.dataCnMb} and ${t.usedHkMb} between 0 and ${t.dataHkMb}`),
+  ],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    renewalId: integer()
+      .notNull()
+      .references(() => renewals.id),
+    method: paymentMethod().notNull(),
+    reference: text(),
+    amountMinor: integer().notNull(),
+    currency: currency().notNull(),
+    receivedAt: instant().notNull().defaultNow(),
+    receivedBy: integer().references(() => staff.id),
+  },
+  (t) => [
+    // A reference can be used once per method, across all customers.
+    uniqueIndex("payments_method_reference_key").on(t.method, t.reference).where(sql`${t.reference} is not null`),
+    index("payments_renewal_id").on(t.renewalId),
+    check("payments_amount_positive", sql`${t.amountMinor} > 0`),
+    check("payments_reference_required", sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`),
+    check("payments_reference_format", sql`${t.reference} is null or char_length(${t.reference}) between 4 and 64`),
+    check("payments_stored_value_in_hkd", sql`${t.method} <> 'stored_value' or ${t.currency} = 'HKD'`),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    paymentId: integer()
+      .notNull()
+      .references(() => payments.id),
+    amountMinor: integer().notNull(),
+    currency: currency().notNull(),
+    reason: text().notNull(),
+    refundedBy: integer()
+      .notNull()
+      .references(() => staff.id),
+    refundedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("refunds_payment_key").on(t.paymentId),
+    check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+    check("refunds_reason_present", sql`char_length(btrim(${t.reason})) > 0`),
+  ],
+);
+
+export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
+export const storedValueReason = pgEnum("stored_value_reason", storedValueReasons);
+
+/** Every change to a card's HKD balance; balanceAfter chains per card. */
+export const storedValueLedger = pgTable(
+  "stored_value_ledger",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    cardId: integer()
+      .notNull()
+      .references(() => cards.id),
+    deltaMinor: integer().notNull(),
+    balanceAfterMinor: integer().notNull(),
+    reason: storedValueReason().notNull(),
+    renewalId: integer().references(() => renewals.id),
+    staffId: integer().references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("stored_value_ledger_card").on(t.cardId, t.id),
+    check("stored_value_ledger_delta_nonzero", sql`${t.deltaMinor} <> 0`),
+    check("stored_value_ledger_balance_nonnegative", sql`${t.balanceAfterMinor} >= 0`),
+  ],
+);
+
+/**
+ * Daily rollup of renewals by Hong Kong calendar day, kept in step by the
+ * renewal and void transactions so reports over years read a few thousand rows.
+ */
+export const renewalDailyStats = pgTable(
+  "renewal_daily_stats",
+  {
+    day: date({ mode: "string" }).notNull(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    method: paymentMethod().notNull(),
+    currency: currency().notNull(),
+    channel: renewalChannel().notNull(),
+    soldBy: integer().references(() => staff.id),
+    cardState: cardStateAtRenewal().notNull(),
+    renewals: integer().notNull().default(0),
+    revenueMinor: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    unique("renewal_daily_stats_key")
+      .on(t.day, t.planId, t.method, t.currency, t.channel, t.soldBy, t.cardState)
+      .nullsNotDistinct(),
+    check("renewal_daily_stats_nonnegative", sql`${t.renewals} >= 0 and ${t.revenueMinor} >= 0`),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    key: uuid().primaryKey(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id),
+    scope: text().notNull(),
+    requestHash: text().notNull(),
+    result: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("idempotency_keys_created_at").on(t.createdAt)],
+);

@@ -1,0 +1,435 @@
+import type postgres from "postgres";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_PASSWORD = "renewal-desk-demo";
+
+export const demoStaff = [
+  { email: "admin@example.com", name: "Ada Admin", role: "admin" },
+  { email: "supervisor@example.com", name: "Sam Supervisor", role: "supervisor" },
+  { email: "agent@example.com", name: "Amy Agent", role: "agent" },
+  // More of the team, so "by agent" reports have shape.
+  { email: "wong.kayan@example.com", name: "黄嘉欣 Wong Ka Yan", role: "agent" },
+  { email: "chan.chiming@example.com", name: "陈志明 Chan Chi Ming", role: "agent" },
+  { email: "li.na@example.com", name: "李娜 Li Na", role: "agent" },
+  { email: "lam.kingsley@example.com", name: "Kingsley Lam", role: "agent" },
+  { email: "cheung.mandy@example.com", name: "张美玲 Mandy Cheung", role: "supervisor" },
+] as const;
+
+/**
+ * Plan catalog: code, names, status, and versions as
+ * [days, CN MB, HK MB, HKD minor, CNY minor, mode, effective days before the seed's now].
+ */
+const catalog = [
+  {
+    code: "MONTHLY-8GB",
+    nameEn: "Monthly 8GB China + HK",
+    nameZh: "中港通月卡 8GB",
+    status: "active",
+    sort: 10,
+    versions: [
+      [30, 8192, 4096, 8800, 7800, "stack", 560],
+      [30, 8192, 4096, 9800, 8800, "stack", 120],
+    ],
+  },
+  { code: "QUARTER-30GB", nameEn: "Quarterly 30GB China + HK", nameZh: "中港通季卡 30GB", status: "active", sort: 20, versions: [[90, 30720, 10240, 26800, 23800, "stack", 560]] },
+  { code: "HALF-60GB", nameEn: "Half-year 60GB China + HK", nameZh: "中港通半年卡 60GB", status: "active", sort: 30, versions: [[180, 61440, 20480, 48800, 43800, "stack", 560]] },
+  { code: "ANNUAL-120GB", nameEn: "Annual 120GB China + HK", nameZh: "中港通年卡 120GB", status: "active", sort: 40, versions: [[365, 122880, 40960, 88800, 79800, "stack", 560]] },
+  { code: "ANNUAL-MAX-200GB", nameEn: "Annual Max 200GB (counts from today)", nameZh: "中港通年卡尊享 200GB（由今日起计）", status: "active", sort: 50, versions: [[365, 204800, 51200, 118800, 106800, "max_from_today", 560]] },
+  { code: "MONTHLY-LITE-3GB", nameEn: "Monthly Lite 3GB (retired)", nameZh: "中港通轻享月卡 3GB（已停售）", status: "archived", sort: 90, versions: [[30, 3072, 1024, 4800, 4300, "stack", 560]] },
+  { code: "TRAVEL-7D-5GB", nameEn: "7-day Travel 5GB", nameZh: "七日旅行卡 5GB", status: "draft", sort: 60, versions: [[7, 5120, 2048, 3800, 3400, "stack", 0]] },
+] as const;
+
+export interface SeedOptions {
+  customers: number;
+  /** Months of renewal history; defaults to 18 for the demo and 36 from 10,000 customers up. */
+  months?: number;
+  /** The seed's "now": data is laid out around it so every card state exists today. */
+  now?: Date;
+  log?: (message: string) => void;
+}
+
+/** Showcase customers with fixed identifiers, so demos and tests can quote them. */
+const showcase = {
+  customers: `(values
+    (1, '王伟', 'Wong Wai', 'wong.wai@example.com', 'zh-Hant'::language, 'hkid'::id_document_type, '567A', 'Prefers WhatsApp; elderly parent renews through daughter.'),
+    (2, '陈嘉欣', 'Chan Ka Yan', 'kayan.chan@example.com', 'zh-Hant'::language, 'hkid'::id_document_type, '3B21', null),
+    (3, '李志明', 'Lee Chi Ming', 'cm.lee@example.com', 'zh-Hans'::language, 'mainland_id'::id_document_type, '201X', null),
+    (4, '张美玲', 'Cheung Mei Ling', 'meiling@example.com', 'zh-Hans'::language, 'mainland_id'::id_document_type, '0427', 'Reported card lost on the MTR.'),
+    (5, null, 'Émilie Dubois', 'emilie.dubois@example.com', 'en'::language, 'passport'::id_document_type, '8841', null),
+    (6, '深圳星河贸易有限公司', 'Star River Trading Ltd', 'it@starriver.example.com', 'zh-Hans'::language, null, null, 'Business account: 3 cards for sales staff.')
+  ) as o(id, name_zh, name_en, email, lang, doc_type, doc_last4, notes)`,
+  // card id, customer, cards for customer, state class, validity offset days, cadence, HK national, CN national, stored value HKD minor
+  cards: `(values
+    (1, 1, 1, 'active', 12, 'monthly', '91234567', '13812345678', 15000),
+    (2, 2, 1, 'grace', -5, 'quarterly', '93456789', '13923456789', 50000),
+    (3, 3, 1, 'expired', -75, 'monthly', '94567890', null, 0),
+    (4, 4, 1, 'suspended', 40, 'half', '95678901', '13734567890', 2000),
+    (5, 5, 1, 'active', 200, 'annual', '96789012', null, 0),
+    (6, 6, 3, 'active', 3, 'quarterly', '97890123', '13645678901', 0),
+    (7, 6, 3, 'active', 160, 'half', '98901234', '13556789012', 30000),
+    (8, 6, 3, 'grace', -20, 'monthly', '99012345', null, 0)
+  ) as o(card_id, customer_id, card_count, state_class, offset_days, cadence, hk, cn, stored_value)`,
+};
+
+/**
+ * Loads deterministic demo data with set-based SQL (INSERT … SELECT over
+ * generate_series), so the same code loads 2,000 customers for a demo or a
+ * million customers and ten million renewals for a benchmark. Pseudo-random
+ * choices hash the row id with a salt: same size and now, same data.
+ */
+export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Promise<void> {
+  const n = Math.max(8, Math.floor(options.customers));
+  const months = options.months ?? (n >= 10_000 ? 36 : 18);
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => {});
+  const historyDays = Math.round(months * 30.44);
+  // Multi-statement SQL cannot take bind parameters; this literal comes from a Date we own.
+  const nowSql = `'${now.toISOString()}'::timestamptz`;
+  const started = Date.now();
+  const step = async (label: string, run: () => Promise<unknown>) => {
+    const t0 = Date.now();
+    await run();
+    log(`  ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await sql.begin(async (tx) => {
+    // Bulk load: skip per-row foreign-key triggers when we are allowed to
+    // (superuser); every id below is generated consistently, and the
+    // constraints are still declared for all later writes.
+    await tx`savepoint replica`;
+    try {
+      await tx`set local session_replication_role = replica`;
+      await tx`release savepoint replica`;
+    } catch {
+      await tx`rollback to savepoint replica`;
+    }
+    await tx`set local work_mem = '256MB'`;
+    await tx`set local maintenance_work_mem = '512MB'`;
+    await tx.unsafe(`
+      create function pg_temp.rnd(id bigint, salt int) returns double precision
+      language sql immutable as $$ select (hashint8(id * 1000003 + salt) & 2147483647)::double precision / 2147483648 $$;
+      create function pg_temp.pick(arr text[], id bigint, salt int) returns text
+      language sql immutable as $$ select arr[1 + floor(pg_temp.rnd(id, salt) * array_length(arr, 1))::int] $$;
+      create function pg_temp.hk_end(day date) returns timestamptz
+      language sql immutable as $$ select ((day + 1)::timestamp at time zone 'Asia/Hong_Kong') - interval '1 second' $$;
+      create function pg_temp.luhn(payload text) returns text
+      language sql immutable as $$
+        select payload || ((10 - sum(d) % 10) % 10)::text from (
+          select case when i % 2 = 1 then case when v * 2 > 9 then v * 2 - 9 else v * 2 end else v end as d
+          from (select i, substr(reverse(payload), i, 1)::int as v from generate_series(1, length(payload)) i) x
+        ) y
+      $$;
+    `);
+
+    // Building an index once after the load is many times faster than
+    // maintaining it row by row; unique ones are re-checked when rebuilt.
+    const bulkTables = ["customers", "cards", "card_numbers", "renewals", "periods", "payments", "stored_value_ledger", "notifications"];
+    const indexes = await tx<{ name: string; definition: string }[]>`
+      select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+      from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace ns on ns.oid = t.relnamespace
+      where ns.nspname = current_schema() and t.relname in ${tx(bulkTables)}
+        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`;
+    for (const index of indexes) await tx.unsafe(`drop index ${index.name}`);
+
+    await step("staff", async () => {
+      for (const member of demoStaff) {
+        await tx`insert into staff (email, name, password_hash, role) values (${member.email}, ${member.name}, ${passwordHash}, ${member.role})`;
+      }
+    });
+
+    await step("plan catalog", async () => {
+      for (const plan of catalog) {
+        const [row] = await tx`insert into plans (code, name_en, name_zh, status, sort_order) values
+          (${plan.code}, ${plan.nameEn}, ${plan.nameZh}, 'draft', ${plan.sort}) returning id`;
+        let versionId = 0;
+        for (const [index, [days, cn, hk, hkd, cny, mode, daysAgo]] of plan.versions.entries()) {
+          const effective = new Date(now.getTime() - daysAgo * 86_400_000);
+          const [version] = await tx`insert into plan_versions
+            (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor, extension_mode, effective_from, created_at)
+            values (${row!.id}, ${index + 1}, ${days}, ${cn}, ${hk}, ${hkd}, ${cny}, ${mode}, ${effective}, ${effective}) returning id`;
+          versionId = version!.id;
+        }
+        await tx`update plans set current_version_id = ${versionId}, status = ${plan.status}, lock_version = ${plan.versions.length} where id = ${row!.id}`;
+      }
+    });
+
+    await step(`${n.toLocaleString("en")} customers`, () =>
+      tx.unsafe(
+        `
+      insert into customers (id, name_zh, name_en, email, contact_phone, preferred_language, id_document_type, id_document_last4, notes, created_at)
+      overriding system value
+      select i,
+        case when o.id is not null then o.name_zh when kind in ('both', 'zh') then sur_zh || given_zh when kind = 'company' then co_zh end,
+        case when o.id is not null then o.name_en
+             when kind in ('both', 'en') then sur_en || ' ' || given_en
+             when kind = 'company' then co_en
+             when kind = 'western' then west_first || ' ' || west_last end,
+        coalesce(o.email, case when pg_temp.rnd(i, 7) < 0.7 then
+          lower(regexp_replace(coalesce(case when kind = 'western' then west_first || '.' || west_last end, sur_en || '.' || replace(given_en, ' ', '')), '[^A-Za-z.]', '', 'g'))
+          || i || '@' || pg_temp.pick(array['gmail.com','qq.com','163.com','outlook.com','yahoo.com.hk','example.com'], i, 8) end),
+        null,
+        coalesce(o.lang, case when kind = 'western' then 'en' else (array['zh-Hant','zh-Hans','zh-Hans','en'])[1 + floor(pg_temp.rnd(i, 9) * 4)::int] end::language),
+        case when o.id is not null then o.doc_type when kind = 'company' then null
+             else (array['hkid','mainland_id','passport'])[1 + floor(pg_temp.rnd(i, 10) * 3)::int]::id_document_type end,
+        case when o.id is not null then o.doc_last4 when kind = 'company' then null
+             else lpad((floor(pg_temp.rnd(i, 11) * 10000))::int::text, 4, '0') end,
+        o.notes,
+        ${nowSql} - make_interval(days => ${historyDays} + 30 - floor(pg_temp.rnd(i, 12) * 30)::int)
+      from generate_series(1, ${n}) i
+      left join ${showcase.customers} on o.id = i
+      cross join lateral (select
+        case when pg_temp.rnd(i, 1) < 0.03 then 'company' when pg_temp.rnd(i, 1) < 0.70 then 'both'
+             when pg_temp.rnd(i, 1) < 0.90 then 'zh' when pg_temp.rnd(i, 1) < 0.96 then 'western' else 'en' end as kind,
+        floor(pg_temp.rnd(i, 2) * 22)::int + 1 as s,
+        floor(pg_temp.rnd(i, 3) * 30)::int + 1 as g
+      ) k
+      cross join lateral (select
+        (array['陈','李','张','黄','王','林','刘','吴','梁','何','郭','杨','周','罗','郑','谢','邓','冯','曾','蔡','欧阳','司徒'])[s] as sur_zh,
+        (array['Chan','Lee','Cheung','Wong','Wong','Lam','Lau','Ng','Leung','Ho','Kwok','Yeung','Chow','Law','Cheng','Tse','Tang','Fung','Tsang','Choi','Au Yeung','Szeto'])[s] as sur_en,
+        case when pg_temp.rnd(i, 4) < 0.4
+          then (array['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','华','文','峰','辉','婷','欣','宇','浩','晴','琳','斌','鹏','颖'])[g]
+          else (array['嘉欣','志明','家豪','丽华','俊杰','子轩','雅婷','美玲','国华','建国','晓东','诗雅','浩然','思远','振邦','慧敏','永康','淑仪','伟明','秀英','宇航','梓琳','家乐','思彤','卓文','嘉怡','建华','海燕','立信','玉珍'])[g]
+        end as given_zh,
+        case when pg_temp.rnd(i, 4) < 0.4
+          then (array['Wai','Fong','Na','Man','Ching','Lai','Keung','Lui','Kwan','Yeung','Yung','Yim','Kit','Kuen','Tao','Ming','Chiu','Wah','Man','Fung','Fai','Ting','Yan','Yu','Ho','Ching','Lam','Pan','Pang','Wing'])[g]
+          else (array['Ka Yan','Chi Ming','Ka Ho','Lai Wah','Chun Kit','Tsz Hin','Nga Ting','Mei Ling','Kwok Wah','Kin Kwok','Hiu Tung','Sze Nga','Ho Yin','Sin Yee','Chun Bong','Wai Man','Wing Hong','Suk Yee','Wai Ming','Sau Ying','Yu Hong','Tsz Lam','Ka Lok','Sze Tung','Cheuk Man','Ka Yee','Kin Wah','Hoi Yin','Lap Shun','Yuk Chun'])[g]
+        end as given_en,
+        pg_temp.pick(array['Émilie','José','Zoë','Björn','Chloé','André','Noël','Mateus','Sarah','James','Priya','Hiroshi'], i, 5) as west_first,
+        pg_temp.pick(array['Dubois','García','Müller','Søren','Lefèvre','Smith','Patel','Tanaka','O''Brien','Nguyen','Kowalski','Rossi'], i, 6) as west_last,
+        pg_temp.pick(array['深圳星河贸易有限公司','香港东方物流有限公司','广州南海科技有限公司','澳港通商务有限公司'], i, 13) as co_zh,
+        pg_temp.pick(array['Star River Trading Ltd','Eastern Logistics (HK) Ltd','Nanhai Technology Co Ltd','Macau-HK Business Ltd'], i, 13) as co_en
+      ) names
+    `,
+      ),
+    );
+
+    await step("cards", () =>
+      tx.unsafe(
+        `
+      create temp table seed_cards on commit drop as
+      select row_number() over (order by c.id, k)::int as card_id, c.id as customer_id, c.created_at
+      from customers c
+      left join (select distinct customer_id, card_count from ${showcase.cards}) oc on oc.customer_id = c.id
+      cross join lateral generate_series(1, coalesce(oc.card_count, case when pg_temp.rnd(c.id, 20) < 0.2 then 2 else 1 end)) k;
+
+      create temp table seed_card_plan on commit drop as
+      select s.card_id, s.customer_id, s.created_at as customer_since,
+        coalesce(o.cadence, case when r1 < 0.12 then 'monthly' when r1 < 0.45 then 'quarterly' when r1 < 0.75 then 'half' else 'annual' end) as cadence,
+        coalesce(o.state_class, case when r2 < 0.06 then 'expiring' when r2 < 0.14 then 'grace' when r2 < 0.24 then 'expired'
+             when r2 < 0.28 then 'suspended' else 'active' end) as state_class,
+        o.offset_days, o.hk, o.cn, o.stored_value
+      from seed_cards s
+      left join ${showcase.cards} on o.card_id = s.card_id
+      cross join lateral (select pg_temp.rnd(s.card_id, 21) as r1, pg_temp.rnd(s.card_id, 22) as r2) r;
+
+      create temp table seed_card_dates on commit drop as
+      select p.*, d.days,
+        pg_temp.hk_end((${nowSql} at time zone 'Asia/Hong_Kong')::date + coalesce(p.offset_days, case p.state_class
+          when 'expiring' then floor(pg_temp.rnd(p.card_id, 23) * 7)::int
+          when 'grace' then -1 - floor(pg_temp.rnd(p.card_id, 23) * 28)::int
+          when 'expired' then -31 - floor(pg_temp.rnd(p.card_id, 23) * 400)::int
+          else 8 + floor(pg_temp.rnd(p.card_id, 23) * d.days * 1.2)::int end)) as validity_end,
+        -- the card's first purchase: somewhere in the first 40% of the history window
+        ${nowSql} - make_interval(days => ${historyDays} - floor(pg_temp.rnd(p.card_id, 24) * ${historyDays} * 0.4)::int) as card_start
+      from seed_card_plan p
+      cross join lateral (select case p.cadence when 'monthly' then 30 when 'quarterly' then 90 when 'half' then 180 else 365 end as days) d;
+
+      insert into cards (id, customer_id, iccid, form, validity_end, suspended_at, suspension_reason, stored_value_hkd_minor, activated_at, created_at, updated_at)
+      overriding system value
+      select card_id, customer_id,
+        pg_temp.luhn(case when hk is not null then '8985201' else '8985203' end || lpad(((card_id::bigint * 982451653) % 100000000000)::text, 11, '0')),
+        case when pg_temp.rnd(card_id, 25) < 0.15 then 'esim' else 'physical' end::card_form,
+        validity_end,
+        case when state_class = 'suspended' then ${nowSql} - make_interval(days => 1 + floor(pg_temp.rnd(card_id, 26) * 20)::int) end,
+        case when state_class = 'suspended' then (case when card_id = 4 then 'lost' else pg_temp.pick(array['lost','fraud','real_name_missing','carrier'], card_id, 27) end)::suspension_reason end,
+        coalesce(stored_value, case when pg_temp.rnd(card_id, 28) < 0.6 then floor(pg_temp.rnd(card_id, 29) * 50)::int * 1000 else 0 end),
+        card_start, card_start, card_start
+      from seed_card_dates;
+    `,
+      ),
+    );
+
+    await step("numbers", () =>
+      tx.unsafe(
+        `
+      insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
+      select card_id, 'HK', '+852' || coalesce(hk, (case when pg_temp.rnd(card_id, 30) < 0.5 then '5' else '6' end) || lpad(((card_id::bigint * 5021 + 1234567) % 10000000)::text, 7, '0')),
+        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
+        d.card_start
+      from seed_card_dates d join cards c on c.id = d.card_id
+      where d.hk is not null or (d.cn is null and pg_temp.rnd(d.card_id, 32) < 0.95) or d.card_id > 8 and pg_temp.rnd(d.card_id, 33) >= 0.6;
+
+      insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
+      select card_id, 'CN', '+86' || coalesce(cn, pg_temp.pick(array['15','17','18','19'], card_id, 34) || lpad(((card_id::bigint * 7001 + 31337) % 1000000000)::text, 9, '0')),
+        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
+        d.card_start
+      from seed_card_dates d join cards c on c.id = d.card_id
+      where d.cn is not null or (d.card_id > 8 and pg_temp.rnd(d.card_id, 33) < 0.6);
+
+      update customers c set contact_phone = n.msisdn
+      from (select distinct on (s.customer_id) s.customer_id, cn.msisdn
+            from seed_cards s join card_numbers cn on cn.card_id = s.card_id
+            order by s.customer_id, s.card_id, cn.region) n
+      where n.customer_id = c.id;
+    `,
+      ),
+    );
+
+    await step("renewal history", () =>
+      tx.unsafe(
+        `
+      -- Periods laid backwards from each card's validity end: period k ends
+      -- (k periods and any grace gaps) before it. About 8% of renewals came in
+      -- grace, after a gap, and started at the moment of purchase.
+      create temp table seed_periods on commit drop as
+      with raw as (
+        select d.card_id, d.customer_id, d.cadence, d.days, d.validity_end, d.card_start, k,
+          case when k > 0 and pg_temp.rnd(d.card_id * 1000 + k, 40) < 0.08 then 1 + floor(pg_temp.rnd(d.card_id * 1000 + k, 41) * 20)::int else 0 end as gap_after
+        from seed_card_dates d
+        cross join lateral generate_series(0, ceil(${historyDays}::numeric / d.days)::int + 1) k
+      ), placed as (
+        select *, sum(days + gap_after) over (partition by card_id order by k rows between unbounded preceding and current row) - days - gap_after as back_days
+        from raw
+      )
+      select row_number() over (order by card_id, k desc)::int as renewal_id, card_id, customer_id, cadence, days, k,
+        validity_end - make_interval(days => back_days::int) as ends_at,
+        validity_end - make_interval(days => (back_days + days)::int) as starts_at,
+        lag(gap_after) over (partition by card_id order by k desc) as gap_before
+      from placed
+      where validity_end - make_interval(days => (back_days + days)::int) >= card_start - interval '1 day';
+
+      create temp table seed_versions on commit drop as
+      select pl.code, pv.id, pv.extension_mode, pv.data_cn_mb, pv.data_hk_mb, pv.price_hkd_minor, pv.price_cny_minor,
+        case when pv.version = 1 then '-infinity'::timestamptz else pv.effective_from end as valid_from,
+        coalesce(lead(pv.effective_from) over (partition by pl.id order by pv.version), 'infinity'::timestamptz) as valid_to
+      from plans pl join plan_versions pv on pv.plan_id = pl.id;
+
+      create temp table seed_renewals on commit drop as
+      select p.*, v.id as plan_version_id, v.extension_mode, v.data_cn_mb, v.data_hk_mb,
+        v.price_hkd_minor, v.price_cny_minor, m.method,
+        case when m.method in ('wechat_pay', 'alipay') and pg_temp.rnd(p.renewal_id, 43) < 0.6 then 'CNY' else 'HKD' end::currency as currency,
+        case when m.method = 'cash' or pg_temp.rnd(p.renewal_id, 44) < 0.45 then 'console' else 'self_service' end::renewal_channel as channel,
+        case when coalesce(p.gap_before, 0) > 0 then 'grace' else 'active' end::card_state_at_renewal as card_state,
+        least(case when coalesce(p.gap_before, 0) > 0 then p.starts_at
+                   else p.starts_at - make_interval(secs => floor(pg_temp.rnd(p.renewal_id, 45) * least(p.days / 2, 10) * 86400)::int) end,
+              ${nowSql} - make_interval(secs => 600 + floor(pg_temp.rnd(p.renewal_id, 46) * 86400 * 3)::int)) as created_at,
+        staff_ids[1 + floor(pg_temp.rnd(p.renewal_id, 49) * array_length(staff_ids, 1))::int] as seller
+      from seed_periods p
+      cross join (select array_agg(id order by id) as staff_ids from staff) st
+      cross join lateral (select case
+          when pg_temp.rnd(p.renewal_id, 42) < 0.28 then 'wechat_pay' when pg_temp.rnd(p.renewal_id, 42) < 0.45 then 'alipay'
+          when pg_temp.rnd(p.renewal_id, 42) < 0.65 then 'fps' when pg_temp.rnd(p.renewal_id, 42) < 0.70 then 'bank_transfer'
+          when pg_temp.rnd(p.renewal_id, 42) < 0.78 then 'cash' else 'stored_value' end::payment_method as method,
+        case p.cadence
+          when 'monthly' then case when p.starts_at < ${nowSql} - interval '300 days' and pg_temp.rnd(p.card_id, 47) < 0.5 then 'MONTHLY-LITE-3GB' else 'MONTHLY-8GB' end
+          when 'quarterly' then 'QUARTER-30GB' when 'half' then 'HALF-60GB'
+          else case when pg_temp.rnd(p.card_id, 48) < 0.3 then 'ANNUAL-MAX-200GB' else 'ANNUAL-120GB' end end as plan_code) m
+      join seed_versions v on v.code = m.plan_code and p.starts_at >= v.valid_from and p.starts_at < v.valid_to;
+
+      insert into renewals (id, card_id, plan_version_id, channel, sold_by, card_state, extension_mode, previous_validity_end, new_validity_end,
+        price_minor, currency, sms_msisdn, sms_language, status, activated_at, activation_attempts, created_at)
+      overriding system value
+      select r.renewal_id, r.card_id, r.plan_version_id, r.channel,
+        case when r.channel = 'console' then r.seller end,
+        r.card_state, r.extension_mode,
+        case when r.card_state = 'grace' then r.starts_at - make_interval(days => r.gap_before) else r.starts_at end,
+        r.ends_at,
+        case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency,
+        null, c.preferred_language, 'activated', r.created_at + interval '4 seconds', 1, r.created_at
+      from seed_renewals r join customers c on c.id = r.customer_id;
+
+      insert into periods (id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb, used_cn_mb, used_hk_mb)
+      overriding system value
+      select renewal_id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb,
+        floor(data_cn_mb * f * pg_temp.rnd(renewal_id, 50))::int, floor(data_hk_mb * f * pg_temp.rnd(renewal_id, 51))::int
+      from seed_renewals
+      cross join lateral (select greatest(0, least(1, extract(epoch from (${nowSql} - starts_at)) / extract(epoch from (ends_at - starts_at))))::double precision as f) x;
+
+      insert into payments (id, renewal_id, method, reference, amount_minor, currency, received_at, received_by)
+      overriding system value
+      select r.renewal_id, r.renewal_id, r.method,
+        case r.method
+          when 'wechat_pay' then '4200' || to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || lpad(r.renewal_id::text, 16, '0')
+          when 'alipay' then to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || '2200' || lpad(r.renewal_id::text, 16, '0')
+          when 'fps' then 'FRN' || to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || lpad(r.renewal_id::text, 10, '0')
+          when 'bank_transfer' then 'BT' || lpad(r.renewal_id::text, 12, '0') end,
+        rn.price_minor, r.currency, r.created_at, rn.sold_by
+      from seed_renewals r join renewals rn on rn.id = r.renewal_id;
+    `,
+      ),
+    );
+
+    await step("stored-value ledger and messages", () =>
+      tx.unsafe(
+        `
+      -- Each card's opening top-up covers every stored-value payment it later
+      -- made and leaves today's balance.
+      insert into stored_value_ledger (card_id, delta_minor, balance_after_minor, reason, renewal_id, staff_id, created_at)
+      select card_id, delta, balance_after, reason::stored_value_reason, renewal_id, staff_id, at from (
+        select c.id as card_id, c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) as delta,
+          c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) as balance_after, 'top_up' as reason,
+          null::int as renewal_id, null::int as staff_id, c.created_at - interval '30 days' as at
+        from cards c left join renewals r on r.card_id = c.id left join payments p on p.renewal_id = r.id and p.method = 'stored_value'
+        group by c.id
+        having c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) > 0
+        union all
+        select r.card_id, -p.amount_minor,
+          c.stored_value_hkd_minor + sum(p.amount_minor) over (partition by r.card_id order by r.created_at desc, r.id desc) - p.amount_minor,
+          'renewal_payment', r.id, r.sold_by, r.created_at
+        from renewals r join payments p on p.renewal_id = r.id and p.method = 'stored_value' join cards c on c.id = r.card_id
+      ) l
+      order by card_id, at;
+
+      insert into notifications (kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at, provider_message_id, created_at, next_attempt_at)
+      select 'renewal_confirmation', r.card_id, r.id, n.msisdn, r.sms_language,
+        case r.sms_language when 'en' then 'Renewal Desk: your card is renewed. Valid until ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59 HKT.'
+          when 'zh-Hans' then '中港通：您的卡已续费，有效期至 ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港时间）。'
+          else '中港通：您的卡已續費，有效期至 ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港時間）。' end,
+        'renewal:' || r.id || ':confirmation', 'sent', 1, r.created_at + interval '9 seconds', 'seed-' || r.id, r.created_at, r.created_at
+      from renewals r
+      join lateral (select msisdn from card_numbers where card_id = r.card_id order by region limit 1) n on true
+      where r.created_at > ${nowSql} - interval '60 days';
+
+      update renewals r set sms_msisdn = n.to_msisdn from notifications n where n.renewal_id = r.id;
+    `,
+      ),
+    );
+
+    await step("daily rollup", () =>
+      tx.unsafe(`
+      insert into renewal_daily_stats (day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor)
+      select (r.created_at at time zone 'Asia/Hong_Kong')::date, pv.plan_id, p.method, r.currency, r.channel, r.sold_by, r.card_state,
+        count(*), sum(r.price_minor)
+      from renewals r join plan_versions pv on pv.id = r.plan_version_id join payments p on p.renewal_id = r.id
+      where r.status <> 'voided'
+      group by 1, 2, 3, 4, 5, 6, 7;
+    `),
+    );
+
+    await step(`${indexes.length} indexes`, async () => {
+      for (const index of indexes) await tx.unsafe(index.definition);
+    });
+
+    await step("sequences", () =>
+      tx.unsafe(`
+      select setval(pg_get_serial_sequence('customers', 'id'), (select max(id) from customers));
+      select setval(pg_get_serial_sequence('cards', 'id'), (select max(id) from cards));
+      select setval(pg_get_serial_sequence('renewals', 'id'), greatest(1, (select max(id) from renewals)));
+      select setval(pg_get_serial_sequence('periods', 'id'), greatest(1, (select max(id) from periods)));
+      select setval(pg_get_serial_sequence('payments', 'id'), greatest(1, (select max(id) from payments)));
+      insert into audit_log (actor_staff_id, action, entity_type, entity_id, after)
+      values (null, 'seed.load', 'database', 'demo', jsonb_build_object('customers', ${n}, 'months', ${months}));
+    `),
+    );
+  });
+
+  await step("analyze", () => sql`analyze`);
+  log(`Seeded ${n.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** True when the database has no staff and no customers yet. */
+export async function isEmpty(sql: postgres.Sql): Promise<boolean> {
+  const [row] = await sql`select not exists (select 1 from staff) and not exists (select 1 from customers) as empty`;
+  return Boolean(row?.empty);
+}

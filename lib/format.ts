@@ -1,0 +1,44 @@
+import { HK_TIME_ZONE } from "./time";
+
+export type Locale = "en" | "zh-Hans";
+
+const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN" };
+
+function parts(instant: Date, withSeconds: boolean) {
+  const formatter = new Intl.DateTimeFormat("en-CA", {
+    timeZone: HK_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: withSeconds ? "2-digit" : undefined,
+    hourCycle: "h23",
+  });
+  const get = (type: Intl.DateTimeFormatPartTypes) => formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: withSeconds ? `${get("hour")}:${get("minute")}:${get("second")}` : `${get("hour")}:${get("minute")}` };
+}
+
+/** "2026-12-24 23:59 HKT": unambiguous in both languages and sortable by eye. */
+export function formatHkt(instant: Date, options: { seconds?: boolean; dateOnly?: boolean } = {}): string {
+  const p = parts(instant, options.seconds ?? false);
+  return options.dateOnly ? p.date : `${p.date} ${p.time} HKT`;
+}
+
+/** "2026-12-24 15:59:59 UTC", shown on hover next to every Hong Kong time. */
+export function formatUtc(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+}
+
+/** Data sizes are stored in MB; 1 GB = 1024 MB. */
+export function formatDataMb(mb: number, locale: Locale): string {
+  if (mb >= 1024) {
+    const gb = mb / 1024;
+    return `${new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(gb)} GB`;
+  }
+  return `${formatNumber(mb, locale)} MB`;
+}

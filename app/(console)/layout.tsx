@@ -1,0 +1,7 @@
+import { ConsoleShell } from "@/components/layout/console-shell";
+import { requireStaff } from "@/lib/auth/session";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaff();
+  return <ConsoleShell staff={staff}>{children}</ConsoleShell>;
+}

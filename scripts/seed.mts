@@ -1,0 +1,30 @@
+import postgres from "postgres";
+import { isEmpty, seedDemoData } from "@/db/seed";
+import { parseArgs } from "./lib/args.mts";
+
+const args = parseArgs(process.argv.slice(2), { customers: "string", months: "string", now: "string", force: "boolean" });
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL to the database to seed (npm start seeds the embedded one by itself).");
+  process.exit(1);
+}
+const customers = Number(args.customers ?? 2000);
+if (!Number.isInteger(customers) || customers < 8 || customers > 5_000_000) {
+  console.error("--customers must be a whole number from 8 to 5,000,000");
+  process.exit(1);
+}
+const sql = postgres(url, { max: 1, onnotice: () => {} });
+try {
+  if (!(await isEmpty(sql))) {
+    console.log("The database already has staff or customers: nothing seeded (demo data goes into an empty database only).");
+  } else {
+    await seedDemoData(sql, {
+      customers,
+      months: args.months ? Number(args.months) : undefined,
+      now: args.now ? new Date(String(args.now)) : undefined,
+      log: console.log,
+    });
+  }
+} finally {
+  await sql.end();
+}

@@ -1,0 +1,101 @@
+/**
+ * One command to run the console: `npm start`.
+ * Without DATABASE_URL it starts an embedded PostgreSQL with its data under
+ * .data/; then it migrates, seeds demo data into an empty database, builds if
+ * the source changed, and serves http://localhost:3000. Ctrl-C stops it all.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { spawn, type ChildProcess } from "node:child_process";
+import { databaseUrl, ensureDatabase } from "@/db/admin";
+import { migrateDatabase } from "@/db/migrate";
+import { isEmpty, seedDemoData } from "@/db/seed";
+import { parseArgs } from "./lib/args.mts";
+import { sourceHash } from "./lib/build-hash.mts";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.mts";
+import { run, stopChild } from "./lib/processes.mts";
+
+const args = parseArgs(process.argv.slice(2), { dev: "boolean" });
+const DATA_DIR = path.resolve(".data");
+const PORT = Number(process.env.PORT ?? 3000);
+const say = (message: string) => console.log(`[renewal-desk] ${message}`);
+
+let embedded: RunningPostgres | undefined;
+let server: ChildProcess | undefined;
+const children: ChildProcess[] = [];
+let shuttingDown = false;
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say("Stopping …");
+  await Promise.all(children.map((child) => stopChild(child)));
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  // Demo convenience only: production sets AUTH_SECRET (see README).
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    say("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres).");
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: Number(process.env.PGPORT ?? 54320), log: say });
+    await ensureDatabase(embedded.serverUrl, "renewal_desk");
+    url = databaseUrl(embedded.serverUrl, "renewal_desk");
+  }
+
+  say("Applying migrations …");
+  await migrateDatabase(url);
+
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    if (process.env.DEMO_DATA === "off") say("DEMO_DATA=off: no demo data.");
+    else if (await isEmpty(sql)) {
+      say("Empty database: loading demo data (set DEMO_DATA=off to skip) …");
+      await seedDemoData(sql, { customers: Number(process.env.DEMO_CUSTOMERS ?? 2000), log: say });
+    }
+  } finally {
+    await sql.end();
+  }
+
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  if (args.dev) {
+    server = spawn("npx", ["next", "dev", "-p", String(PORT)], { stdio: "inherit", env });
+  } else {
+    const hash = sourceHash();
+    const stamp = path.join(".next", "source-hash");
+    if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
+      say("Building the console (first start or changed source) …");
+      await run("npx", ["next", "build"], { env });
+      writeFileSync(stamp, hash);
+    }
+    server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "inherit", env });
+  }
+  children.push(server);
+  server.on("exit", (code) => {
+    if (!shuttingDown) {
+      say(`The web server exited (${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  say(`Console on http://localhost:${PORT} (demo logins in README.md). Ctrl-C stops everything.`);
+}
+
+main().catch(async (error) => {
+  console.error(`[renewal-desk] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

@@ -1,0 +1,89 @@
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import { isEmpty, seedDemoData } from "@/db/seed";
+import { withFreshDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T02:00:00Z");
+
+async function fingerprint(url: string) {
+  const sql = postgres(url, { max: 1 });
+  try {
+    const [row] = await sql`
+      select
+        (select count(*) from customers)::int as customers,
+        (select count(*) from cards)::int as cards,
+        (select count(*) from card_numbers)::int as numbers,
+        (select count(*) from renewals)::int as renewals,
+        (select count(*) from payments)::int as payments,
+        (select md5(string_agg(concat_ws('|', id, name_zh, name_en, email), ',' order by id)) from customers) as customers_md5,
+        (select md5(string_agg(concat_ws('|', id, iccid, validity_end, stored_value_hkd_minor), ',' order by id)) from cards) as cards_md5,
+        (select md5(string_agg(concat_ws('|', card_id, msisdn), ',' order by msisdn)) from card_numbers) as numbers_md5,
+        (select md5(string_agg(concat_ws('|', id, card_id, plan_version_id, price_minor, currency, new_validity_end), ',' order by id)) from renewals) as renewals_md5,
+        (select md5(string_agg(concat_ws('|', method, reference, amount_minor), ',' order by id)) from payments) as payments_md5`;
+    return row!;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function seeded(customers: number) {
+  return withFreshDatabase(
+    async (url) => {
+      const sql = postgres(url, { max: 1 });
+      try {
+        expect(await isEmpty(sql)).toBe(true);
+        await seedDemoData(sql, { customers, now: NOW });
+        expect(await isEmpty(sql)).toBe(false);
+        const checks = await sql`
+          select
+            (select count(*) from cards c where c.validity_end <> (select max(new_validity_end) from renewals r where r.card_id = c.id))::int as chain_breaks,
+            (select count(*) from cards c where c.stored_value_hkd_minor <> coalesce((select balance_after_minor from stored_value_ledger l where l.card_id = c.id order by id desc limit 1), 0))::int as balance_breaks,
+            (select count(distinct method) from payments)::int as methods,
+            (select count(*) from cards c where not exists (select 1 from card_numbers n where n.card_id = c.id))::int as cards_without_number,
+            (select count(*) from customers where name_zh ~ '^[^ ]{2}$')::int as two_char_names`;
+        expect(checks[0]).toMatchObject({ chain_breaks: 0, balance_breaks: 0, methods: 6, cards_without_number: 0 });
+        expect(checks[0]?.two_char_names).toBeGreaterThan(0);
+      } finally {
+        await sql.end();
+      }
+      return fingerprint(url);
+    },
+    { migrate: true },
+  );
+}
+
+describe("demo seed", () => {
+  it("is deterministic: the same size and now give the same rows", async () => {
+    const first = await seeded(300);
+    const second = await seeded(300);
+    expect(second).toEqual(first);
+    expect(first.customers).toBe(300);
+    expect(first.cards).toBeGreaterThan(330);
+    expect(first.renewals).toBeGreaterThan(900);
+  });
+
+  it("lays out every card state around its now", async () => {
+    await withFreshDatabase(
+      async (url) => {
+        const sql = postgres(url, { max: 1 });
+        try {
+          await seedDemoData(sql, { customers: 400, now: NOW });
+          const states = await sql`
+            select case when suspended_at is not null then 'suspended'
+                        when validity_end > ${NOW}::timestamptz + interval '7 days' then 'active'
+                        when validity_end > ${NOW}::timestamptz then 'expiring'
+                        when validity_end > ${NOW}::timestamptz - interval '30 days' then 'grace'
+                        else 'expired' end as state, count(*)::int as n
+            from cards group by 1`;
+          expect(states.map((s) => s.state).sort()).toEqual(["active", "expired", "expiring", "grace", "suspended"]);
+          const [plans] = await sql`select count(*) filter (where status = 'archived')::int as archived,
+            (select count(*) from plans p where (select count(*) from plan_versions v where v.plan_id = p.id) > 1)::int as multi from plans`;
+          expect(plans).toEqual({ archived: 1, multi: 1 });
+        } finally {
+          await sql.end();
+        }
+      },
+      { migrate: true },
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import { formatHkt } from "@/lib/format";
+
+export type SmsLanguage = "zh-Hans" | "zh-Hant" | "en";
+
+/** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
+export type SmsMessage =
+  | { kind: "renewal_confirmation"; planName: { en: string; zh: string }; validityEnd: Date; startsAt: Date; queued: boolean }
+  | { kind: "renewal_voided"; validityEnd: Date }
+  | { kind: "expiry_reminder"; validityEnd: Date; inGrace: boolean };
+
+const day = (instant: Date) => formatHkt(instant, { dateOnly: true });
+
+type Templates = { [K in SmsMessage["kind"]]: (message: Extract<SmsMessage, { kind: K }>) => string };
+
+const templates: Record<SmsLanguage, Templates> = {
+  en: {
+    renewal_confirmation: (m) =>
+      m.queued
+        ? `中港通: ${m.planName.en} is paid and starts ${day(m.startsAt)}. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`
+        : `中港通: ${m.planName.en} is active. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
+    renewal_voided: (m) => `中港通: your renewal was cancelled and refunded. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
+    expiry_reminder: (m) =>
+      m.inGrace
+        ? `中港通: your card expired on ${day(m.validityEnd)}. Renew now to restore service and keep your number.`
+        : `中港通: your card expires on ${day(m.validityEnd)} 23:59 HKT. Renew in time to keep your number and data.`,
+  },
+  "zh-Hans": {
+    renewal_confirmation: (m) =>
+      m.queued
+        ? `中港通：${m.planName.zh}已付款，将于${day(m.startsAt)}开始；卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`
+        : `中港通：${m.planName.zh}已开通，卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
+    renewal_voided: (m) => `中港通：您的续费已取消并退款，卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
+    expiry_reminder: (m) =>
+      m.inGrace
+        ? `中港通：您的卡已于${day(m.validityEnd)}过期，请尽快续费以恢复服务并保留号码。`
+        : `中港通：您的卡将于${day(m.validityEnd)} 23:59（香港时间）到期，请及时续费以保留号码和数据。`,
+  },
+  "zh-Hant": {
+    renewal_confirmation: (m) =>
+      m.queued
+        ? `中港通：${m.planName.zh}已付款，將於${day(m.startsAt)}開始；卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`
+        : `中港通：${m.planName.zh}已開通，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+    renewal_voided: (m) => `中港通：您的續費已取消並退款，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+    expiry_reminder: (m) =>
+      m.inGrace
+        ? `中港通：您的卡已於${day(m.validityEnd)}過期，請盡快續費以恢復服務並保留號碼。`
+        : `中港通：您的卡將於${day(m.validityEnd)} 23:59（香港時間）到期，請及時續費以保留號碼和數據。`,
+  },
+};
+
+export function renderSms(message: SmsMessage, language: SmsLanguage): string {
+  const template = templates[language][message.kind] as (m: SmsMessage) => string;
+  return template(message);
+}

@@ -30,7 +30,14 @@ export async function resendSms(notificationId: number, actor: { id: number }, d
       })
       .onConflictDoNothing({ target: notifications.dedupeKey })
       .returning({ id: notifications.id });
-    if (!copy) return { notificationId: original.id };
+    if (!copy) {
+      // A concurrent click this minute queued the copy already.
+      const [existing] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, sql`'resend:' || ${original.id} || ':' || to_char(now(), 'YYYYMMDDHH24MI')`));
+      return { notificationId: existing?.id ?? original.id };
+    }
     await writeAudit(tx, { actorStaffId: actor.id, action: "notification.resend", entityType: "notification", entityId: original.id, after: { copyId: copy.id } });
     return { notificationId: copy.id };
   });

@@ -49,7 +49,8 @@ async function run<S extends z.ZodType, T>(
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path.join(".") || "form";
-      fieldErrors[field] ??= issue.message;
+      // Schemas may name a catalog key as their message; anything else is shown as written.
+      fieldErrors[field] ??= t.has(issue.message) ? t(issue.message) : issue.message;
     }
     return { ok: false, message: t("invalidInput"), fieldErrors, values };
   }

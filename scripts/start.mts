@@ -8,14 +8,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { databaseUrl, ensureDatabase } from "@/db/admin";
 import { migrateDatabase } from "@/db/migrate";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
 import { sourceHash } from "./lib/build-hash.mts";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.mts";
-import { run, stopChild } from "./lib/processes.mts";
+import { run, spawnGroup, stopChild } from "./lib/processes.mts";
 
 const args = parseArgs(process.argv.slice(2), { dev: "boolean" });
 const DATA_DIR = path.resolve(".data");
@@ -74,7 +74,7 @@ async function main() {
 
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
   if (args.dev) {
-    server = spawn("npx", ["next", "dev", "-p", String(PORT)], { stdio: "inherit", env });
+    server = spawnGroup("npx", ["next", "dev", "-p", String(PORT)], { env });
   } else {
     const hash = sourceHash();
     const stamp = path.join(".next", "source-hash");
@@ -83,7 +83,7 @@ async function main() {
       await run("npx", ["next", "build"], { env });
       writeFileSync(stamp, hash);
     }
-    server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "inherit", env });
+    server = spawnGroup("npx", ["next", "start", "-p", String(PORT)], { env });
   }
   children.push(server);
   server.on("exit", (code) => {

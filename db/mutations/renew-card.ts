@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, type Db, type DbOrTx } from "@/db";
-import type { Currency } from "@/lib/money";
+import { formatMoney, type Currency } from "@/lib/money";
 import { methodsNeedingReference, quoteRenewal, type PaymentMethod, type Refusal } from "@/lib/renewal/rules";
 import type { SmsLanguage } from "@/lib/sms/templates";
 import { ConflictError, NotFoundError, pgConstraint, pgErrorCode, pgErrorCodes, PreconditionError } from "../errors";
@@ -47,7 +47,7 @@ export function refusalError(refusal: Refusal): PreconditionError {
     case "cap_exceeded":
       return new PreconditionError("renewal.cap_exceeded", { capDays: refusal.capDays });
     case "stored_value_short":
-      return new PreconditionError("renewal.stored_value_short", { balance: refusal.balanceMinor, price: refusal.priceMinor }, "method");
+      return new PreconditionError("renewal.stored_value_short", { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") }, "method");
     case "stored_value_currency":
       return new PreconditionError("renewal.stored_value_currency", {}, "currency");
     default:

@@ -11,15 +11,31 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-/** Stops a child politely, then firmly after `graceMs`. */
+/**
+ * Starts a long-running child in its own process group, so stopping it also
+ * stops whatever it started (npx → next → next-server).
+ */
+export function spawnGroup(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", ...options, detached: true });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** Stops a child and its process group politely, then firmly after `graceMs`. */
 export function stopChild(child: ChildProcess | undefined, graceMs = 5000): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill("SIGTERM");
+    signalGroup(child, "SIGTERM");
   });
 }

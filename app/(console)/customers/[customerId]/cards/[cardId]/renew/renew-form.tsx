@@ -1,0 +1,359 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Panel } from "@/components/ui/panel";
+import { SelectField } from "@/components/ui/select";
+import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/format";
+import { formatMoney, type Currency } from "@/lib/money";
+import { methodsNeedingReference, paymentMethods, type PaymentMethod } from "@/lib/renewal/rules";
+import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
+
+export interface PlanOption {
+  planVersionId: number;
+  name: string;
+  days: number;
+  dataCn: string;
+  dataHk: string;
+  priceHkdMinor: number;
+  priceCnyMinor: number;
+  countsFromToday: boolean;
+}
+
+type Language = "zh-Hans" | "zh-Hant" | "en";
+
+/**
+ * The agent's renewal form: plan, SMS, payment, then a server-computed review
+ * and a confirm that carries one idempotency key, so a double click, a retry
+ * or a second tab renews once. Any change after the review asks for a new one.
+ */
+export function RenewForm(props: {
+  cardId: number;
+  idempotencyKey: string;
+  storedValueHkdMinor: number;
+  defaultLanguage: Language;
+  numbers: string[];
+  plans: PlanOption[];
+}) {
+  const t = useTranslations("renewals");
+  const locale = useLocale() as Locale;
+  const router = useRouter();
+  const [planVersionId, setPlanVersionId] = useState<number | null>(props.plans.length === 1 ? props.plans[0]!.planVersionId : null);
+  const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
+  const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
+  const [method, setMethod] = useState<PaymentMethod>("wechat_pay");
+  const [currency, setCurrency] = useState<Currency>("HKD");
+  const [reference, setReference] = useState("");
+  const [preview, setPreview] = useState<RenewalPreview | null>(null);
+  const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
+  const [reviewing, startReview] = useTransition();
+  const [confirming, startConfirm] = useTransition();
+  const submitted = useRef(false);
+
+  const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
+  const needsReference = methodsNeedingReference.includes(method);
+  const amount = plan ? (currency === "HKD" ? plan.priceHkdMinor : plan.priceCnyMinor) : null;
+  const request = { cardId: props.cardId, planVersionId: planVersionId ?? 0, method, currency, reference: needsReference ? reference : "", smsMsisdn, smsLanguage };
+
+  // Every edit invalidates the review: what is confirmed is exactly what was read to the customer.
+  function edit<T>(setter: (value: T) => void) {
+    return (value: T) => {
+      setter(value);
+      setPreview(null);
+      setError(null);
+    };
+  }
+
+  function review(event: React.FormEvent) {
+    event.preventDefault();
+    startReview(async () => {
+      const result = await previewRenewalAction(request);
+      if (result.ok) {
+        setPreview(result.data);
+        setError(null);
+      } else {
+        setPreview(null);
+        setError({ message: result.message, fieldErrors: result.fieldErrors });
+      }
+    });
+  }
+
+  function confirm() {
+    if (submitted.current) return;
+    submitted.current = true;
+    startConfirm(async () => {
+      const result = await renewCardAction({ ...request, idempotencyKey: props.idempotencyKey });
+      if (result.ok) {
+        router.push(`/renewals/${result.data.renewalId}?done=1`);
+      } else {
+        submitted.current = false;
+        setPreview(null);
+        setError({ message: result.message, fieldErrors: result.fieldErrors });
+      }
+    });
+  }
+
+  const fieldError = (name: string) => error?.fieldErrors?.[name];
+
+  return (
+    <form onSubmit={review} className="space-y-6" noValidate>
+      <Panel title={t("stepPlan")}>
+        <fieldset aria-describedby={fieldError("planVersionId") ? "plan-error" : undefined}>
+          <legend className="sr-only">{t("stepPlan")}</legend>
+          <div className="grid gap-2 md:grid-cols-2">
+            {props.plans.map((option) => {
+              const checked = option.planVersionId === planVersionId;
+              return (
+                <label
+                  key={option.planVersionId}
+                  className={cn(
+                    "flex cursor-pointer gap-3 rounded-md border p-3 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    checked ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:border-slate-300",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name="planVersionId"
+                    value={option.planVersionId}
+                    checked={checked}
+                    onChange={() => edit(setPlanVersionId)(option.planVersionId)}
+                    className="mt-1"
+                  />
+                  <span className="min-w-0 flex-1">
+                    <span className="block font-medium text-slate-900">{option.name}</span>
+                    <span className="block text-slate-600">
+                      {t("days", { days: option.days })} · {t("mainland")} {option.dataCn} · {t("hongKong")} {option.dataHk}
+                    </span>
+                    {option.countsFromToday ? <span className="mt-0.5 block text-xs text-amber-800">{t("countsFromToday")}</span> : null}
+                  </span>
+                  <span className="text-right tabular-nums">
+                    <span className="block font-semibold">{formatMoney(option.priceHkdMinor, "HKD", locale)}</span>
+                    <span className="block text-xs text-slate-500">{formatMoney(option.priceCnyMinor, "CNY", locale)}</span>
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+          {fieldError("planVersionId") ? (
+            <p id="plan-error" className="mt-2 text-sm text-red-600">
+              {fieldError("planVersionId")}
+            </p>
+          ) : null}
+        </fieldset>
+      </Panel>
+
+      <Panel title={t("stepDetails")}>
+        <div className="grid gap-4 md:grid-cols-2">
+          <SelectField
+            label={t("smsNumber")}
+            name="smsMsisdn"
+            value={smsMsisdn}
+            onChange={(e) => edit(setSmsMsisdn)(e.target.value)}
+            error={fieldError("smsMsisdn")}
+            options={props.numbers.map((n) => ({ value: n, label: n }))}
+          />
+          <SelectField
+            label={t("smsLanguage")}
+            name="smsLanguage"
+            value={smsLanguage}
+            onChange={(e) => edit(setSmsLanguage)(e.target.value as Language)}
+            error={fieldError("smsLanguage")}
+            options={(["zh-Hant", "zh-Hans", "en"] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          />
+        </div>
+      </Panel>
+
+      <Panel title={t("stepPayment")}>
+        <div className="space-y-4">
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("method")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {paymentMethods.map((m) => (
+                <label
+                  key={m}
+                  className={cn(
+                    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    method === m ? "border-brand-600 bg-brand-50" : "border-slate-200",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name="method"
+                    value={m}
+                    checked={method === m}
+                    onChange={() => {
+                      edit(setMethod)(m);
+                      if (m === "stored_value") setCurrency("HKD");
+                    }}
+                  />
+                  {t(`methods.${m}`)}
+                </label>
+              ))}
+            </div>
+            {method === "stored_value" ? (
+              <p className="mt-1 text-xs text-slate-600">{t("storedValueBalance", { balance: formatMoney(props.storedValueHkdMinor, "HKD", locale) })}</p>
+            ) : null}
+          </fieldset>
+
+          <div className="grid gap-4 md:grid-cols-3">
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium text-slate-700">{t("currency")}</legend>
+              <div className="flex gap-2">
+                {(["HKD", "CNY"] as const).map((c) => (
+                  <label key={c} className={cn("flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm", currency === c ? "border-brand-600 bg-brand-50" : "border-slate-200", method === "stored_value" && c === "CNY" && "opacity-50")}>
+                    <input type="radio" name="currency" value={c} checked={currency === c} disabled={method === "stored_value" && c === "CNY"} onChange={() => edit(setCurrency)(c)} />
+                    {c}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div>
+              <p className="mb-1 text-sm font-medium text-slate-700" id="amount-label">
+                {t("amountToCollect")}
+              </p>
+              <output aria-labelledby="amount-label" className="block text-xl font-semibold tabular-nums" data-testid="amount">
+                {amount === null ? "—" : formatMoney(amount, currency, locale)}
+              </output>
+              <p className="text-xs text-slate-500">{t("amountHint")}</p>
+            </div>
+            {needsReference ? (
+              <div className="space-y-1">
+                <label htmlFor="reference" className="block text-sm font-medium text-slate-700">
+                  {t("reference")}
+                </label>
+                <input
+                  id="reference"
+                  name="reference"
+                  value={reference}
+                  onChange={(e) => edit(setReference)(e.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={64}
+                  aria-invalid={fieldError("reference") ? true : undefined}
+                  aria-describedby={fieldError("reference") ? "reference-error reference-hint" : "reference-hint"}
+                  className={cn(inputClass, "font-mono")}
+                />
+                <p id="reference-hint" className="text-xs text-slate-500">
+                  {t("referenceHint")}
+                </p>
+                {fieldError("reference") ? (
+                  <p id="reference-error" className="text-sm text-red-600">
+                    {fieldError("reference")}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </Panel>
+
+      {error ? <Notice tone="error">{error.message}</Notice> : null}
+
+      {!preview ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={reviewing}>
+            {reviewing ? t("reviewing") : t("review")}
+          </Button>
+        </div>
+      ) : (
+        <Panel title={t("stepReview")}>
+          <ReviewPanel preview={preview} planName={plan?.name ?? ""} method={method} reference={needsReference ? reference : ""} smsMsisdn={smsMsisdn} smsLanguage={smsLanguage} locale={locale} />
+          <div className="mt-4 flex items-center justify-end gap-3">
+            {preview.refusals.length === 0 ? (
+              <Button type="button" onClick={confirm} disabled={confirming} aria-disabled={confirming}>
+                {confirming ? t("confirming") : t("confirm")}
+              </Button>
+            ) : null}
+          </div>
+        </Panel>
+      )}
+    </form>
+  );
+}
+
+function ReviewPanel({
+  preview,
+  planName,
+  method,
+  reference,
+  smsMsisdn,
+  smsLanguage,
+  locale,
+}: {
+  preview: RenewalPreview;
+  planName: string;
+  method: PaymentMethod;
+  reference: string;
+  smsMsisdn: string;
+  smsLanguage: Language;
+  locale: Locale;
+}) {
+  const t = useTranslations("renewals");
+  const instant = (iso: string) => {
+    const value = new Date(iso);
+    return (
+      <time dateTime={iso} title={formatUtc(value)}>
+        {formatHkt(value)}
+      </time>
+    );
+  };
+  return (
+    <div className="space-y-4" data-testid="renewal-review">
+      <p className="text-sm text-slate-600">{t("reviewTitle")}</p>
+      <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-2">
+        <div>
+          <dt className="text-slate-500">{t("oldEnd")}</dt>
+          <dd className="text-base font-medium">{instant(preview.previousValidityEnd)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("newEnd")}</dt>
+          <dd className="text-base font-semibold text-emerald-700" data-testid="new-validity-end">
+            {instant(preview.newValidityEnd)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("rule")}</dt>
+          <dd>{t(`rules.${preview.rule}`)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("dataGranted")}</dt>
+          <dd>
+            {planName}: {t("mainland")} {formatDataMb(preview.dataCnMb, locale)} · {t("hongKong")} {formatDataMb(preview.dataHkMb, locale)}
+            <span className="block text-slate-600">{preview.startsNow ? t("dataStartsNow") : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}</span>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("charge")}</dt>
+          <dd className="font-semibold tabular-nums">
+            {t("paidWith", { amount: formatMoney(preview.priceMinor, preview.currency, locale), method: t(`methods.${method}`) })}
+            {reference ? <span className="block font-mono text-xs font-normal text-slate-600">{t("referenceShort", { reference })}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("smsLabel")}</dt>
+          <dd>{t("smsTo", { number: smsMsisdn, language: t(`languages.${smsLanguage}`) })}</dd>
+        </div>
+      </dl>
+      {preview.warnings.map((w) => (
+        <Notice key={w} tone="warning">
+          {t(`warnings.${w}`)}
+        </Notice>
+      ))}
+      {preview.refusals.length > 0 ? (
+        <Notice tone="error">
+          <p className="font-semibold">{t("refusedTitle")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {preview.refusals.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

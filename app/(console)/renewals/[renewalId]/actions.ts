@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { resendSms } from "@/db/mutations/resend-sms";
+import { voidRenewal } from "@/db/mutations/void-renewal";
+import { staffFormAction } from "@/lib/action";
+import { defaultCarrier } from "@/lib/carrier/gateway";
+import { renewalIdSchema, resendSmsSchema, voidRenewalSchema } from "@/lib/validation/renewal";
+
+export const retryActivationAction = staffFormAction(renewalIdSchema, async ({ renewalId }, { staff }) => {
+  const outcome = await activateRenewal(renewalId, staff, defaultCarrier());
+  revalidatePath(`/renewals/${renewalId}`);
+  return { ok: true, data: { outcome } };
+});
+
+/** Supervisors and admins only: the wrapper refuses agents, and voidRenewal checks the role again. */
+export const voidRenewalAction = staffFormAction(
+  voidRenewalSchema,
+  async (input, { staff }) => {
+    await voidRenewal(input, staff);
+    revalidatePath(`/renewals/${input.renewalId}`);
+    revalidatePath("/customers", "layout");
+    return { ok: true, data: null };
+  },
+  { role: "supervisor" },
+);
+
+export const resendSmsAction = staffFormAction(resendSmsSchema, async ({ notificationId }, { staff }) => {
+  await resendSms(notificationId, staff);
+  return { ok: true, data: null };
+});

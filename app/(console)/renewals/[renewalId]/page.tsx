@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { HkTime } from "@/components/ui/hk-time";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader, Panel } from "@/components/ui/panel";
+import { getRenewalReceipt } from "@/db/queries/renewal-context";
+import { requireStaff } from "@/lib/auth/session";
+import { formatDataMb, type Locale } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { canVoid } from "@/lib/renewal/rules";
+import { hasRole } from "@/lib/roles";
+import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
+  return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
+}
+
+const statusTone = { paid: "amber", activated: "green", voided: "neutral" } as const;
+
+export default async function RenewalReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ renewalId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const staff = await requireStaff();
+  const { renewalId } = await params;
+  if (!/^[1-9]\d{0,9}$/.test(renewalId)) notFound();
+  const receipt = await getRenewalReceipt(Number(renewalId));
+  if (!receipt) notFound();
+  const t = await getTranslations("renewals");
+  const locale = (await getLocale()) as Locale;
+  const done = (await searchParams).done === "1";
+  const r = receipt;
+  const voidable = hasRole(staff.role, "supervisor") && canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
+  const planName = locale === "en" ? r.planNameEn : r.planNameZh;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {t("receiptTitle", { id: r.id })}
+            <Badge tone={statusTone[r.status]}>{t(`status.${r.status}`)}</Badge>
+          </span>
+        }
+        description={<HkTime value={r.createdAt} seconds />}
+        actions={
+          <>
+            <Link href={`/customers/${r.customerId}/cards/${r.cardId}`} className="no-print text-sm font-medium text-brand-700 hover:underline">
+              ← {t("backToCard")}
+            </Link>
+            <PrintButton label={t("print")} />
+          </>
+        }
+      />
+      {done && r.status !== "voided" ? <Notice tone="success">{t("done")}</Notice> : null}
+
+      <Panel>
+        <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2">
+          <Item label={t("customer")}>
+            <Link href={`/customers/${r.customerId}`} className="font-medium text-brand-700 hover:underline">
+              {[r.nameZh, r.nameEn].filter(Boolean).join(" · ")}
+            </Link>
+          </Item>
+          <Item label={t("card")}>
+            <span className="font-mono">{r.iccid}</span>
+          </Item>
+          <Item label={t("plan")}>{t("planVersion", { name: planName, version: r.planVersion })}</Item>
+          <Item label={t("dataGranted")}>
+            {t("mainland")} {formatDataMb(r.dataCnMb, locale)} · {t("hongKong")} {formatDataMb(r.dataHkMb, locale)}
+          </Item>
+          <Item label={t("period")}>
+            <HkTime value={r.periodStartsAt} /> → <HkTime value={r.periodEndsAt} />
+          </Item>
+          <Item label={t("validity")}>
+            <HkTime value={r.previousValidityEnd} /> → <strong data-testid="receipt-new-validity"><HkTime value={r.newValidityEnd} /></strong>
+          </Item>
+          <Item label={t("rule")}>{t(`rules.${r.extensionMode === "max_from_today" ? "max_from_today" : r.cardState === "grace" ? "stack_grace" : "stack"}`)}</Item>
+          <Item label={t("paidBy")}>
+            <span className="font-semibold tabular-nums">
+              {t("paidWith", { amount: formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale), method: t(`methods.${r.paymentMethod}`) })}
+            </span>
+            {r.paymentReference ? <span className="block font-mono text-xs text-slate-600">{t("referenceShort", { reference: r.paymentReference })}</span> : null}
+          </Item>
+          <Item label={t("receivedAt")}>
+            <HkTime value={r.paymentReceivedAt} seconds />
+          </Item>
+          <Item label={t("soldBy")}>{r.sellerName ?? t("selfService")}</Item>
+          <Item label={t("activation")}>
+            {r.status === "activated" && r.activatedAt ? `${t("activatedAt")} ` : null}
+            {r.status === "activated" && r.activatedAt ? <HkTime value={r.activatedAt} /> : null}
+            {r.status !== "activated" ? t(`status.${r.status}`) : null}
+          </Item>
+          {r.status === "voided" && r.voidedAt ? (
+            <Item label={t("status.voided")}>
+              {t("voided", { name: r.voiderName ?? "—", reason: r.voidReason ?? "" })} <HkTime value={r.voidedAt} />
+              {r.refundAmountMinor !== null ? <span className="block font-medium">{t("refund", { amount: formatMoney(r.refundAmountMinor, r.paymentCurrency, locale) })}</span> : null}
+            </Item>
+          ) : null}
+        </dl>
+      </Panel>
+
+      {r.status === "paid" ? (
+        <Panel title={t("activation")} className="no-print">
+          <div className="space-y-3">
+            <Notice tone="warning">{t("activationFailed", { error: r.lastActivationError ?? "—" })}</Notice>
+            <RetryActivation renewalId={r.id} />
+          </div>
+        </Panel>
+      ) : null}
+
+      <Panel title={t("messages")} className="no-print">
+        {r.messages.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noMessages")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {r.messages.map((m) => (
+              <li key={m.id} className="flex items-start justify-between gap-4 py-2 text-sm">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {t(`messageKinds.${m.kind}`)} · <span className="font-mono">{m.toMsisdn}</span> ·{" "}
+                    <span className={m.status === "sent" ? "text-emerald-700" : m.status === "failed" ? "text-red-700" : "text-amber-800"}>{t(`messageStatus.${m.status}`)}</span>{" "}
+                    {m.sentAt ? <HkTime value={m.sentAt} className="text-slate-500" /> : null}
+                  </p>
+                  <p className="mt-0.5 text-slate-600">{m.body}</p>
+                </div>
+                {m.status === "sent" ? <ResendSms notificationId={m.id} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+
+      {voidable ? (
+        <Panel title={t("voidTitle")} className="no-print">
+          <VoidRenewal renewalId={r.id} />
+        </Panel>
+      ) : null}
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db as defaultDb, type DbOrTx } from "@/db";
+import { cardNumbers, cards, customers, notifications, payments, periods, planVersions, plans, refunds, renewals, staff } from "../schema";
+
+/** Everything the renew page shows about a card before the agent chooses a plan. */
+export async function getRenewalContext(customerId: number, cardId: number, db: DbOrTx = defaultDb) {
+  const [card] = await db
+    .select({
+      id: cards.id,
+      iccid: cards.iccid,
+      validityEnd: cards.validityEnd,
+      suspendedAt: cards.suspendedAt,
+      suspensionReason: cards.suspensionReason,
+      storedValueHkdMinor: cards.storedValueHkdMinor,
+      customerId: customers.id,
+      nameZh: customers.nameZh,
+      nameEn: customers.nameEn,
+      preferredLanguage: customers.preferredLanguage,
+    })
+    .from(cards)
+    .innerJoin(customers, eq(customers.id, cards.customerId))
+    .where(and(eq(cards.id, cardId), eq(cards.customerId, customerId)))
+    .limit(1);
+  if (!card) return null;
+  const [numbers, current] = await Promise.all([
+    db
+      .select({ msisdn: cardNumbers.msisdn, region: cardNumbers.region, realNameStatus: cardNumbers.realNameStatus })
+      .from(cardNumbers)
+      .where(and(eq(cardNumbers.cardId, cardId), isNull(cardNumbers.releasedAt)))
+      .orderBy(asc(cardNumbers.region)),
+    db
+      .select({ startsAt: periods.startsAt, endsAt: periods.endsAt, dataCnMb: periods.dataCnMb, dataHkMb: periods.dataHkMb, usedCnMb: periods.usedCnMb, usedHkMb: periods.usedHkMb })
+      .from(periods)
+      .where(and(eq(periods.cardId, cardId), isNull(periods.voidedAt), lte(periods.startsAt, sql`now()`), gt(periods.endsAt, sql`now()`)))
+      .orderBy(desc(periods.endsAt))
+      .limit(1),
+  ]);
+  return { card, numbers, currentPeriod: current[0] ?? null };
+}
+
+export type RenewalContext = NonNullable<Awaited<ReturnType<typeof getRenewalContext>>>;
+
+/** One renewal with everything its receipt shows; a fixed number of queries whatever the card's history. */
+export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultDb) {
+  const seller = alias(staff, "seller");
+  const voider = alias(staff, "voider");
+  const [row] = await db
+    .select({
+      id: renewals.id,
+      status: renewals.status,
+      channel: renewals.channel,
+      cardState: renewals.cardState,
+      extensionMode: renewals.extensionMode,
+      previousValidityEnd: renewals.previousValidityEnd,
+      newValidityEnd: renewals.newValidityEnd,
+      priceMinor: renewals.priceMinor,
+      currency: renewals.currency,
+      smsMsisdn: renewals.smsMsisdn,
+      smsLanguage: renewals.smsLanguage,
+      activatedAt: renewals.activatedAt,
+      activationAttempts: renewals.activationAttempts,
+      lastActivationError: renewals.lastActivationError,
+      voidedAt: renewals.voidedAt,
+      voidReason: renewals.voidReason,
+      createdAt: renewals.createdAt,
+      sellerName: seller.name,
+      voiderName: voider.name,
+      cardId: cards.id,
+      iccid: cards.iccid,
+      cardValidityEnd: cards.validityEnd,
+      customerId: customers.id,
+      nameZh: customers.nameZh,
+      nameEn: customers.nameEn,
+      planCode: plans.code,
+      planNameEn: plans.nameEn,
+      planNameZh: plans.nameZh,
+      planVersion: planVersions.version,
+      validityDays: planVersions.validityDays,
+      periodStartsAt: periods.startsAt,
+      periodEndsAt: periods.endsAt,
+      dataCnMb: periods.dataCnMb,
+      dataHkMb: periods.dataHkMb,
+      paymentMethod: payments.method,
+      paymentReference: payments.reference,
+      paymentAmountMinor: payments.amountMinor,
+      paymentCurrency: payments.currency,
+      paymentReceivedAt: payments.receivedAt,
+      refundAmountMinor: refunds.amountMinor,
+      refundedAt: refunds.refundedAt,
+    })
+    .from(renewals)
+    .innerJoin(cards, eq(cards.id, renewals.cardId))
+    .innerJoin(customers, eq(customers.id, cards.customerId))
+    .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
+    .innerJoin(plans, eq(plans.id, planVersions.planId))
+    .innerJoin(periods, eq(periods.renewalId, renewals.id))
+    .innerJoin(payments, eq(payments.renewalId, renewals.id))
+    .leftJoin(refunds, eq(refunds.paymentId, payments.id))
+    .leftJoin(seller, eq(seller.id, renewals.soldBy))
+    .leftJoin(voider, eq(voider.id, renewals.voidedBy))
+    .where(eq(renewals.id, renewalId))
+    .limit(1);
+  if (!row) return null;
+  const [messages, later] = await Promise.all([
+    db
+      .select({ id: notifications.id, kind: notifications.kind, status: notifications.status, toMsisdn: notifications.toMsisdn, body: notifications.body, sentAt: notifications.sentAt, createdAt: notifications.createdAt, attempts: notifications.attempts })
+      .from(notifications)
+      .where(eq(notifications.renewalId, renewalId))
+      .orderBy(asc(notifications.id))
+      .limit(20),
+    db
+      .select({ id: periods.id })
+      .from(periods)
+      .where(and(eq(periods.cardId, row.cardId), isNull(periods.voidedAt), gt(periods.endsAt, row.periodEndsAt)))
+      .limit(1),
+  ]);
+  return { ...row, messages, isLatest: later.length === 0 };
+}
+
+export type RenewalReceipt = NonNullable<Awaited<ReturnType<typeof getRenewalReceipt>>>;

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { languages } from "@/db/schema/customers";
+import { paymentMethods } from "@/lib/renewal/rules";
+
+// Messages are keys in the "errors" catalog; the action wrapper translates them.
+export const renewalRequestSchema = z
+  .object({
+    cardId: z.coerce.number().int().positive(),
+    planVersionId: z.coerce.number({ message: "renewal.choose_plan" }).int().positive({ message: "renewal.choose_plan" }),
+    method: z.enum(paymentMethods, { message: "renewal.choose_method" }),
+    currency: z.enum(["HKD", "CNY"], { message: "renewal.choose_currency" }),
+    reference: z
+      .string()
+      .trim()
+      .max(64, { message: "renewal.reference_format" })
+      .refine((value) => value === "" || /^[A-Za-z0-9][A-Za-z0-9\-_/.]{3,63}$/.test(value), { message: "renewal.reference_format" })
+      .transform((value) => value || null)
+      .nullable()
+      .default(null),
+    smsMsisdn: z.string().regex(/^\+\d{8,15}$/, { message: "renewal.choose_sms_number" }),
+    smsLanguage: z.enum(languages, { message: "renewal.choose_sms_language" }),
+  })
+  .strict();
+
+export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
+
+export const confirmRenewalSchema = renewalRequestSchema.extend({ idempotencyKey: z.uuid() }).strict();
+
+export const renewalIdSchema = z.object({ renewalId: z.coerce.number().int().positive() }).strict();
+
+export const voidRenewalSchema = z
+  .object({
+    renewalId: z.coerce.number().int().positive(),
+    reason: z.string().trim().min(1, { message: "renewal.void_reason_required" }).max(500, { message: "renewal.void_reason_too_long" }),
+  })
+  .strict();
+
+export const resendSmsSchema = z.object({ notificationId: z.coerce.number().int().positive() }).strict();

@@ -120,9 +120,9 @@ test.describe("voids", () => {
     });
   });
 
-  test("an agent sees no void button, and a forged void request is refused", async ({ browser }) => {
+  test("an agent sees no void button, and a forged void request is refused, as is one with no session", async ({ browser, playwright }) => {
     const supervisor = await browser.newPage({ storageState: storageState("supervisor") });
-    const { receiptUrl, cardId } = await scheduledRenewal(supervisor);
+    const { receiptUrl, cardId, iccid } = await scheduledRenewal(supervisor);
     // Capture the real void request a supervisor's browser would send, without letting it through.
     let forged: { headers: Record<string, string>; body: Buffer } | undefined;
     await supervisor.route((url) => url.pathname === new URL(receiptUrl).pathname, async (route) => {
@@ -148,5 +148,19 @@ test.describe("voids", () => {
     expect(await response.text()).toContain("Your role does not allow this.");
     expect(await renewalsOf(cardId)).toEqual([expect.objectContaining({ status: "activated" })]);
     await agent.close();
+
+    // And with no session at all: nothing changes and nothing about the renewal comes back.
+    const anonymous = await playwright.request.newContext({ baseURL: new URL(receiptUrl).origin });
+    const raw = await anonymous.post(receiptUrl, {
+      headers: { "next-action": forged!.headers["next-action"]!, "content-type": forged!.headers["content-type"]!, accept: "text/x-component" },
+      data: forged!.body,
+      maxRedirects: 0,
+    });
+    expect(raw.status()).toBeLessThan(500);
+    const body = await raw.text();
+    expect(body).not.toContain(iccid);
+    expect(body).not.toContain("HK$98.00");
+    expect(await renewalsOf(cardId)).toEqual([expect.objectContaining({ status: "activated" })]);
+    await anonymous.dispose();
   });
 });

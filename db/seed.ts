@@ -316,8 +316,10 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         least(case when coalesce(p.gap_before, 0) > 0 then p.starts_at
                    else p.starts_at - make_interval(secs => floor(pg_temp.rnd(p.renewal_id, 45) * least(p.days / 2, 10) * 86400)::int) end,
               ${nowSql} - make_interval(secs => 600 + floor(pg_temp.rnd(p.renewal_id, 46) * 86400 * 3)::int)) as created_at,
-        staff_ids[1 + floor(pg_temp.rnd(p.renewal_id, 49) * array_length(staff_ids, 1))::int] as seller
+        staff_ids[1 + floor(pg_temp.rnd(p.renewal_id, 49) * array_length(staff_ids, 1))::int] as seller,
+        c.preferred_language
       from seed_periods p
+      join customers c on c.id = p.customer_id
       cross join (select array_agg(id order by id) as staff_ids from staff) st
       cross join lateral (select case
           when pg_temp.rnd(p.renewal_id, 42) < 0.28 then 'wechat_pay' when pg_temp.rnd(p.renewal_id, 42) < 0.45 then 'alipay'
@@ -338,8 +340,8 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         case when r.card_state = 'grace' then r.starts_at - make_interval(days => r.gap_before) else r.starts_at end,
         r.ends_at,
         case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency,
-        null, c.preferred_language, 'activated', r.created_at + interval '4 seconds', 1, r.created_at
-      from seed_renewals r join customers c on c.id = r.customer_id;
+        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', 1, r.created_at
+      from seed_renewals r;
 
       insert into periods (id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb, used_cn_mb, used_hk_mb)
       overriding system value
@@ -356,8 +358,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
           when 'alipay' then to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || '2200' || lpad(r.renewal_id::text, 16, '0')
           when 'fps' then 'FRN' || to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || lpad(r.renewal_id::text, 10, '0')
           when 'bank_transfer' then 'BT' || lpad(r.renewal_id::text, 12, '0') end,
-        rn.price_minor, r.currency, r.created_at, rn.sold_by
-      from seed_renewals r join renewals rn on rn.id = r.renewal_id;
+        case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency, r.created_at,
+        case when r.channel = 'console' then r.seller end
+      from seed_renewals r;
     `,
       ),
     );
@@ -369,12 +372,16 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       -- made and leaves today's balance.
       insert into stored_value_ledger (card_id, delta_minor, balance_after_minor, reason, renewal_id, staff_id, created_at)
       select card_id, delta, balance_after, reason::stored_value_reason, renewal_id, staff_id, at from (
-        select c.id as card_id, c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) as delta,
-          c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) as balance_after, 'top_up' as reason,
+        select c.id as card_id, c.stored_value_hkd_minor + coalesce(spent.total, 0) as delta,
+          c.stored_value_hkd_minor + coalesce(spent.total, 0) as balance_after, 'top_up' as reason,
           null::int as renewal_id, null::int as staff_id, c.created_at - interval '30 days' as at
-        from cards c left join renewals r on r.card_id = c.id left join payments p on p.renewal_id = r.id and p.method = 'stored_value'
-        group by c.id
-        having c.stored_value_hkd_minor + coalesce(sum(p.amount_minor), 0) > 0
+        from cards c
+        left join (
+          select r.card_id, sum(p.amount_minor) as total
+          from payments p join renewals r on r.id = p.renewal_id
+          where p.method = 'stored_value' group by r.card_id
+        ) spent on spent.card_id = c.id
+        where c.stored_value_hkd_minor + coalesce(spent.total, 0) > 0
         union all
         select r.card_id, -p.amount_minor,
           c.stored_value_hkd_minor + sum(p.amount_minor) over (partition by r.card_id order by r.created_at desc, r.id desc) - p.amount_minor,

@@ -2,13 +2,8 @@ import { randomInt } from "node:crypto";
 import { luhnCheckDigit } from "@/lib/identifiers";
 import { withSql } from "./support";
 
-const DAY = 86_400_000;
+export { hkEnd } from "../helpers/dates";
 
-/** 23:59:59 Hong Kong time, `days` from today. */
-export function hkEnd(days: number): Date {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${today}T15:59:59.000Z`) + days * DAY);
-}
 
 /** A customer and card of its own for one test, so specs never fight over demo rows. */
 export async function createTestCard(options: { validityEnd: Date; storedValueMinor?: number; name?: string }) {

@@ -4,15 +4,11 @@ import { ForbiddenError } from "@/db/errors";
 import { renewCard } from "@/db/mutations/renew-card";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { auditLog, cards, notifications, periods, refunds, renewalDailyStats, renewals, storedValueLedger } from "@/db/schema";
+import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
 import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
 
-const DAY = 86_400_000;
-const hkEnd = (daysFromToday: number) => {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${today}T15:59:59.000Z`) + daysFromToday * DAY);
-};
 
 async function scheduledRenewal(options: { storedValue?: number; method?: "stored_value" | "fps" } = {}) {
   const { db } = testDb();

@@ -7,15 +7,11 @@ import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { renewCard } from "@/db/mutations/renew-card";
 import { auditLog, cards, idempotencyKeys, notifications, payments, periods, plans, renewalDailyStats, renewals, storedValueLedger } from "@/db/schema";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
+import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
 import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
 
-const DAY = 86_400_000;
-const hkEnd = (daysFromToday: number) => {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${today}T15:59:59.000Z`) + daysFromToday * DAY);
-};
 
 const wide = createDb(process.env.DATABASE_URL!, { max: 24, applicationName: "renewal-tests-wide" });
 afterAll(() => wide.close());

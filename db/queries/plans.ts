@@ -1,0 +1,146 @@
+import { aliasedTable, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { db as defaultDb, type DbOrTx } from "@/db";
+import type { PlanStatusFilter } from "@/lib/validation/plans";
+import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals, staff } from "../schema";
+import { containsPattern } from "./contains";
+
+/** A catalog is tens of plans; the cap only keeps a runaway one from flooding the page. */
+export const PLAN_LIST_LIMIT = 200;
+
+const termColumns = {
+  versionId: planVersions.id,
+  version: planVersions.version,
+  validityDays: planVersions.validityDays,
+  dataCnMb: planVersions.dataCnMb,
+  dataHkMb: planVersions.dataHkMb,
+  priceHkdMinor: planVersions.priceHkdMinor,
+  priceCnyMinor: planVersions.priceCnyMinor,
+  extensionMode: planVersions.extensionMode,
+};
+
+export type PlanListRow = Awaited<ReturnType<typeof listPlans>>["items"][number];
+
+/**
+ * The catalog with each plan's current terms. The plans table is small, so the
+ * name/code search is a plain ILIKE; the sort follows plans_status_sort.
+ */
+export async function listPlans(params: { status: PlanStatusFilter; q: string }, db: DbOrTx = defaultDb) {
+  const filters = [
+    params.status === "all" ? undefined : eq(plans.status, params.status),
+    params.q
+      ? or(ilike(plans.code, containsPattern(params.q)), ilike(plans.nameEn, containsPattern(params.q)), ilike(plans.nameZh, containsPattern(params.q)))
+      : undefined,
+  ];
+  const rows = await db
+    .select({ id: plans.id, code: plans.code, nameEn: plans.nameEn, nameZh: plans.nameZh, status: plans.status, sortOrder: plans.sortOrder, ...termColumns })
+    .from(plans)
+    .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
+    .where(and(...filters))
+    .orderBy(asc(plans.sortOrder), asc(plans.id))
+    .limit(PLAN_LIST_LIMIT + 1);
+  return { items: rows.slice(0, PLAN_LIST_LIMIT), truncated: rows.length > PLAN_LIST_LIMIT };
+}
+
+/**
+ * Renewals per plan over the last `days` Hong Kong calendar days (today
+ * included), from the daily rollup: a few hundred rows, however many renewals.
+ */
+export async function countRecentRenewalsByPlan(planIds: number[], days: number, db: DbOrTx = defaultDb): Promise<Map<number, number>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db
+    .select({ planId: renewalDailyStats.planId, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
+    .from(renewalDailyStats)
+    .where(
+      and(
+        sql`${renewalDailyStats.day} > (now() at time zone 'Asia/Hong_Kong')::date - ${days}::int`,
+        inArray(renewalDailyStats.planId, planIds),
+      ),
+    )
+    .groupBy(renewalDailyStats.planId);
+  return new Map(rows.map((r) => [r.planId, r.renewals]));
+}
+
+/**
+ * How many cards have a period of each plan version running right now (a
+ * queued period does not count until it starts).
+ */
+export async function countCardsOnVersionsNow(versionIds: number[], db: DbOrTx = defaultDb): Promise<Map<number, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ planVersionId: renewals.planVersionId, cards: sql<number>`count(distinct ${periods.cardId})::int` })
+    .from(periods)
+    .innerJoin(renewals, eq(renewals.id, periods.renewalId))
+    .where(
+      and(
+        isNull(periods.voidedAt),
+        gt(periods.endsAt, sql`now()`),
+        lte(periods.startsAt, sql`now()`),
+        inArray(renewals.planVersionId, versionIds),
+      ),
+    )
+    .groupBy(renewals.planVersionId);
+  return new Map(rows.map((r) => [r.planVersionId, r.cards]));
+}
+
+const updater = aliasedTable(staff, "updater");
+
+/** One plan with its current terms and the lockVersion an edit must name. */
+export async function getPlan(planId: number, db: DbOrTx = defaultDb) {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      code: plans.code,
+      nameEn: plans.nameEn,
+      nameZh: plans.nameZh,
+      status: plans.status,
+      sortOrder: plans.sortOrder,
+      lockVersion: plans.lockVersion,
+      updatedAt: plans.updatedAt,
+      updatedByName: updater.name,
+      createdAt: plans.createdAt,
+      ...termColumns,
+    })
+    .from(plans)
+    .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
+    .leftJoin(updater, eq(updater.id, plans.updatedBy))
+    .where(eq(plans.id, planId))
+    .limit(1);
+  return row ?? null;
+}
+export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** Every version of a plan, newest first, with who made it. Versions are few per plan (one per terms change). */
+export async function listPlanVersions(planId: number, db: DbOrTx = defaultDb) {
+  return db
+    .select({
+      ...termColumns,
+      effectiveFrom: planVersions.effectiveFrom,
+      createdByName: staff.name,
+    })
+    .from(planVersions)
+    .leftJoin(staff, eq(staff.id, planVersions.createdBy))
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.version));
+}
+export type PlanVersionRow = Awaited<ReturnType<typeof listPlanVersions>>[number];
+
+export const PLAN_ACTIVITY_LIMIT = 50;
+
+/** The plan's audit trail, newest first: who changed what, with before and after. */
+export async function listPlanActivity(planId: number, db: DbOrTx = defaultDb) {
+  return db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+      actorName: staff.name,
+    })
+    .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.actorStaffId))
+    .where(and(eq(auditLog.entityType, "plan"), eq(auditLog.entityId, String(planId))))
+    .orderBy(desc(auditLog.id))
+    .limit(PLAN_ACTIVITY_LIMIT);
+}
+export type PlanActivityRow = Awaited<ReturnType<typeof listPlanActivity>>[number];

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { PlanTransitionInput } from "@/lib/validation/plans";
+import type { PlanStatusChangeInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { PreconditionError } from "../errors";
 import { plans, type planStatuses } from "../schema";
@@ -17,9 +17,10 @@ const transitions = {
   publish: { from: "draft", to: "active", refusal: "plans.errors.notDraft" },
   archive: { from: "active", to: "archived", refusal: "plans.errors.notActive" },
   restore: { from: "archived", to: "active", refusal: "plans.errors.notArchived" },
-} as const satisfies Record<string, { from: PlanStatus; to: PlanStatus; refusal: string }>;
+} as const satisfies Record<PlanStatusChangeInput["kind"], { from: PlanStatus; to: PlanStatus; refusal: string }>;
 
-async function changePlanStatus(kind: keyof typeof transitions, input: PlanTransitionInput, actorId: number, db: Db) {
+export async function changePlanStatus(input: PlanStatusChangeInput, actorId: number, db: Db = defaultDb) {
+  const { kind } = input;
   const { from, to, refusal } = transitions[kind];
   return db.transaction(async (tx) => {
     const current = await lockPlanForChange(tx, input.planId, input.lockVersion);
@@ -39,7 +40,3 @@ async function changePlanStatus(kind: keyof typeof transitions, input: PlanTrans
     return { planId: current.id, status: to };
   });
 }
-
-export const publishPlan = (input: PlanTransitionInput, actorId: number, db: Db = defaultDb) => changePlanStatus("publish", input, actorId, db);
-export const archivePlan = (input: PlanTransitionInput, actorId: number, db: Db = defaultDb) => changePlanStatus("archive", input, actorId, db);
-export const restorePlan = (input: PlanTransitionInput, actorId: number, db: Db = defaultDb) => changePlanStatus("restore", input, actorId, db);

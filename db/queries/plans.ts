@@ -61,26 +61,21 @@ export async function countRecentRenewalsByPlan(planIds: number[], days: number,
 }
 
 /**
- * How many cards have a period of each plan version running right now (a
- * queued period does not count until it starts).
+ * How many cards have a period of each version of these plans running right
+ * now (a queued period does not count until it starts). Versions nobody is on
+ * are left out.
  */
-export async function countCardsOnVersionsNow(versionIds: number[], db: DbOrTx = defaultDb): Promise<Map<number, number>> {
-  if (versionIds.length === 0) return new Map();
-  const rows = await db
-    .select({ planVersionId: renewals.planVersionId, cards: sql<number>`count(distinct ${periods.cardId})::int` })
+export async function countCardsOnPlanVersionsNow(planIds: number[], db: DbOrTx = defaultDb) {
+  if (planIds.length === 0) return [];
+  return db
+    .select({ planId: planVersions.planId, planVersionId: planVersions.id, cards: sql<number>`count(distinct ${periods.cardId})::int` })
     .from(periods)
     .innerJoin(renewals, eq(renewals.id, periods.renewalId))
-    .where(
-      and(
-        isNull(periods.voidedAt),
-        gt(periods.endsAt, sql`now()`),
-        lte(periods.startsAt, sql`now()`),
-        inArray(renewals.planVersionId, versionIds),
-      ),
-    )
-    .groupBy(renewals.planVersionId);
-  return new Map(rows.map((r) => [r.planVersionId, r.cards]));
+    .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
+    .where(and(isNull(periods.voidedAt), gt(periods.endsAt, sql`now()`), lte(periods.startsAt, sql`now()`), inArray(planVersions.planId, planIds)))
+    .groupBy(planVersions.planId, planVersions.id);
 }
+export type CardsOnVersion = Awaited<ReturnType<typeof countCardsOnPlanVersionsNow>>[number];
 
 const updater = aliasedTable(staff, "updater");
 

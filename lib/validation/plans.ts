@@ -185,6 +185,10 @@ export type UpdatePlanInput = z.output<typeof updatePlanSchema>;
 export const planTransitionSchema = z.object({ planId: id, lockVersion: id }).strict();
 export type PlanTransitionInput = z.output<typeof planTransitionSchema>;
 
+export const planStatusChanges = ["publish", "archive", "restore"] as const;
+export const planStatusChangeSchema = planTransitionSchema.extend({ kind: z.enum(planStatusChanges) }).strict();
+export type PlanStatusChangeInput = z.output<typeof planStatusChangeSchema>;
+
 export const planStatusFilters = ["all", ...planStatuses] as const;
 export type PlanStatusFilter = (typeof planStatusFilters)[number];
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { createPlan } from "@/db/mutations/create-plan";
-import { publishPlan } from "@/db/mutations/change-plan-status";
+import { changePlanStatus } from "@/db/mutations/change-plan-status";
 import { periods, renewals } from "@/db/schema";
 import type { CreatePlanInput, PlanTerms } from "@/lib/validation/plans";
 import { uniqueSuffix } from "./db";
@@ -30,7 +30,7 @@ export function planInput(overrides: Partial<Omit<CreatePlanInput, "terms">> & {
 export async function createTestPlan(db: Db, actorId: number, options: { publish?: boolean; input?: Parameters<typeof planInput>[0] } = {}) {
   const input = planInput(options.input);
   const { planId } = await createPlan(input, actorId, db);
-  if (options.publish ?? true) await publishPlan({ planId, lockVersion: 1 }, actorId, db);
+  if (options.publish ?? true) await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actorId, db);
   return { planId, code: input.code, lockVersion: options.publish ?? true ? 2 : 1 };
 }
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, PreconditionError } from "@/db/errors";
-import { archivePlan, publishPlan, restorePlan } from "@/db/mutations/change-plan-status";
+import { changePlanStatus } from "@/db/mutations/change-plan-status";
 import { createPlan } from "@/db/mutations/create-plan";
 import { deletePlan } from "@/db/mutations/delete-plan";
 import { updatePlan } from "@/db/mutations/update-plan";
-import { countCardsOnVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanActivity, listPlans, listPlanVersions } from "@/db/queries/plans";
+import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanActivity, listPlans, listPlanVersions } from "@/db/queries/plans";
 import { listSellablePlans } from "@/db/queries/sellable-plans";
 import type { Db } from "@/db/client";
 import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals } from "@/db/schema";
@@ -212,20 +212,20 @@ describe("publish, archive and restore", () => {
     const sellable = async () => (await listSellablePlans(db)).some((p) => p.planId === planId);
     expect(await sellable()).toBe(false);
 
-    await publishPlan({ planId, lockVersion: 1 }, actor.id, db);
+    await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actor.id, db);
     expect(await sellable()).toBe(true);
     const version = (await getPlan(planId, db))!.versionId!;
     const sold = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id });
     const [periodBefore] = await db.select().from(periods).where(eq(periods.renewalId, sold.id));
 
-    await archivePlan({ planId, lockVersion: 2 }, actor.id, db);
+    await changePlanStatus({ planId, lockVersion: 2, kind: "archive" }, actor.id, db);
     expect(await sellable()).toBe(false);
     expect((await getPlan(planId, db))!.status).toBe("archived");
     // Cards already on it keep what they bought.
     expect(await db.select().from(periods).where(eq(periods.renewalId, sold.id))).toEqual([periodBefore]);
-    expect((await countCardsOnVersionsNow([version], db)).get(version)).toBe(1);
+    expect(await countCardsOnPlanVersionsNow([planId], db)).toEqual([{ planId, planVersionId: version, cards: 1 }]);
 
-    await restorePlan({ planId, lockVersion: 3 }, actor.id, db);
+    await changePlanStatus({ planId, lockVersion: 3, kind: "restore" }, actor.id, db);
     expect(await sellable()).toBe(true);
 
     expect((await auditFor(db, planId)).map((a) => [a.action, a.before, a.after])).toEqual([
@@ -243,11 +243,11 @@ describe("publish, archive and restore", () => {
     const before = await planRow(db, planId);
     const auditBefore = await auditFor(db, planId);
 
-    await expect(archivePlan({ planId, lockVersion: 1 }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notActive" });
-    await expect(restorePlan({ planId, lockVersion: 1 }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notArchived" });
-    await expect(publishPlan({ planId, lockVersion: 7 }, actor.id, db)).rejects.toBeInstanceOf(ConflictError);
-    await publishPlan({ planId, lockVersion: 1 }, actor.id, db);
-    await expect(publishPlan({ planId, lockVersion: 2 }, actor.id, db)).rejects.toBeInstanceOf(PreconditionError);
+    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "archive" }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notActive" });
+    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "restore" }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notArchived" });
+    await expect(changePlanStatus({ planId, lockVersion: 7, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(ConflictError);
+    await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actor.id, db);
+    await expect(changePlanStatus({ planId, lockVersion: 2, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(PreconditionError);
 
     const after = await planRow(db, planId);
     expect(after).toMatchObject({ ...before, status: "active", lockVersion: 2, updatedAt: expect.any(Date) });
@@ -341,8 +341,11 @@ describe("catalog reads", () => {
     await createTestRenewal(db, { planVersionId: v2, soldBy: seller.id });
     await createTestRenewal(db, { planVersionId: v2, soldBy: seller.id });
 
-    const counts = await countCardsOnVersionsNow([v1.versionId!, v2], db);
-    expect(Object.fromEntries(counts)).toEqual({ [v1.versionId!]: 1, [v2]: 2 });
+    const counts = await countCardsOnPlanVersionsNow([planId], db);
+    expect(counts.sort((a, b) => a.planVersionId - b.planVersionId)).toEqual([
+      { planId, planVersionId: v1.versionId!, cards: 1 },
+      { planId, planVersionId: v2, cards: 2 },
+    ]);
     expect((await listPlanVersions(planId, db)).map((v) => [v.version, v.createdByName])).toEqual([
       [2, expect.stringContaining("Catalog Admin")],
       [1, expect.stringContaining("Catalog Admin")],

@@ -1,7 +1,7 @@
-import { aliasedTable, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import type { PlanStatusFilter } from "@/lib/validation/plans";
-import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals, staff } from "../schema";
+import { auditLog, planVersionPeriodDeltas, plans, planVersions, renewalDailyStats, staff } from "../schema";
 import { containsPattern } from "./contains";
 
 /** A catalog is tens of plans; the cap only keeps a runaway one from flooding the page. */
@@ -61,19 +61,20 @@ export async function countRecentRenewalsByPlan(planIds: number[], days: number,
 }
 
 /**
- * How many cards have a period of each version of these plans running right
- * now (a queued period does not count until it starts). Versions nobody is on
- * are left out.
+ * How many cards have a period of each version of these plans running today
+ * (a queued period counts from the day it starts): the running total of
+ * plan_version_period_deltas, a few rows per version and day. Versions nobody
+ * is on are left out.
  */
 export async function countCardsOnPlanVersionsNow(planIds: number[], db: DbOrTx = defaultDb) {
   if (planIds.length === 0) return [];
   return db
-    .select({ planId: planVersions.planId, planVersionId: planVersions.id, cards: sql<number>`count(distinct ${periods.cardId})::int` })
-    .from(periods)
-    .innerJoin(renewals, eq(renewals.id, periods.renewalId))
-    .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
-    .where(and(isNull(periods.voidedAt), gt(periods.endsAt, sql`now()`), lte(periods.startsAt, sql`now()`), inArray(planVersions.planId, planIds)))
-    .groupBy(planVersions.planId, planVersions.id);
+    .select({ planId: planVersions.planId, planVersionId: planVersions.id, cards: sql<number>`sum(${planVersionPeriodDeltas.delta})::int` })
+    .from(planVersionPeriodDeltas)
+    .innerJoin(planVersions, eq(planVersions.id, planVersionPeriodDeltas.planVersionId))
+    .where(and(inArray(planVersions.planId, planIds), sql`${planVersionPeriodDeltas.day} <= (now() at time zone 'Asia/Hong_Kong')::date`))
+    .groupBy(planVersions.planId, planVersions.id)
+    .having(sql`sum(${planVersionPeriodDeltas.delta}) > 0`);
 }
 export type CardsOnVersion = Awaited<ReturnType<typeof countCardsOnPlanVersionsNow>>[number];
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, PreconditionError } from "@/db/errors";
 import { changePlanStatus } from "@/db/mutations/change-plan-status";
@@ -7,10 +8,12 @@ import { deletePlan } from "@/db/mutations/delete-plan";
 import { updatePlan } from "@/db/mutations/update-plan";
 import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanActivity, listPlans, listPlanVersions } from "@/db/queries/plans";
 import { listSellablePlans } from "@/db/queries/sellable-plans";
-import type { Db } from "@/db/client";
 import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals } from "@/db/schema";
 import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
-import { testDb, uniqueSuffix } from "../helpers/db";
+import { createDb, type Db } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { addDays, hkDay, hkEndOfDay } from "@/lib/time";
+import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
 import { createTestPlan, createTestRenewal, defaultTerms, planInput } from "../helpers/catalog-factories";
 import { createStaff } from "../helpers/factories";
 import { raceAtAudit } from "../helpers/race";
@@ -350,6 +353,62 @@ describe("catalog reads", () => {
       [2, expect.stringContaining("Catalog Admin")],
       [1, expect.stringContaining("Catalog Admin")],
     ]);
+  });
+
+  it("keeps the count in step when a period is voided, moved or deleted, and agrees with the periods on Hong Kong day boundaries", async () => {
+    const { db } = testDb();
+    const actor = await admin(db);
+    const seller = await createStaff(db);
+    const { planId } = await createTestPlan(db, actor.id);
+    const version = (await getPlan(planId, db))!.versionId!;
+    const today = hkDay(new Date());
+    const cards = async () => (await countCardsOnPlanVersionsNow([planId], db)).find((r) => r.planVersionId === version)?.cards ?? 0;
+    const live = async () => {
+      const [row] = await db.execute<{ cards: number }>(sql`
+        select count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id
+        where r.plan_version_id = ${version} and p.voided_at is null and p.starts_at <= now() and p.ends_at > now()`);
+      return row!.cards;
+    };
+
+    // Validity ends at 23:59:59 Hong Kong time; a queued period starts at the previous end.
+    const endingToday = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: hkEndOfDay(addDays(today, -30)), endsAt: hkEndOfDay(today) });
+    await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, cardId: endingToday.cardId, startsAt: hkEndOfDay(today), endsAt: hkEndOfDay(addDays(today, 30)) });
+    await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: hkEndOfDay(addDays(today, -31)), endsAt: hkEndOfDay(addDays(today, -1)) });
+    const boughtInGrace = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: new Date(Date.now() - 60_000), endsAt: hkEndOfDay(addDays(today, 29)) });
+    expect(await cards()).toBe(2);
+    expect(await cards()).toBe(await live());
+
+    await db.update(periods).set({ voidedAt: new Date() }).where(eq(periods.renewalId, boughtInGrace.id));
+    expect(await cards()).toBe(1);
+    await db.update(periods).set({ endsAt: hkEndOfDay(addDays(today, -2)), startsAt: hkEndOfDay(addDays(today, -32)) }).where(eq(periods.renewalId, endingToday.id));
+    expect(await cards()).toBe(0);
+    expect(await cards()).toBe(await live());
+    await db.update(periods).set({ voidedAt: null }).where(eq(periods.renewalId, boughtInGrace.id));
+    expect(await cards()).toBe(1);
+    await db.delete(periods).where(eq(periods.renewalId, boughtInGrace.id));
+    expect(await cards()).toBe(0);
+  });
+
+  it("is rebuilt by the demo seed to match the periods it loads", async () => {
+    await withFreshDatabase(
+      async (url) => {
+        const seeder = postgres(url, { max: 1, onnotice: () => {} });
+        await seedDemoData(seeder, { customers: 200 }).finally(() => seeder.end());
+        const client = createDb(url, { max: 2 });
+        try {
+          const planIds = (await client.db.select({ id: plans.id }).from(plans)).map((p) => p.id);
+          const rollup = await countCardsOnPlanVersionsNow(planIds, client.db);
+          const live = await client.db.execute<{ plan_version_id: number; cards: number }>(sql`
+            select r.plan_version_id, count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id
+            where p.voided_at is null and p.starts_at <= now() and p.ends_at > now() group by 1`);
+          expect(rollup.length).toBeGreaterThan(2);
+          expect(Object.fromEntries(rollup.map((r) => [r.planVersionId, r.cards]))).toEqual(Object.fromEntries(live.map((r) => [r.plan_version_id, r.cards])));
+        } finally {
+          await client.close();
+        }
+      },
+      { migrate: true },
+    );
   });
 
   it("sums the last 30 Hong Kong days of renewals from the daily rollup", async () => {

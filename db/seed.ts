@@ -408,20 +408,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     );
 
     // The periods trigger is off in a bulk load (replica mode): rebuilt once here.
-    await step("cards on each plan version", () =>
-      tx.unsafe(`
-      delete from plan_version_period_deltas;
-      insert into plan_version_period_deltas (plan_version_id, day, delta)
-      select plan_version_id, day, sum(delta) from (
-        select r.plan_version_id, ((p.starts_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date as day, 1 as delta
-        from periods p join renewals r on r.id = p.renewal_id where p.voided_at is null
-        union all
-        select r.plan_version_id, ((p.ends_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date, -1
-        from periods p join renewals r on r.id = p.renewal_id where p.voided_at is null
-      ) contributions
-      group by plan_version_id, day;
-    `),
-    );
+    await step("cards on each plan version", () => tx`select plan_version_period_deltas_rebuild()`);
 
     await step(`${indexes.length} indexes`, async () => {
       for (const index of indexes) await tx.unsafe(index.definition);

@@ -12,15 +12,9 @@
  */
 import { sql } from "drizzle-orm";
 import { createDb, type Tx } from "@/db/client";
-import {
-  countCardsOnPlanVersionsNow,
-  countRecentRenewalsByPlan,
-  getPlan,
-  listPlanActivity,
-  listPlans,
-  listPlanVersions,
-} from "@/db/queries/plans";
-import { getStaffMember, listStaff, listStaffActivity } from "@/db/queries/staff-admin";
+import { listEntityActivity } from "@/db/queries/audit-trail";
+import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlans, listPlanVersions } from "@/db/queries/plans";
+import { getStaffMember, listStaff } from "@/db/queries/staff-admin";
 import { parseArgs } from "./lib/args.mts";
 
 const args = parseArgs(process.argv.slice(2), { runs: "string", live: "boolean" });
@@ -79,11 +73,11 @@ try {
     await time("countCardsOnPlanVersionsNow (all plans)", () => countCardsOnPlanVersionsNow(planIds, tx));
     await time(`getPlan (${busiest.code})`, () => getPlan(busiest.id, tx));
     await time("listPlanVersions", () => listPlanVersions(busiest.id, tx));
-    await time("listPlanActivity", () => listPlanActivity(busiest.id, tx));
+    await time("listEntityActivity (the plan)", () => listEntityActivity({ type: "plan", id: busiest.id }, tx));
     await time("listStaff (first page)", () => listStaff({ q: "", state: "all", after: null }, tx));
     await time("listStaff, search \"chan\"", () => listStaff({ q: "chan", state: "active", after: null }, tx));
     await time("getStaffMember", () => getStaffMember(someone!.id, tx));
-    await time("listStaffActivity", () => listStaffActivity(someone!.id, tx));
+    await time("listEntityActivity (a staff member)", () => listEntityActivity({ type: "staff", id: someone!.id }, tx));
 
     if (args.live) {
       console.log("");

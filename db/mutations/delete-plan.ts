@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { PlanTransitionInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { ConflictError, pgErrorCode, pgErrorCodes, PreconditionError } from "../errors";
+import { planTermColumns } from "../queries/plans";
 import { plans, planVersions, renewals } from "../schema";
 import { writeAudit } from "./audit";
 import { lockPlanForChange, planSnapshot } from "./lock-plan";
@@ -25,15 +26,7 @@ export async function deletePlan(input: PlanTransitionInput, actorId: number, db
       if (sold) throw new ConflictError("plans.errors.hasRenewals");
 
       const versions = await tx
-        .select({
-          version: planVersions.version,
-          validityDays: planVersions.validityDays,
-          dataCnMb: planVersions.dataCnMb,
-          dataHkMb: planVersions.dataHkMb,
-          priceHkdMinor: planVersions.priceHkdMinor,
-          priceCnyMinor: planVersions.priceCnyMinor,
-          extensionMode: planVersions.extensionMode,
-        })
+        .select({ version: planVersions.version, ...planTermColumns })
         .from(planVersions)
         .where(eq(planVersions.planId, current.id))
         .orderBy(asc(planVersions.version));

@@ -1,15 +1,14 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import type { PlanStatusFilter } from "@/lib/validation/plans";
-import { auditLog, planVersionPeriodDeltas, plans, planVersions, renewalDailyStats, staff } from "../schema";
+import type { PlanStatusFilter, PlanTerms } from "@/lib/validation/plans";
+import { planVersionPeriodDeltas, plans, planVersions, renewalDailyStats, staff } from "../schema";
 import { containsPattern } from "./contains";
 
 /** A catalog is tens of plans; the cap only keeps a runaway one from flooding the page. */
 export const PLAN_LIST_LIMIT = 200;
 
-const termColumns = {
-  versionId: planVersions.id,
-  version: planVersions.version,
+/** What a customer buys, as a plan version stores it. */
+export const planTermColumns = {
   validityDays: planVersions.validityDays,
   dataCnMb: planVersions.dataCnMb,
   dataHkMb: planVersions.dataHkMb,
@@ -17,6 +16,30 @@ const termColumns = {
   priceCnyMinor: planVersions.priceCnyMinor,
   extensionMode: planVersions.extensionMode,
 };
+
+const planColumns = {
+  id: plans.id,
+  code: plans.code,
+  nameEn: plans.nameEn,
+  nameZh: plans.nameZh,
+  status: plans.status,
+  sortOrder: plans.sortOrder,
+  versionId: planVersions.id,
+  version: planVersions.version,
+  ...planTermColumns,
+};
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** A plan row read with its current version (outer-joined) as { ...plan, terms }, terms null for a plan without one. */
+export function withTerms<T extends Nullable<PlanTerms>>(row: T): Omit<T, keyof PlanTerms> & { terms: PlanTerms | null } {
+  const { validityDays, dataCnMb, dataHkMb, priceHkdMinor, priceCnyMinor, extensionMode, ...rest } = row;
+  const terms =
+    validityDays === null || dataCnMb === null || dataHkMb === null || priceHkdMinor === null || priceCnyMinor === null || extensionMode === null
+      ? null
+      : { validityDays, dataCnMb, dataHkMb, priceHkdMinor, priceCnyMinor, extensionMode };
+  return { ...rest, terms };
+}
 
 export type PlanListRow = Awaited<ReturnType<typeof listPlans>>["items"][number];
 
@@ -32,13 +55,13 @@ export async function listPlans(params: { status: PlanStatusFilter; q: string },
       : undefined,
   ];
   const rows = await db
-    .select({ id: plans.id, code: plans.code, nameEn: plans.nameEn, nameZh: plans.nameZh, status: plans.status, sortOrder: plans.sortOrder, ...termColumns })
+    .select(planColumns)
     .from(plans)
     .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
     .where(and(...filters))
     .orderBy(asc(plans.sortOrder), asc(plans.id))
     .limit(PLAN_LIST_LIMIT + 1);
-  return { items: rows.slice(0, PLAN_LIST_LIMIT), truncated: rows.length > PLAN_LIST_LIMIT };
+  return { items: rows.slice(0, PLAN_LIST_LIMIT).map(withTerms), truncated: rows.length > PLAN_LIST_LIMIT };
 }
 
 /**
@@ -80,28 +103,19 @@ export type CardsOnVersion = Awaited<ReturnType<typeof countCardsOnPlanVersionsN
 
 const updater = aliasedTable(staff, "updater");
 
-/** One plan with its current terms and the lockVersion an edit must name. */
-export async function getPlan(planId: number, db: DbOrTx = defaultDb) {
-  const [row] = await db
-    .select({
-      id: plans.id,
-      code: plans.code,
-      nameEn: plans.nameEn,
-      nameZh: plans.nameZh,
-      status: plans.status,
-      sortOrder: plans.sortOrder,
-      lockVersion: plans.lockVersion,
-      updatedAt: plans.updatedAt,
-      updatedByName: updater.name,
-      createdAt: plans.createdAt,
-      ...termColumns,
-    })
+/** A plan, its current version and who changed it last: what the edit page shows and what a change locks. */
+export function selectPlanDetail(db: DbOrTx) {
+  return db
+    .select({ ...planColumns, lockVersion: plans.lockVersion, updatedAt: plans.updatedAt, updatedByName: updater.name })
     .from(plans)
     .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
-    .leftJoin(updater, eq(updater.id, plans.updatedBy))
-    .where(eq(plans.id, planId))
-    .limit(1);
-  return row ?? null;
+    .leftJoin(updater, eq(updater.id, plans.updatedBy));
+}
+
+/** One plan with its current terms and the lockVersion an edit must name. */
+export async function getPlan(planId: number, db: DbOrTx = defaultDb) {
+  const [row] = await selectPlanDetail(db).where(eq(plans.id, planId)).limit(1);
+  return row ? withTerms(row) : null;
 }
 export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
@@ -109,7 +123,9 @@ export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 export async function listPlanVersions(planId: number, db: DbOrTx = defaultDb) {
   return db
     .select({
-      ...termColumns,
+      versionId: planVersions.id,
+      version: planVersions.version,
+      ...planTermColumns,
       effectiveFrom: planVersions.effectiveFrom,
       createdByName: staff.name,
     })
@@ -119,24 +135,3 @@ export async function listPlanVersions(planId: number, db: DbOrTx = defaultDb) {
     .orderBy(desc(planVersions.version));
 }
 export type PlanVersionRow = Awaited<ReturnType<typeof listPlanVersions>>[number];
-
-export const PLAN_ACTIVITY_LIMIT = 50;
-
-/** The plan's audit trail, newest first: who changed what, with before and after. */
-export async function listPlanActivity(planId: number, db: DbOrTx = defaultDb) {
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-      createdAt: auditLog.createdAt,
-      actorName: staff.name,
-    })
-    .from(auditLog)
-    .leftJoin(staff, eq(staff.id, auditLog.actorStaffId))
-    .where(and(eq(auditLog.entityType, "plan"), eq(auditLog.entityId, String(planId))))
-    .orderBy(desc(auditLog.id))
-    .limit(PLAN_ACTIVITY_LIMIT);
-}
-export type PlanActivityRow = Awaited<ReturnType<typeof listPlanActivity>>[number];

@@ -1,8 +1,8 @@
-import { aliasedTable, and, asc, desc, eq, gt, ilike, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import type { Role } from "@/lib/roles";
 import type { StaffStateFilter } from "@/lib/validation/staff";
-import { auditLog, staff } from "../schema";
+import { staff } from "../schema";
 import { containsPattern } from "./contains";
 
 export const STAFF_PAGE_SIZE = 50;
@@ -44,19 +44,3 @@ export async function getStaffMember(staffId: number, db: DbOrTx = defaultDb) {
   return row ?? null;
 }
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof getStaffMember>>>;
-
-export const STAFF_ACTIVITY_LIMIT = 50;
-
-const actor = aliasedTable(staff, "actor");
-
-/** Changes made to this account, newest first (the audit_log_entity index). */
-export async function listStaffActivity(staffId: number, db: DbOrTx = defaultDb) {
-  return db
-    .select({ id: auditLog.id, action: auditLog.action, before: auditLog.before, after: auditLog.after, createdAt: auditLog.createdAt, actorName: actor.name })
-    .from(auditLog)
-    .leftJoin(actor, eq(actor.id, auditLog.actorStaffId))
-    .where(and(eq(auditLog.entityType, "staff"), eq(auditLog.entityId, String(staffId))))
-    .orderBy(desc(auditLog.id))
-    .limit(STAFF_ACTIVITY_LIMIT);
-}
-export type StaffActivityRow = Awaited<ReturnType<typeof listStaffActivity>>[number];

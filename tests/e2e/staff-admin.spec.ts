@@ -77,7 +77,7 @@ test.describe("an admin", () => {
     await page.getByLabel("Set a password").check();
     await page.getByLabel("New password").fill("short");
     await page.getByRole("button", { name: "Reset password" }).click();
-    await expect(page.getByLabel("New password")).toHaveAccessibleDescription(/At least 12 characters\./);
+    await expect(page.getByLabel("New password")).toHaveAccessibleDescription(/Too short: use at least 12 characters\./);
     await page.getByLabel("New password").fill("a-brand-new-password");
     await page.getByRole("button", { name: "Reset password" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Password reset. Their open sessions have ended." })).toBeVisible();

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, PreconditionError } from "@/db/errors";
@@ -6,7 +6,8 @@ import { changePlanStatus } from "@/db/mutations/change-plan-status";
 import { createPlan } from "@/db/mutations/create-plan";
 import { deletePlan } from "@/db/mutations/delete-plan";
 import { updatePlan } from "@/db/mutations/update-plan";
-import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanActivity, listPlans, listPlanVersions } from "@/db/queries/plans";
+import { listEntityActivity } from "@/db/queries/audit-trail";
+import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlans, listPlanVersions } from "@/db/queries/plans";
 import { listSellablePlans } from "@/db/queries/sellable-plans";
 import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals } from "@/db/schema";
 import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
@@ -15,6 +16,7 @@ import { seedDemoData } from "@/db/seed";
 import { addDays, hkDay, hkEndOfDay } from "@/lib/time";
 import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
 import { createTestPlan, createTestRenewal, defaultTerms, planInput } from "../helpers/catalog-factories";
+import { auditTrail } from "../helpers/audit-trail";
 import { createStaff } from "../helpers/factories";
 import { raceAtAudit } from "../helpers/race";
 
@@ -22,13 +24,7 @@ async function admin(db: Db, name = "Catalog Admin") {
   return createStaff(db, { role: "admin", name: `${name} ${uniqueSuffix()}` });
 }
 
-async function auditFor(db: Db, planId: number) {
-  return db
-    .select({ action: auditLog.action, actor: auditLog.actorStaffId, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, "plan"), eq(auditLog.entityId, String(planId))))
-    .orderBy(asc(auditLog.id));
-}
+const auditFor = (db: Db, id: number) => auditTrail(db, "plan", id);
 
 async function versionsOf(db: Db, planId: number) {
   return db.select().from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.version));
@@ -47,15 +43,7 @@ function editOf(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, changes:
     nameZh: plan.nameZh,
     sortOrder: plan.sortOrder,
     ...changes,
-    terms: {
-      validityDays: plan.validityDays!,
-      dataCnMb: plan.dataCnMb!,
-      dataHkMb: plan.dataHkMb!,
-      priceHkdMinor: plan.priceHkdMinor!,
-      priceCnyMinor: plan.priceCnyMinor!,
-      extensionMode: plan.extensionMode!,
-      ...changes.terms,
-    },
+    terms: { ...plan.terms!, ...changes.terms },
   };
 }
 
@@ -67,7 +55,7 @@ describe("createPlan", () => {
     const { planId } = await createPlan(input, actor.id, db);
 
     const plan = await getPlan(planId, db);
-    expect(plan).toMatchObject({ code: input.code, status: "draft", lockVersion: 1, version: 1, dataCnMb: 1536, priceHkdMinor: 12_345 });
+    expect(plan).toMatchObject({ code: input.code, status: "draft", lockVersion: 1, version: 1, terms: { ...input.terms, dataCnMb: 1536, priceHkdMinor: 12_345 } });
     expect(await auditFor(db, planId)).toEqual([
       {
         action: "plan.create",
@@ -101,7 +89,7 @@ describe("updatePlan", () => {
     const seller = await createStaff(db);
     const { planId } = await createTestPlan(db, actor.id);
     const before = (await getPlan(planId, db))!;
-    const sold = await createTestRenewal(db, { planVersionId: before.versionId!, soldBy: seller.id, priceMinor: before.priceHkdMinor! });
+    const sold = await createTestRenewal(db, { planVersionId: before.versionId!, soldBy: seller.id, priceMinor: before.terms!.priceHkdMinor });
 
     const result = await updatePlan(editOf(before, { terms: { priceHkdMinor: 10_800 } }), actor.id, db);
     expect(result).toEqual({ planId, changed: true, newVersion: 2 });
@@ -114,7 +102,7 @@ describe("updatePlan", () => {
     // The old version is exactly as it was sold.
     expect(versions[0]).toMatchObject({ id: before.versionId, ...defaultTerms });
     const after = (await getPlan(planId, db))!;
-    expect(after).toMatchObject({ versionId: versions[1]!.id, version: 2, priceHkdMinor: 10_800, lockVersion: before.lockVersion + 1 });
+    expect(after).toMatchObject({ versionId: versions[1]!.id, version: 2, terms: { priceHkdMinor: 10_800 }, lockVersion: before.lockVersion + 1 });
 
     const [renewal] = await db.select({ priceMinor: renewals.priceMinor, planVersionId: renewals.planVersionId }).from(renewals).where(eq(renewals.id, sold.id));
     expect(renewal).toEqual({ priceMinor: 9800, planVersionId: before.versionId });
@@ -435,7 +423,7 @@ describe("catalog reads", () => {
     const { db } = testDb();
     const actor = await admin(db, "Audit Reader");
     const { planId } = await createTestPlan(db, actor.id);
-    expect((await listPlanActivity(planId, db)).map((a) => [a.action, a.actorName])).toEqual([
+    expect((await listEntityActivity({ type: "plan", id: planId }, db)).map((a) => [a.action, a.actorName])).toEqual([
       ["plan.publish", expect.stringContaining("Audit Reader")],
       ["plan.create", expect.stringContaining("Audit Reader")],
     ]);

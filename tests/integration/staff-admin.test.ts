@@ -1,14 +1,16 @@
-import { and, asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/db/client";
 import { ConflictError, NotFoundError, PreconditionError } from "@/db/errors";
 import { accountThrottleKey, authenticateStaff, throttlePolicy } from "@/db/mutations/authenticate-staff";
 import { changeStaffRole } from "@/db/mutations/change-staff-role";
+import { auditTrail } from "../helpers/audit-trail";
 import { createStaff as createStaffAccount } from "@/db/mutations/create-staff";
 import { resetStaffPassword } from "@/db/mutations/reset-staff-password";
 import { setStaffDisabled } from "@/db/mutations/set-staff-disabled";
 import { getSessionStaff } from "@/db/queries/staff";
-import { getStaffMember, listStaff, listStaffActivity, STAFF_PAGE_SIZE } from "@/db/queries/staff-admin";
+import { listEntityActivity } from "@/db/queries/audit-trail";
+import { getStaffMember, listStaff, STAFF_PAGE_SIZE } from "@/db/queries/staff-admin";
 import { auditLog, signInThrottle, staff } from "@/db/schema";
 import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
 import { createStaff, FACTORY_PASSWORD } from "../helpers/factories";
@@ -21,13 +23,7 @@ async function row(db: Db, id: number) {
   return found!;
 }
 
-async function auditFor(db: Db, id: number) {
-  return db
-    .select({ action: auditLog.action, actor: auditLog.actorStaffId, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, "staff"), eq(auditLog.entityId, String(id))))
-    .orderBy(asc(auditLog.id));
-}
+const auditFor = (db: Db, id: number) => auditTrail(db, "staff", id);
 
 /** Last-admin rules look at every admin in the database, so those tests get a database of their own. */
 async function withOwnDatabase(work: (db: Db, url: string) => Promise<void>) {
@@ -236,6 +232,6 @@ describe("staff reads", () => {
     const member = await createStaff(db);
     await changeStaffRole({ staffId: member.id, role: "supervisor" }, actor.id, db);
     expect(await getStaffMember(member.id, db)).toMatchObject({ id: member.id, role: "supervisor", disabledAt: null, lastSignInAt: null });
-    expect((await listStaffActivity(member.id, db)).map((a) => [a.action, a.actorName])).toEqual([["staff.role_change", expect.stringContaining("History Admin")]]);
+    expect((await listEntityActivity({ type: "staff", id: member.id }, db)).map((a) => [a.action, a.actorName])).toEqual([["staff.role_change", expect.stringContaining("History Admin")]]);
   });
 });

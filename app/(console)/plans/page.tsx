@@ -7,12 +7,12 @@ import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, listPlans, PLAN_LIST_LIMIT } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
-import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatNumber, type Locale } from "@/lib/format";
 import { hasRole } from "@/lib/roles";
 import { parsePlanListParams } from "@/lib/validation/plans";
 import { PlanFilters } from "./plan-filters";
 import { PlanStatusBadge } from "./plan-status-badge";
+import { PlanTermCells, PlanTermHeaders } from "./plan-terms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plans"))("title") };
@@ -72,12 +72,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
             <tr>
               <Th>{t("columns.plan")}</Th>
               <Th>{t("columns.status")}</Th>
-              <Th numeric>{t("columns.days")}</Th>
-              <Th numeric>{t("columns.dataCn")}</Th>
-              <Th numeric>{t("columns.dataHk")}</Th>
-              <Th numeric>{t("columns.priceHkd")}</Th>
-              <Th numeric>{t("columns.priceCny")}</Th>
-              <Th>{t("columns.mode")}</Th>
+              <PlanTermHeaders />
               <Th numeric>{t("columns.cardsNow")}</Th>
               <Th numeric>{t("columns.renewals30d")}</Th>
               {canEdit ? <Th className="text-right">{t("columns.actions")}</Th> : null}
@@ -99,19 +94,12 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
                   <Td>
                     <PlanStatusBadge status={plan.status} />
                   </Td>
-                  {plan.version === null ? (
+                  {plan.terms ? (
+                    <PlanTermCells terms={plan.terms} />
+                  ) : (
                     <Td colSpan={6} className="text-slate-500">
                       {t("noTerms")}
                     </Td>
-                  ) : (
-                    <>
-                      <Td numeric>{formatNumber(plan.validityDays!, locale)}</Td>
-                      <Td numeric>{formatDataMb(plan.dataCnMb!, locale)}</Td>
-                      <Td numeric>{formatDataMb(plan.dataHkMb!, locale)}</Td>
-                      <Td numeric>{formatMoney(plan.priceHkdMinor!, "HKD", locale)}</Td>
-                      <Td numeric>{formatMoney(plan.priceCnyMinor!, "CNY", locale)}</Td>
-                      <Td>{t(`mode.${plan.extensionMode!}`)}</Td>
-                    </>
                   )}
                   <Td numeric>
                     {formatNumber(onPlan?.total ?? 0, locale)}

@@ -6,9 +6,11 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { extensionModes } from "@/db/schema/plans";
-import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanActivity, listPlanVersions } from "@/db/queries/plans";
+import { listEntityActivity } from "@/db/queries/audit-trail";
+import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanVersions } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber, type Locale } from "@/lib/format";
+import { routeId } from "@/lib/route-params";
 import { dataAllowanceInput, dataUnits, priceInput } from "@/lib/validation/plans";
 import { updatePlanAction } from "../actions";
 import { PlanForm, type PlanFormDefaults } from "../plan-form";
@@ -20,9 +22,8 @@ import { VersionHistory } from "./version-history";
 type Params = { params: Promise<{ planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function loadPlan(planIdParam: string) {
-  const planId = Number(planIdParam);
-  if (!Number.isSafeInteger(planId) || planId <= 0 || planId > 2_147_483_647) notFound();
-  const plan = await getPlan(planId);
+  const planId = routeId(planIdParam);
+  const plan = planId === null ? null : await getPlan(planId);
   if (!plan) notFound();
   return plan;
 }
@@ -40,7 +41,7 @@ export default async function PlanPage({ params, searchParams }: Params) {
   const locale = (await getLocale()) as Locale;
   const [versions, activity, cardsOnVersions, renewals30d] = await Promise.all([
     listPlanVersions(plan.id),
-    listPlanActivity(plan.id),
+    listEntityActivity({ type: "plan", id: plan.id }),
     countCardsOnPlanVersionsNow([plan.id]),
     countRecentRenewalsByPlan([plan.id], 30),
   ]);
@@ -49,21 +50,22 @@ export default async function PlanPage({ params, searchParams }: Params) {
   const [title, subtitle] = locale === "en" ? [plan.nameEn, plan.nameZh] : [plan.nameZh, plan.nameEn];
   const created = (await searchParams).created === "1";
 
-  const dataCn = dataAllowanceInput(plan.dataCnMb ?? 0);
-  const dataHk = dataAllowanceInput(plan.dataHkMb ?? 0);
+  const terms = plan.terms;
+  const dataCn = dataAllowanceInput(terms?.dataCnMb ?? 0);
+  const dataHk = dataAllowanceInput(terms?.dataHkMb ?? 0);
   const defaults: PlanFormDefaults = {
     code: plan.code,
     nameEn: plan.nameEn,
     nameZh: plan.nameZh,
     sortOrder: String(plan.sortOrder),
-    validityDays: plan.validityDays === null ? "" : String(plan.validityDays),
-    dataCn: plan.dataCnMb === null ? "" : dataCn.value,
+    validityDays: terms ? String(terms.validityDays) : "",
+    dataCn: terms ? dataCn.value : "",
     dataCnUnit: dataCn.unit,
-    dataHk: plan.dataHkMb === null ? "" : dataHk.value,
+    dataHk: terms ? dataHk.value : "",
     dataHkUnit: dataHk.unit,
-    priceHkd: plan.priceHkdMinor === null ? "" : priceInput(plan.priceHkdMinor),
-    priceCny: plan.priceCnyMinor === null ? "" : priceInput(plan.priceCnyMinor),
-    extensionMode: plan.extensionMode ?? "stack",
+    priceHkd: terms ? priceInput(terms.priceHkdMinor) : "",
+    priceCny: terms ? priceInput(terms.priceCnyMinor) : "",
+    extensionMode: terms?.extensionMode ?? "stack",
   };
   const nextVersion = (versions[0]?.version ?? 0) + 1;
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { HkTime } from "@/components/ui/hk-time";
-import type { PlanActivityRow } from "@/db/queries/plans";
+import type { ActivityRow } from "@/db/queries/audit-trail";
 import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 
@@ -8,7 +8,7 @@ const fieldOrder = ["version", "nameEn", "nameZh", "sortOrder", "validityDays", 
 type Field = (typeof fieldOrder)[number];
 
 /** The plan's audit trail in words: who did what, when, and each value before and after. */
-export async function PlanActivity({ entries }: { entries: PlanActivityRow[] }) {
+export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
   const t = await getTranslations("plans");
   const locale = (await getLocale()) as Locale;
   const show = (field: Field, value: unknown): string => {

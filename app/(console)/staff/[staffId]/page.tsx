@@ -5,19 +5,20 @@ import { getTranslations } from "next-intl/server";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
-import { getStaffMember, listStaffActivity } from "@/db/queries/staff-admin";
+import { listEntityActivity } from "@/db/queries/audit-trail";
+import { getStaffMember } from "@/db/queries/staff-admin";
 import { staffRoles } from "@/db/schema/staff";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requireStaff } from "@/lib/auth/session";
+import { routeId } from "@/lib/route-params";
 import { RoleBadge, StaffStateBadge } from "../staff-badges";
 import { AccessForm, ResetPasswordForm, RoleForm } from "./staff-forms";
 
 type Params = { params: Promise<{ staffId: string }> };
 
 async function loadMember(staffIdParam: string) {
-  const staffId = Number(staffIdParam);
-  if (!Number.isSafeInteger(staffId) || staffId <= 0 || staffId > 2_147_483_647) notFound();
-  const member = await getStaffMember(staffId);
+  const staffId = routeId(staffIdParam);
+  const member = staffId === null ? null : await getStaffMember(staffId);
   if (!member) notFound();
   return member;
 }
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function StaffMemberPage({ params }: Params) {
   const me = await requireStaff({ role: "admin" });
   const member = await loadMember((await params).staffId);
-  const activity = await listStaffActivity(member.id);
+  const activity = await listEntityActivity({ type: "staff", id: member.id });
   const t = await getTranslations("staff");
   const common = await getTranslations("common");
 

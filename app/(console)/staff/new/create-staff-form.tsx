@@ -71,9 +71,7 @@ function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props
       />
       <ul className="space-y-0.5 text-xs text-slate-500">
         {roles.map((role) => (
-          <li key={role}>
-            <span className="font-medium text-slate-700">{common(`roles.${role}`)}:</span> {t(`roleHint.${role}`)}
-          </li>
+          <li key={role}>{t("roleHintLine", { role: common(`roles.${role}`), hint: t(`roleHint.${role}`) })}</li>
         ))}
       </ul>
       <PasswordChoice key={failed?.values?.mode ?? "generate"} idPrefix="create" defaultMode={failed?.values?.mode ?? "generate"} error={error("password") ?? error("mode")} minLength={passwordMinLength} />

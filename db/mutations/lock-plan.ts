@@ -19,7 +19,7 @@ export async function lockPlanForChange(tx: Tx, planId: number, lockVersion: num
   }
   return withTerms(row);
 }
-export type LockedPlan = Awaited<ReturnType<typeof lockPlanForChange>>;
+type LockedPlan = Awaited<ReturnType<typeof lockPlanForChange>>;
 
 /** What the audit log records of a plan: everything an admin can change, and the version it sells. */
 export function planSnapshot(plan: Pick<LockedPlan, "code" | "nameEn" | "nameZh" | "status" | "sortOrder" | "version" | "terms">) {

@@ -1,14 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
+import { planTermKeys, type PlanTerms, type UpdatePlanInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { plans, planVersions } from "../schema";
 import { writeAudit } from "./audit";
 import { lockPlanForChange } from "./lock-plan";
 
-const termKeys = ["validityDays", "dataCnMb", "dataHkMb", "priceHkdMinor", "priceCnyMinor", "extensionMode"] as const;
 const detailKeys = ["nameEn", "nameZh", "sortOrder"] as const;
 
-export type UpdatePlanResult = { planId: number; changed: false } | { planId: number; changed: true; newVersion: number | null };
+type UpdatePlanResult = { planId: number; changed: false } | { planId: number; changed: true; newVersion: number | null };
 
 /**
  * Saves an edit made against `lockVersion`. Names and sort order change in
@@ -20,7 +19,7 @@ export async function updatePlan(input: UpdatePlanInput, actorId: number, db: Db
   return db.transaction(async (tx) => {
     const current = await lockPlanForChange(tx, input.planId, input.lockVersion);
     const changedDetails = detailKeys.filter((key) => current[key] !== input[key]);
-    const changedTerms = current.terms ? termKeys.filter((key) => current.terms![key] !== input.terms[key]) : [...termKeys];
+    const changedTerms = current.terms ? planTermKeys.filter((key) => current.terms![key] !== input.terms[key]) : [...planTermKeys];
     if (changedDetails.length === 0 && changedTerms.length === 0) return { planId: current.id, changed: false };
 
     let currentVersionId = current.versionId;

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { auditLog, staff } from "../schema";
 
-export const ACTIVITY_LIMIT = 50;
+const ACTIVITY_LIMIT = 50;
 
 /** What was done to one thing, newest first, with who did it (the audit_log_entity index). */
 export async function listEntityActivity(entity: { type: string; id: number }, db: DbOrTx = defaultDb) {

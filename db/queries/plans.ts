@@ -41,11 +41,9 @@ export function withTerms<T extends Nullable<PlanTerms>>(row: T): Omit<T, keyof 
   return { ...rest, terms };
 }
 
-export type PlanListRow = Awaited<ReturnType<typeof listPlans>>["items"][number];
-
 /**
- * The catalog with each plan's current terms. The plans table is small, so the
- * name/code search is a plain ILIKE; the sort follows plans_status_sort.
+ * The catalog with each plan's current terms, in sort order. The plans table
+ * is small (tens of rows), so the name/code search is a plain ILIKE.
  */
 export async function listPlans(params: { status: PlanStatusFilter; q: string }, db: DbOrTx = defaultDb) {
   const filters = [
@@ -99,7 +97,6 @@ export async function countCardsOnPlanVersionsNow(planIds: number[], db: DbOrTx 
     .groupBy(planVersions.planId, planVersions.id)
     .having(sql`sum(${planVersionPeriodDeltas.delta}) > 0`);
 }
-export type CardsOnVersion = Awaited<ReturnType<typeof countCardsOnPlanVersionsNow>>[number];
 
 const updater = aliasedTable(staff, "updater");
 
@@ -117,7 +114,6 @@ export async function getPlan(planId: number, db: DbOrTx = defaultDb) {
   const [row] = await selectPlanDetail(db).where(eq(plans.id, planId)).limit(1);
   return row ? withTerms(row) : null;
 }
-export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
 /** Every version of a plan, newest first, with who made it. Versions are few per plan (one per terms change). */
 export async function listPlanVersions(planId: number, db: DbOrTx = defaultDb) {

@@ -37,10 +37,8 @@ export async function listStaff(
     .limit(STAFF_PAGE_SIZE + 1);
   return { items: rows.slice(0, STAFF_PAGE_SIZE), hasMore: rows.length > STAFF_PAGE_SIZE };
 }
-export type StaffListRow = Awaited<ReturnType<typeof listStaff>>["items"][number];
 
 export async function getStaffMember(staffId: number, db: DbOrTx = defaultDb) {
   const [row] = await db.select(staffColumns).from(staff).where(eq(staff.id, staffId)).limit(1);
   return row ?? null;
 }
-export type StaffMember = NonNullable<Awaited<ReturnType<typeof getStaffMember>>>;

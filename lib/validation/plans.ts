@@ -6,12 +6,12 @@ import { parseMoney } from "@/lib/money";
 const m = (key: string) => `plans.validation.${key}`;
 
 /** A typo guard, well above any real package and inside a 32-bit column. */
-export const PRICE_MAX_MINOR = 10_000_000;
+const PRICE_MAX_MINOR = 10_000_000;
 /** 1 TB per region: above any real package, inside a 32-bit column. */
-export const DATA_MAX_MB = 1024 * 1024;
-export const VALIDITY_DAYS_MAX = 730;
-export const SORT_ORDER_MAX = 9999;
-export const NAME_MAX_LENGTH = 120;
+const DATA_MAX_MB = 1024 * 1024;
+const VALIDITY_DAYS_MAX = 730;
+const SORT_ORDER_MAX = 9999;
+const NAME_MAX_LENGTH = 120;
 
 export const dataUnits = ["GB", "MB"] as const;
 export type DataUnit = (typeof dataUnits)[number];
@@ -95,6 +95,7 @@ const price = z
   });
 
 /** What a customer buys: any change to these makes a new plan version. */
+export const planTermKeys = ["validityDays", "dataCnMb", "dataHkMb", "priceHkdMinor", "priceCnyMinor", "extensionMode"] as const;
 export interface PlanTerms {
   validityDays: number;
   dataCnMb: number;
@@ -152,7 +153,7 @@ function toPlan<T extends PlanFieldsOutput>(value: T) {
   return { ...rest, terms };
 }
 
-export const PLAN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
+const PLAN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 
 /** The create form. Strict: a field the form does not have (a price in minor units, an author) is tampering. */
 export const createPlanSchema = z

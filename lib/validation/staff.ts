@@ -6,7 +6,7 @@ import { decodeCursor } from "@/lib/keyset";
 // Messages are keys of the "staff" catalog; the action wrapper translates them.
 const m = (key: string) => `staff.validation.${key}`;
 
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
 const id = z.coerce.number(m("required")).int().positive().max(2_147_483_647);
 const role = z.enum(staffRoles, m("role"));

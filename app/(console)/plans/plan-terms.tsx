@@ -3,9 +3,7 @@ import { cn } from "@/components/ui/cn";
 import { Td, Th } from "@/components/ui/table";
 import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import type { PlanTerms } from "@/lib/validation/plans";
-
-const termKeys = ["validityDays", "dataCnMb", "dataHkMb", "priceHkdMinor", "priceCnyMinor", "extensionMode"] as const;
+import { planTermKeys, type PlanTerms } from "@/lib/validation/plans";
 
 /** The column headers of a plan version's terms, in the order PlanTermCells fills them. */
 export async function PlanTermHeaders() {
@@ -26,7 +24,7 @@ export async function PlanTermHeaders() {
 export async function PlanTermCells({ terms, previous }: { terms: PlanTerms; previous?: PlanTerms }) {
   const t = await getTranslations("plans");
   const locale = (await getLocale()) as Locale;
-  const show: Record<(typeof termKeys)[number], string> = {
+  const show: Record<(typeof planTermKeys)[number], string> = {
     validityDays: formatNumber(terms.validityDays, locale),
     dataCnMb: formatDataMb(terms.dataCnMb, locale),
     dataHkMb: formatDataMb(terms.dataHkMb, locale),
@@ -36,7 +34,7 @@ export async function PlanTermCells({ terms, previous }: { terms: PlanTerms; pre
   };
   return (
     <>
-      {termKeys.map((key) => {
+      {planTermKeys.map((key) => {
         const changed = previous !== undefined && previous[key] !== terms[key];
         return (
           <Td key={key} numeric={key !== "extensionMode"} className={cn(changed && "bg-amber-50 font-semibold text-amber-900")}>

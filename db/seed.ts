@@ -416,6 +416,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     `),
     );
 
+    // The periods trigger is off in a bulk load (replica mode): rebuilt once here.
+    await step("cards on each plan version", () => tx`select plan_version_period_deltas_rebuild()`);
+
     await step(`${indexes.length} indexes`, async () => {
       for (const index of indexes) await tx.unsafe(index.definition);
     });

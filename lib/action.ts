@@ -38,6 +38,11 @@ async function run<S extends z.ZodType, T>(
   rawInput: unknown,
 ): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
+  const all = await getTranslations();
+  // A message key names an entry of the "errors" catalog ("conflict") or, in
+  // full, one of a feature's own catalog ("plans.errors.stale").
+  const translate = (key: string, params?: Record<string, string | number>) =>
+    t.has(key) ? t(key, params) : all.has(key) ? all(key, params) : undefined;
   const values = formValues(rawInput);
   // Order matters: who is asking, then may they, then what they sent.
   const staff = await getStaff();
@@ -50,7 +55,7 @@ async function run<S extends z.ZodType, T>(
     for (const issue of parsed.error.issues) {
       const field = issue.path.join(".") || "form";
       // Schemas may name a catalog key as their message; anything else is shown as written.
-      fieldErrors[field] ??= t.has(issue.message) ? t(issue.message) : issue.message;
+      fieldErrors[field] ??= translate(issue.message) ?? issue.message;
     }
     return { ok: false, message: t("invalidInput"), fieldErrors, values };
   }
@@ -59,7 +64,7 @@ async function run<S extends z.ZodType, T>(
     return await handler(parsed.data, { staff });
   } catch (error) {
     if (error instanceof DomainError) {
-      const message = t.has(error.code) ? t(error.code, error.params) : t("conflict");
+      const message = translate(error.code, error.params) ?? t("conflict");
       return { ok: false, message, fieldErrors: error.field ? { [error.field]: message } : undefined, values };
     }
     throw error;

@@ -15,8 +15,11 @@ export type AuthenticateResult =
   | { ok: true; staff: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "throttled" };
 
+/** An account's failed sign-ins; a password reset clears them. */
+export const accountThrottleKey = (email: string) => `account:${email}`;
+
 function throttleKeys(email: string, address: string) {
-  return { account: `account:${email}`, address: `address:${address}` };
+  return { account: accountThrottleKey(email), address: `address:${address}` };
 }
 
 /**

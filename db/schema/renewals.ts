@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cards } from "./cards";
 import { createdAt, instant } from "./columns";
 import { language } from "./customers";
@@ -207,4 +207,25 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("idempotency_keys_created_at").on(t.createdAt)],
+);
+
+/**
+ * How many cards are on each plan version now, as a running total: +1 on the
+ * Hong Kong day a period starts, -1 on the day after it ends (periods end at
+ * 23:59:59; a queued period starting then counts from the next day). The sum
+ * of deltas up to today is the number of periods running today. A trigger on
+ * periods keeps it in step with every insert, void and date change, inside the
+ * writer's transaction; the catalog reads a few thousand rows instead of
+ * scanning millions of periods.
+ */
+export const planVersionPeriodDeltas = pgTable(
+  "plan_version_period_deltas",
+  {
+    planVersionId: integer()
+      .notNull()
+      .references(() => planVersions.id),
+    day: date({ mode: "string" }).notNull(),
+    delta: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planVersionId, t.day] })],
 );

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Panel, PageHeader } from "@/components/ui/panel";
+import { extensionModes } from "@/db/schema/plans";
+import { requireStaff } from "@/lib/auth/session";
+import { dataUnits } from "@/lib/validation/plans";
+import { createPlanAction } from "../actions";
+import { PlanForm } from "../plan-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plans.new"))("title") };
+}
+
+export default async function NewPlanPage() {
+  await requireStaff({ role: "admin" });
+  const t = await getTranslations("plans");
+  return (
+    <div className="max-w-4xl">
+      <Link href="/plans" className="text-sm text-brand-700 hover:underline">
+        ← {t("detail.back")}
+      </Link>
+      <PageHeader title={t("new.title")} description={t("new.description")} />
+      <Panel>
+        <PlanForm
+          action={createPlanAction}
+          choices={{ extensionModes, dataUnits }}
+          defaults={{
+            code: "",
+            nameEn: "",
+            nameZh: "",
+            sortOrder: "100",
+            validityDays: "30",
+            dataCn: "",
+            dataCnUnit: "GB",
+            dataHk: "",
+            dataHkUnit: "GB",
+            priceHkd: "",
+            priceCny: "",
+            extensionMode: "stack",
+          }}
+        />
+      </Panel>
+    </div>
+  );
+}

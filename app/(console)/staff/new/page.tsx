@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Panel, PageHeader } from "@/components/ui/panel";
+import { staffRoles } from "@/db/schema/staff";
+import { requireStaff } from "@/lib/auth/session";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { createStaffAction } from "../actions";
+import { CreateStaffForm } from "./create-staff-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff.new"))("title") };
+}
+
+export default async function NewStaffPage() {
+  await requireStaff({ role: "admin" });
+  const t = await getTranslations("staff");
+  return (
+    <div className="max-w-3xl">
+      <Link href="/staff" className="text-sm text-brand-700 hover:underline">
+        ← {t("detail.back")}
+      </Link>
+      <PageHeader title={t("new.title")} description={t("new.description")} />
+      <Panel>
+        <CreateStaffForm action={createStaffAction} roles={staffRoles} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      </Panel>
+    </div>
+  );
+}

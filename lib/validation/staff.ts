@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { staffRoles } from "@/db/schema/staff";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { decodeCursor } from "@/lib/keyset";
+
+// Messages are keys of the "staff" catalog; the action wrapper translates them.
+const m = (key: string) => `staff.validation.${key}`;
+
+const PASSWORD_MAX_LENGTH = 256;
+
+const id = z.coerce.number(m("required")).int().positive().max(2_147_483_647);
+const role = z.enum(staffRoles, m("role"));
+
+/**
+ * "generate": the server makes a strong password and shows it once.
+ * "set": the admin types one, at least PASSWORD_MIN_LENGTH long.
+ */
+const passwordChoice = {
+  mode: z.enum(["generate", "set"], m("passwordMode")),
+  password: z.string().max(PASSWORD_MAX_LENGTH, m("passwordTooLong")).optional(),
+};
+
+/** Runs even when other fields failed, so every mistake shows at once. */
+function checkPassword(value: { mode: "generate" | "set"; password?: string }, ctx: z.RefinementCtx) {
+  const password: unknown = value.password;
+  if (value.mode === "set" && (typeof password !== "string" || password.length < PASSWORD_MIN_LENGTH)) {
+    ctx.addIssue({ code: "custom", message: m("passwordTooShort"), path: ["password"] });
+  }
+}
+
+const everyTime = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
+/** The password the admin chose, or null when the server should generate one. */
+const chosenPassword = <T extends { mode: "generate" | "set"; password?: string }>({ mode, password, ...rest }: T) => ({
+  ...rest,
+  password: mode === "set" ? (password ?? null) : null,
+});
+
+export const createStaffSchema = z
+  .object({
+    email: z
+      .string(m("required"))
+      .trim()
+      .toLowerCase()
+      .min(1, m("required"))
+      .max(254, m("email"))
+      .pipe(z.email(m("email"))),
+    name: z.string(m("required")).trim().min(1, m("required")).max(120, m("nameTooLong")),
+    role,
+    ...passwordChoice,
+  })
+  .strict()
+  .superRefine(checkPassword, everyTime)
+  .transform(chosenPassword);
+export type CreateStaffInput = z.output<typeof createStaffSchema>;
+
+export const changeStaffRoleSchema = z.object({ staffId: id, role }).strict();
+export type ChangeStaffRoleInput = z.output<typeof changeStaffRoleSchema>;
+
+export const setStaffDisabledSchema = z
+  .object({ staffId: id, disabled: z.enum(["true", "false"]).transform((v) => v === "true") })
+  .strict();
+export type SetStaffDisabledInput = z.output<typeof setStaffDisabledSchema>;
+
+export const resetStaffPasswordSchema = z
+  .object({ staffId: id, ...passwordChoice })
+  .strict()
+  .superRefine(checkPassword, everyTime)
+  .transform(chosenPassword);
+export type ResetStaffPasswordInput = z.output<typeof resetStaffPasswordSchema>;
+
+export const staffStateFilters = ["all", "active", "disabled"] as const;
+export type StaffStateFilter = (typeof staffStateFilters)[number];
+
+/** The staff list's URL state (?q=&role=&state=&after=); anything unexpected falls back to the default view. */
+export function parseStaffListParams(params: Record<string, string | string[] | undefined>) {
+  const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
+    typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  const after = decodeCursor(typeof params.after === "string" ? params.after : null);
+  return {
+    q: typeof params.q === "string" ? params.q.trim().slice(0, 100) : "",
+    role: pick(params.role, staffRoles),
+    state: pick(params.state, staffStateFilters) ?? "all",
+    after: after && after.length === 2 && typeof after[0] === "string" && typeof after[1] === "number" ? { name: after[0], id: after[1] } : null,
+  };
+}

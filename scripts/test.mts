@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
@@ -103,7 +103,9 @@ const handlers: Record<Step, () => Promise<void>> = {
     } finally {
       await sql.end();
     }
-    if (!existsSync(path.join(".next", "BUILD_ID"))) await handlers.build();
+    // `--only e2e` must never test a build older than the source.
+    const stamp = path.join(".next", "source-hash");
+    if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== sourceHash()) await handlers.build();
     const port = await freePort();
     await run("npx", ["playwright", "test"], {
       env: {

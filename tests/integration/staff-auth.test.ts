@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authenticateStaff, throttlePolicy } from "@/db/mutations/authenticate-staff";
+import { endStaffSessions } from "@/db/mutations/end-staff-sessions";
 import { getSessionStaff } from "@/db/queries/staff";
-import { staff } from "@/db/schema";
+import { auditLog, staff } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { testDb, uniqueSuffix } from "../helpers/db";
 import { createStaff, FACTORY_PASSWORD } from "../helpers/factories";
@@ -82,5 +83,16 @@ describe("session rules", () => {
     await db.update(staff).set({ sessionVersion: sql`${staff.sessionVersion} + 1` }).where(eq(staff.id, member.id));
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
     expect(await getSessionStaff(member.id, 2, db)).toMatchObject({ id: member.id });
+  });
+});
+
+describe("sign-out", () => {
+  it("ends every session of the person, even a token re-issued by a request still in flight", async () => {
+    const { db } = testDb();
+    const member = await createStaff(db);
+    await endStaffSessions(member.id, "sign_out", db);
+    expect(await getSessionStaff(member.id, 1, db)).toBeNull();
+    const [audit] = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "staff"), eq(auditLog.entityId, String(member.id))));
+    expect(audit?.action).toBe("staff.sign_out");
   });
 });

@@ -4,7 +4,9 @@ import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { endStaffSessions } from "@/db/mutations/end-staff-sessions";
 import { publicFormAction } from "@/lib/action";
+import { getStaff } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -27,6 +29,8 @@ export const signInAction = publicFormAction(
 );
 
 export const signOutAction = publicFormAction(z.object({}), async () => {
+  const current = await getStaff();
+  if (current) await endStaffSessions(current.id, "sign_out");
   await signOut({ redirectTo: "/login?reason=signed-out-by-you" });
   return { ok: true, data: null };
 });

@@ -1,16 +1,12 @@
 import { and, between, gt, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
-import { cards, plans, renewalDailyStats, renewals, staff, type currencies, type paymentMethods } from "../schema";
+import { cards, plans, renewalDailyStats, renewals, staff } from "../schema";
 import { hasRole, type Role } from "@/lib/roles";
+import { SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/reports/model";
 import type { DayRange } from "@/lib/reports/range";
 import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/time";
 
-export type Currency = (typeof currencies)[number];
-export type PaymentMethod = (typeof paymentMethods)[number];
-
-export const volumeDimensions = ["plan", "method", "agent"] as const;
-export type VolumeDimension = (typeof volumeDimensions)[number];
 
 /** Who is asking: revenue figures are for supervisors and admins only. */
 export interface Viewer {
@@ -21,8 +17,6 @@ export function canSeeRevenue(viewer: Viewer): boolean {
   return hasRole(viewer.role, "supervisor");
 }
 
-/** The key of a self-service renewal in the "by agent" dimension (no staff member sold it). */
-export const SELF_SERVICE_KEY = "self_service";
 
 const hkDate = (column: unknown) => sql`((${column}) at time zone 'Asia/Hong_Kong')::date::text`;
 

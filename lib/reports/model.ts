@@ -2,20 +2,26 @@ import { addDays } from "@/lib/time";
 import type { DayRange, ReportRange } from "./range";
 import { denseSeries, seriesTotal, type ChartSeries, type DenseSeries } from "./series";
 
+export const volumeDimensions = ["plan", "method", "agent"] as const;
+export type VolumeDimension = (typeof volumeDimensions)[number];
+
+/** The key of a self-service renewal in the "by agent" dimension (no staff member sold it). */
+export const SELF_SERVICE_KEY = "self_service";
+
 export type Currency = "HKD" | "CNY";
 export const reportCurrencies: readonly Currency[] = ["HKD", "CNY"];
 
-interface DailyRenewals {
+export interface DailyRenewals {
   day: string;
   cardState: "active" | "grace";
   renewals: number;
 }
-interface DailyRevenue {
+export interface DailyRevenue {
   day: string;
   currency: Currency;
   revenueMinor: number;
 }
-interface DayCount {
+export interface DayCount {
   day: string;
   cards: number;
 }

@@ -4,12 +4,11 @@ import type { Db } from "@/db/client";
 import { applyRenewalToRollup } from "@/db/mutations/renewal-rollup";
 import { cards, payments, periods, plans, planVersions, renewals, type paymentMethods } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
-import { uniqueSuffix } from "./db";
 
 type Method = (typeof paymentMethods)[number];
 
 export async function createPlan(db: Db, overrides: Partial<{ priceHkdMinor: number; priceCnyMinor: number; validityDays: number }> = {}) {
-  const suffix = uniqueSuffix().toUpperCase();
+  const suffix = randomBytes(4).toString("hex").toUpperCase();
   const [plan] = await db
     .insert(plans)
     .values({ code: `RPT-${suffix}`, nameEn: `Report plan ${suffix}`, nameZh: `报表套餐 ${suffix}` })
@@ -45,7 +44,8 @@ export interface RenewalInput {
 }
 
 /**
- * Records a renewal the way the renewal transaction does, for reports:
+ * Records a renewal the way the renewal transaction does, for reports (and
+ * for the end-to-end tests, so this file imports nothing from vitest):
  * renewal, period and payment rows, the card's new validity end, and the
  * rollup upkeep, all in one transaction.
  */

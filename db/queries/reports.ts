@@ -1,4 +1,5 @@
-import { and, between, gt, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { and, between, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, AnyPgTable } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
 import { cards, plans, renewalDailyStats, renewals, staff } from "../schema";
@@ -17,8 +18,6 @@ export function canSeeRevenue(viewer: Viewer): boolean {
   return hasRole(viewer.role, "supervisor");
 }
 
-
-const hkDate = (column: unknown) => sql`((${column}) at time zone 'Asia/Hong_Kong')::date::text`;
 
 /**
  * Renewals per Hong Kong day, split by plan, payment method or selling agent,
@@ -97,12 +96,7 @@ export async function listLapsedCards(range: DayRange, options: { now: Date; gra
   const grace = options.graceDays * DAY_MS;
   const lowest = new Date(hkStartOfDay(range.from).getTime() - grace);
   const highest = new Date(Math.min(hkStartOfDay(addDays(range.to, 1)).getTime(), options.now.getTime()) - grace);
-  const lapsedDay = hkDate(sql`${cards.validityEnd} + make_interval(days => ${options.graceDays})`);
-  return db
-    .select({ day: sql<string>`${lapsedDay}`, cards: sql<number>`count(*)::int` })
-    .from(cards)
-    .where(and(gte(cards.validityEnd, lowest), lt(cards.validityEnd, highest)))
-    .groupBy(sql`1`);
+  return countPerHkDay(db, cards, cards.validityEnd, and(gte(cards.validityEnd, lowest), lt(cards.validityEnd, highest))!, options.graceDays);
 }
 
 /** Cards in their grace window right now (validity ended, not yet lapsed, not suspended). */
@@ -128,21 +122,30 @@ export async function countCardsInGrace(options: { now: Date; graceDays: number 
  */
 export async function listExpirationsAhead(options: { now: Date; days: number }, db: DbOrTx = defaultDb) {
   const lastDay = hkEndOfDay(addDays(hkDay(options.now), options.days - 1));
-  const cardDay = hkDate(cards.validityEnd);
-  const renewalDay = hkDate(renewals.previousValidityEnd);
   const [notYet, renewed] = await Promise.all([
-    db
-      .select({ day: sql<string>`${cardDay}`, cards: sql<number>`count(*)::int` })
-      .from(cards)
-      .where(and(gt(cards.validityEnd, options.now), lte(cards.validityEnd, lastDay)))
-      .groupBy(cardDay),
-    db
-      .select({ day: sql<string>`${renewalDay}`, cards: sql<number>`count(*)::int` })
-      .from(renewals)
-      .where(and(ne(renewals.status, "voided"), gt(renewals.previousValidityEnd, options.now), lte(renewals.previousValidityEnd, lastDay)))
-      .groupBy(renewalDay),
+    countPerHkDay(db, cards, cards.validityEnd, and(gt(cards.validityEnd, options.now), lte(cards.validityEnd, lastDay))!),
+    countPerHkDay(
+      db,
+      renewals,
+      renewals.previousValidityEnd,
+      and(ne(renewals.status, "voided"), gt(renewals.previousValidityEnd, options.now), lte(renewals.previousValidityEnd, lastDay))!,
+    ),
   ]);
   return { notYet, renewed };
+}
+
+/**
+ * Rows per Hong Kong day of an instant (shifted by whole days), counted per
+ * instant first: validity ends all fall at 23:59:59 HKT, so a few hundred
+ * distinct instants stand for hundreds of thousands of rows, read in index
+ * order, and only those few are converted to days.
+ */
+async function countPerHkDay(db: DbOrTx, table: AnyPgTable, instant: AnyPgColumn, where: SQL, shiftDays = 0) {
+  const rows = await db.execute<{ day: string; cards: number }>(sql`
+    select ((at + make_interval(days => ${shiftDays})) at time zone 'Asia/Hong_Kong')::date::text as day, sum(n)::int as cards
+    from (select ${instant} as at, count(*) as n from ${table} where ${where} group by 1) per_instant
+    group by 1`);
+  return [...rows];
 }
 
 export type ReportData = Awaited<ReturnType<typeof loadReport>>;

@@ -31,11 +31,11 @@ export async function RangeControls({ range, query }: { range: ReportRange; quer
           <input type="hidden" name="range" value="custom" />
           {query.granularity ? <input type="hidden" name="granularity" value={query.granularity} /> : null}
           {query.by ? <input type="hidden" name="by" value={query.by} /> : null}
-          <label className="flex items-center gap-1 text-xs text-slate-600">
+          <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.from")}
             <input type="date" name="from" required defaultValue={range.from} className={`${inputClass} inline-block w-auto py-1.5`} />
           </label>
-          <label className="flex items-center gap-1 text-xs text-slate-600">
+          <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.to")}
             <input type="date" name="to" required defaultValue={range.to} className={`${inputClass} inline-block w-auto py-1.5`} />
           </label>

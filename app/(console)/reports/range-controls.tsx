@@ -12,19 +12,15 @@ export async function RangeControls({ range, query }: { range: ReportRange; quer
   const t = await getTranslations("reports");
   return (
     <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-      <div className="space-y-1">
-        <p className="text-xs font-medium text-slate-600" aria-hidden>
-          {t("range.label")}
-        </p>
-        <SegmentedLinks
-          label={t("range.label")}
-          options={presets.map((preset) => ({
-            href: reportHref("/reports", query, { range: preset }),
-            label: t(`range.${preset}`),
-            current: range.preset === preset,
-          }))}
-        />
-      </div>
+      <SegmentedLinks
+        label={t("range.label")}
+        captioned
+        options={presets.map((preset) => ({
+          href: reportHref("/reports", query, { range: preset }),
+          label: t(`range.${preset}`),
+          current: range.preset === preset,
+        }))}
+      />
       <form method="get" action="/reports" className="flex flex-wrap items-end gap-2">
         <fieldset className="flex flex-wrap items-end gap-2">
           <legend className="mb-1 text-xs font-medium text-slate-600">{t("range.custom")}</legend>
@@ -44,19 +40,15 @@ export async function RangeControls({ range, query }: { range: ReportRange; quer
           </button>
         </fieldset>
       </form>
-      <div className="space-y-1">
-        <p className="text-xs font-medium text-slate-600" aria-hidden>
-          {t("granularity.label")}
-        </p>
-        <SegmentedLinks
-          label={t("granularity.label")}
-          options={granularities.map((granularity) => ({
-            href: reportHref("/reports", query, { granularity }),
-            label: t(`granularity.${granularity}`),
-            current: range.granularity === granularity,
-          }))}
-        />
-      </div>
+      <SegmentedLinks
+        label={t("granularity.label")}
+        captioned
+        options={granularities.map((granularity) => ({
+          href: reportHref("/reports", query, { granularity }),
+          label: t(`granularity.${granularity}`),
+          current: range.granularity === granularity,
+        }))}
+      />
     </div>
   );
 }

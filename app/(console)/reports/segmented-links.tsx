@@ -1,10 +1,26 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-/** A row of mutually exclusive choices that are links, so the URL holds the state and the back button works. */
-export function SegmentedLinks({ label, options }: { label: string; options: { href: string; label: React.ReactNode; current: boolean }[] }) {
+/**
+ * A row of mutually exclusive choices that are links, so the URL holds the
+ * state and the back button works. `captioned` also shows the label above.
+ */
+export function SegmentedLinks({
+  label,
+  options,
+  captioned,
+}: {
+  label: string;
+  options: { href: string; label: React.ReactNode; current: boolean }[];
+  captioned?: boolean;
+}) {
   return (
-    <nav aria-label={label}>
+    <nav aria-label={label} className={captioned ? "space-y-1" : undefined}>
+      {captioned ? (
+        <p className="text-xs font-medium text-slate-600" aria-hidden>
+          {label}
+        </p>
+      ) : null}
       <ul className="inline-flex flex-wrap rounded-md border border-slate-300 bg-white p-0.5 text-sm">
         {options.map((option) => (
           <li key={option.href}>

@@ -13,7 +13,7 @@ import { daysBetween } from "@/lib/reports/range";
 import { parseSort, parseWindow, windowBounds, worklistCursor, worklistWindows, type WorklistSort, type WorklistWindow } from "@/lib/reports/worklist";
 import { DAY_MS, hkDay } from "@/lib/time";
 import { ReportsNav } from "../reports-nav";
-import type { SearchParams } from "../report-params";
+import { firstParam, type SearchParams } from "../report-params";
 import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
@@ -21,8 +21,6 @@ import { WorklistTable, type WorklistItem } from "./worklist-table";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
 }
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string) {
   const params = new URLSearchParams({ window });
@@ -41,9 +39,9 @@ function displayNumber(msisdn: string): string {
 export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff();
   const search = await searchParams;
-  const window = parseWindow(first(search.window));
-  const sort = parseSort(first(search.sort));
-  const after = first(search.after);
+  const window = parseWindow(firstParam(search.window));
+  const sort = parseSort(firstParam(search.sort));
+  const after = firstParam(search.after);
   const t = await getTranslations("reports");
   return (
     <>

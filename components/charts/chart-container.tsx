@@ -8,8 +8,6 @@ import { formatNumber, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { foldSeries, OTHER_SERIES_KEY, type ChartSeries } from "@/lib/reports/series";
 
-export type { ChartSeries };
-
 export interface ChartContainerProps {
   title: string;
   description?: string;

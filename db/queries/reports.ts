@@ -4,10 +4,9 @@ import { db as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
 import { cards, plans, renewalDailyStats, renewals, staff } from "../schema";
 import { hasRole, type Role } from "@/lib/roles";
-import { SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/reports/model";
+import { EXPIRATION_DAYS, SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/reports/model";
 import type { DayRange } from "@/lib/reports/range";
 import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/time";
-
 
 /** Who is asking: revenue figures are for supervisors and admins only. */
 export interface Viewer {
@@ -17,7 +16,6 @@ export interface Viewer {
 export function canSeeRevenue(viewer: Viewer): boolean {
   return hasRole(viewer.role, "supervisor");
 }
-
 
 /**
  * Renewals per Hong Kong day, split by plan, payment method or selling agent,
@@ -148,13 +146,11 @@ async function countPerHkDay(db: DbOrTx, table: AnyPgTable, instant: AnyPgColumn
   return [...rows];
 }
 
-export type ReportData = Awaited<ReturnType<typeof loadReport>>;
-
 /**
  * Everything the report page shows, read in parallel: volume by the chosen
  * dimension for the range; per-day renewals (and, for supervisors, revenue)
  * for the range and the one before it; lapsed cards; cards in grace; and
- * expirations over the next 90 days. Agents get `revenue: null`: the query
+ * expirations ahead. Agents get `revenue: null`: the query
  * for it is never run on their behalf.
  */
 export async function loadReport(
@@ -169,7 +165,7 @@ export async function loadReport(
     withRevenue ? listDailyRevenue(both, viewer, db) : listDailyRenewals(both, db),
     listLapsedCards(both, params, db),
     countCardsInGrace(params, db),
-    listExpirationsAhead({ now: params.now, days: 90 }, db),
+    listExpirationsAhead({ now: params.now, days: EXPIRATION_DAYS }, db),
   ]);
   const labels = await listVolumeLabels(params.by, [...new Set(volume.map((r) => r.key))], db);
   return {

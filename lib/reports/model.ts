@@ -1,3 +1,4 @@
+import type { Currency } from "@/lib/money";
 import { addDays } from "@/lib/time";
 import type { DayRange, ReportRange } from "./range";
 import { denseSeries, seriesTotal, type ChartSeries, type DenseSeries } from "./series";
@@ -8,8 +9,10 @@ export type VolumeDimension = (typeof volumeDimensions)[number];
 /** The key of a self-service renewal in the "by agent" dimension (no staff member sold it). */
 export const SELF_SERVICE_KEY = "self_service";
 
-export type Currency = "HKD" | "CNY";
 export const reportCurrencies: readonly Currency[] = ["HKD", "CNY"];
+
+/** How far ahead the expirations chart looks, in Hong Kong days from today. */
+export const EXPIRATION_DAYS = 90;
 
 export interface DailyRenewals {
   day: string;

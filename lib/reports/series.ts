@@ -1,3 +1,4 @@
+import type { Currency } from "@/lib/money";
 import { bucketStart, bucketsBetween, type DayRange, type Granularity } from "./range";
 
 export interface SeriesKey {
@@ -12,7 +13,7 @@ export interface Series extends SeriesKey {
 /** How a chart draws a series: `color` picks --color-chart-N; money series carry their currency (values in minor units). */
 export interface ChartSeries extends Series {
   color?: number;
-  currency?: "HKD" | "CNY";
+  currency?: Currency;
 }
 
 /** Column-oriented chart data: one value per bucket for every series, zeros where nothing happened. */

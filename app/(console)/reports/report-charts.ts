@@ -11,6 +11,7 @@ import {
   volumeSeries,
   type DailyRenewals,
   type DailyRevenue,
+  EXPIRATION_DAYS,
   type DayCount,
   type VolumeDimension,
 } from "@/lib/reports/model";
@@ -20,7 +21,6 @@ import { addDays, hkDay } from "@/lib/time";
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
-export const EXPIRATION_DAYS = 90;
 export const chartNames = ["volume", "revenue", "outcomes", "expirations"] as const;
 export type ChartName = (typeof chartNames)[number];
 

@@ -10,7 +10,8 @@ import {
 } from "@/db/queries/reports";
 import { getStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
-import { chartCsv, chartNames, EXPIRATION_DAYS, expirationsChart, outcomesChart, revenueChart, volumeChart, type ChartName, type ChartModel } from "../../report-charts";
+import { EXPIRATION_DAYS } from "@/lib/reports/model";
+import { chartCsv, chartNames, expirationsChart, outcomesChart, revenueChart, volumeChart, type ChartName, type ChartModel } from "../../report-charts";
 import { readReportParams } from "../../report-params";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   const errors = await getTranslations("errors");
   if (!staff) return plain(401, errors("signedOut"));
   const { chart } = await params;
-  if (!(chartNames as readonly string[]).includes(chart)) return plain(404, "Not found");
+  if (!(chartNames as readonly string[]).includes(chart)) return plain(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
   if (name === "revenue" && !canSeeRevenue(staff)) return plain(403, errors("forbidden"));
 

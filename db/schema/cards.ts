@@ -39,6 +39,8 @@ export const cards = pgTable(
     index("cards_iccid_trgm").using("gin", sql`${t.iccid} gin_trgm_ops`),
     index("cards_customer_id").on(t.customerId),
     index("cards_validity_end").on(t.validityEnd),
+    // The expiry worklist pages renewable cards by (validity end, id).
+    index("cards_renewable_validity_end").on(t.validityEnd, t.id).where(sql`${t.suspendedAt} is null`),
     check("cards_iccid_format", sql`${t.iccid} ~ '^[0-9]{19,20}$'`),
     check("cards_stored_value_nonnegative", sql`${t.storedValueHkdMinor} >= 0`),
     check("cards_suspension_consistent", sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`),

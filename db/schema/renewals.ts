@@ -57,6 +57,8 @@ export const renewals = pgTable(
     index("renewals_created_at").on(t.createdAt),
     index("renewals_sold_by_created_at").on(t.soldBy, t.createdAt),
     index("renewals_plan_version").on(t.planVersionId),
+    // Expirations ahead: validity ends a live renewal already extends.
+    index("renewals_previous_validity_end").on(t.previousValidityEnd).where(sql`${t.status} <> 'voided'`),
     check("renewals_price_positive", sql`${t.priceMinor} > 0`),
     check("renewals_console_has_seller", sql`(${t.channel} = 'console') = (${t.soldBy} is not null)`),
     check("renewals_validity_moves_forward", sql`${t.newValidityEnd} > ${t.previousValidityEnd}`),

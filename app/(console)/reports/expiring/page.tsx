@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EmptyState, PageHeader } from "@/components/ui/panel";
+import { Th } from "@/components/ui/table";
+import { countWorklistWindows, listExpiryWorklist, WORKLIST_COUNT_CAP } from "@/db/queries/expiry-worklist";
+import { requireStaff } from "@/lib/auth/session";
+import { businessRules } from "@/lib/config";
+import { formatHkt, type Locale } from "@/lib/format";
+import { decodeCursor, encodeCursor } from "@/lib/keyset";
+import { daysBetween } from "@/lib/reports/range";
+import { parseSort, parseWindow, windowBounds, worklistCursor, worklistWindows, type WorklistSort, type WorklistWindow } from "@/lib/reports/worklist";
+import { DAY_MS, hkDay } from "@/lib/time";
+import { ReportsNav } from "../reports-nav";
+import { firstParam, type SearchParams } from "../report-params";
+import { SegmentedLinks } from "../segmented-links";
+import { sendRemindersAction } from "./actions";
+import { WorklistTable, type WorklistItem } from "./worklist-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports.worklist"))("title") };
+}
+
+function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string) {
+  const params = new URLSearchParams({ window });
+  if (sort !== "end") params.set("sort", sort);
+  if (after) params.set("after", after);
+  return `/reports/expiring?${params}`;
+}
+
+/** "+852 9123 4567", "+86 138 1234 5678": how staff read numbers aloud. */
+function displayNumber(msisdn: string): string {
+  if (msisdn.startsWith("+852")) return `+852 ${msisdn.slice(4, 8)} ${msisdn.slice(8)}`;
+  if (msisdn.startsWith("+86")) return `+86 ${msisdn.slice(3, 6)} ${msisdn.slice(6, 10)} ${msisdn.slice(10)}`;
+  return msisdn;
+}
+
+export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaff();
+  const search = await searchParams;
+  const window = parseWindow(firstParam(search.window));
+  const sort = parseSort(firstParam(search.sort));
+  const after = firstParam(search.after);
+  const t = await getTranslations("reports");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("worklist.description")} />
+      <ReportsNav current="worklist" />
+      {/* Keyed by the URL state, so another window or page shows the skeleton while it loads. */}
+      <Suspense key={worklistHref(window, sort, after)} fallback={<WorklistSkeleton />}>
+        <Worklist window={window} sort={sort} after={after} />
+      </Suspense>
+    </>
+  );
+}
+
+async function WorklistSkeleton() {
+  const t = await getTranslations("common");
+  return (
+    <div role="status" aria-live="polite" className="space-y-4">
+      <span className="sr-only">{t("loading")}</span>
+      <div className="h-10 w-[28rem] max-w-full animate-pulse rounded-md bg-slate-200" />
+      <div className="h-96 animate-pulse rounded-lg bg-slate-200" />
+    </div>
+  );
+}
+
+async function Worklist({ window, sort, after: cursor }: { window: WorklistWindow; sort: WorklistSort; after: string | undefined }) {
+  const after = worklistCursor(decodeCursor(cursor));
+  const now = new Date();
+  const { graceDays } = businessRules();
+  const [page, counts] = await Promise.all([listExpiryWorklist({ window, sort, after, now, graceDays }), countWorklistWindows({ now, graceDays })]);
+  const t = await getTranslations("reports.worklist");
+  const locale = (await getLocale()) as Locale;
+  const today = hkDay(now);
+
+  const items: WorklistItem[] = page.rows.map((row) => {
+    const primary = locale === "en" ? (row.nameEn ?? row.nameZh) : (row.nameZh ?? row.nameEn);
+    const secondary = locale === "en" ? row.nameZh : row.nameEn;
+    return {
+      cardId: row.cardId,
+      customerId: row.customerId,
+      name: primary ?? t("noName"),
+      otherName: secondary && secondary !== primary ? secondary : null,
+      numbers: [row.hkMsisdn, row.cnMsisdn].filter((n): n is string => n !== null).map(displayNumber),
+      plan: locale === "en" ? row.planNameEn : row.planNameZh,
+      validityEnd: row.validityEnd,
+      state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
+      daysFromToday: daysBetween(today, hkDay(row.validityEnd)),
+      graceDaysLeft: Math.max(0, daysBetween(today, hkDay(new Date(row.validityEnd.getTime() + graceDays * DAY_MS)))),
+      lastContact: row.lastContactAt ? { at: row.lastContactAt, kind: row.lastContactKind!, status: row.lastContactStatus! } : null,
+    };
+  });
+  const last = page.rows.at(-1);
+  const nextHref = page.hasMore && last ? worklistHref(window, sort, encodeCursor([last.validityEndKey, last.cardId])) : null;
+  const hint =
+    window === "grace"
+      ? t("windowHint.grace", { days: graceDays })
+      : t("windowHint.expiring", { until: formatHkt(windowBounds(window, now, graceDays).to) });
+  const countLabel = (w: WorklistWindow) =>
+    counts[w].capped ? t("countCapped", { count: WORKLIST_COUNT_CAP }) : t("count", { count: counts[w].count });
+
+  const sortHeader = (
+    <Th aria-sort={sort === "end" ? "ascending" : "descending"}>
+      <Link href={worklistHref(window, sort === "end" ? "-end" : "end")} className="inline-flex items-center gap-1 hover:text-slate-900">
+        {t("columns.validityEnd")}
+        <span aria-hidden>{sort === "end" ? "↑" : "↓"}</span>
+        <span className="sr-only">{sort === "end" ? t("sortAscending") : t("sortDescending")}</span>
+      </Link>
+    </Th>
+  );
+
+  return (
+    <div className="space-y-4">
+      <SegmentedLinks
+        label={t("windows.label")}
+        options={worklistWindows.map((w) => ({
+          href: worklistHref(w, sort),
+          label: (
+            <>
+              {t(`windows.${w}`)} <span className="ml-1 text-xs tabular-nums opacity-80">{countLabel(w)}</span>
+            </>
+          ),
+          current: w === window,
+        }))}
+      />
+      <p className="text-sm text-slate-600">{hint}</p>
+      {items.length === 0 ? (
+        <EmptyState title={t("empty")} body={t("emptyBody")} />
+      ) : (
+        <WorklistTable items={items} action={sendRemindersAction} sortHeader={sortHeader} caption={`${t("title")}: ${t(`windows.${window}`)}`} />
+      )}
+      <nav aria-label={t("title")} className="flex items-center justify-between text-sm">
+        {after ? (
+          <Link href={worklistHref(window, sort)} className="font-medium text-brand-700 hover:underline">
+            {t("first")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Link href={nextHref} className="font-medium text-brand-700 hover:underline">
+            {t("next")} →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX IF NOT EXISTS "cards_renewable_validity_end" ON "cards" USING btree ("validity_end","id") WHERE "cards"."suspended_at" is null;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "renewals_previous_validity_end" ON "renewals" USING btree ("previous_validity_end") WHERE "renewals"."status" <> 'voided';

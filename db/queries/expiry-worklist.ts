@@ -1,0 +1,122 @@
+import { sql } from "drizzle-orm";
+import { db as defaultDb, type DbOrTx } from "@/db";
+import type { notificationKinds, notificationStatuses } from "../schema";
+import { worklistWindows, windowBounds, type WorklistSort, type WorklistWindow } from "@/lib/reports/worklist";
+
+export const WORKLIST_PAGE_SIZE = 50;
+/** Window counts stop here and show "1,000+": an exact count of a month of expiries is not worth a scan. */
+export const WORKLIST_COUNT_CAP = 1000;
+
+export interface WorklistRow {
+  cardId: number;
+  customerId: number;
+  nameZh: string | null;
+  nameEn: string | null;
+  hkMsisdn: string | null;
+  cnMsisdn: string | null;
+  planNameEn: string | null;
+  planNameZh: string | null;
+  validityEnd: Date;
+  /** The validity end exactly as stored (microseconds included), for the next page's cursor. */
+  validityEndKey: string;
+  lastContactAt: Date | null;
+  lastContactKind: (typeof notificationKinds)[number] | null;
+  lastContactStatus: (typeof notificationStatuses)[number] | null;
+}
+
+/**
+ * One page of renewable (not suspended) cards whose validity end falls in the
+ * window, ordered by (validity end, card id) and continued after a cursor
+ * with that key, so each page is an index range scan however deep. Numbers,
+ * current plan (of the latest live renewal) and last contact (latest
+ * notification) are looked up for the page's rows only.
+ */
+export async function listExpiryWorklist(
+  params: { window: WorklistWindow; sort: WorklistSort; after: { validityEnd: string; cardId: number } | null; now: Date; graceDays: number },
+  db: DbOrTx = defaultDb,
+): Promise<{ rows: WorklistRow[]; hasMore: boolean }> {
+  const { from, to } = windowBounds(params.window, params.now, params.graceDays);
+  const descending = params.sort === "-end";
+  const after = params.after
+    ? descending
+      ? sql`and (c.validity_end, c.id) < (${params.after.validityEnd}::timestamptz, ${params.after.cardId})`
+      : sql`and (c.validity_end, c.id) > (${params.after.validityEnd}::timestamptz, ${params.after.cardId})`
+    : sql``;
+  const order = descending ? sql`c.validity_end desc, c.id desc` : sql`c.validity_end, c.id`;
+  const result = await db.execute<{
+    card_id: number;
+    customer_id: number;
+    name_zh: string | null;
+    name_en: string | null;
+    hk_msisdn: string | null;
+    cn_msisdn: string | null;
+    plan_name_en: string | null;
+    plan_name_zh: string | null;
+    validity_end: string;
+    last_contact_at: string | null;
+    last_contact_kind: WorklistRow["lastContactKind"];
+    last_contact_status: WorklistRow["lastContactStatus"];
+  }>(sql`
+    select c.id as card_id, c.customer_id, cu.name_zh, cu.name_en,
+      hk.msisdn as hk_msisdn, cn.msisdn as cn_msisdn,
+      pl.name_en as plan_name_en, pl.name_zh as plan_name_zh,
+      c.validity_end::text as validity_end,
+      contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status
+    from cards c
+    join customers cu on cu.id = c.customer_id
+    left join card_numbers hk on hk.card_id = c.id and hk.region = 'HK' and hk.released_at is null
+    left join card_numbers cn on cn.card_id = c.id and cn.region = 'CN' and cn.released_at is null
+    left join lateral (
+      select pv.plan_id from renewals r join plan_versions pv on pv.id = r.plan_version_id
+      where r.card_id = c.id and r.status <> 'voided'
+      order by r.created_at desc, r.id desc limit 1
+    ) current_plan on true
+    left join plans pl on pl.id = current_plan.plan_id
+    left join lateral (
+      select n.created_at, n.kind, n.status from notifications n where n.card_id = c.id order by n.id desc limit 1
+    ) contact on true
+    where c.suspended_at is null
+      and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz
+      ${after}
+    order by ${order}
+    limit ${WORKLIST_PAGE_SIZE + 1}`);
+  const rows = [...result].map((r) => ({
+    cardId: r.card_id,
+    customerId: r.customer_id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    hkMsisdn: r.hk_msisdn,
+    cnMsisdn: r.cn_msisdn,
+    planNameEn: r.plan_name_en,
+    planNameZh: r.plan_name_zh,
+    validityEnd: new Date(r.validity_end),
+    validityEndKey: r.validity_end,
+    lastContactAt: r.last_contact_at ? new Date(r.last_contact_at) : null,
+    lastContactKind: r.last_contact_kind,
+    lastContactStatus: r.last_contact_status,
+  }));
+  return { rows: rows.slice(0, WORKLIST_PAGE_SIZE), hasMore: rows.length > WORKLIST_PAGE_SIZE };
+}
+
+/** How many cards each window holds, counted no further than the cap (each count reads at most cap + 1 index entries). */
+export async function countWorklistWindows(params: { now: Date; graceDays: number }, db: DbOrTx = defaultDb) {
+  const counts = worklistWindows.map((window) => {
+    const { from, to } = windowBounds(window, params.now, params.graceDays);
+    return sql`(select count(*)::int from (
+      select 1 from cards c where c.suspended_at is null
+        and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz
+      limit ${WORKLIST_COUNT_CAP + 1}) w)`;
+  });
+  const [row] = await db.execute<Record<string, number>>(
+    sql`select ${sql.join(
+      counts.map((count, i) => sql`${count} as ${sql.identifier(`w${i}`)}`),
+      sql`, `,
+    )}`,
+  );
+  return Object.fromEntries(
+    worklistWindows.map((window, i) => {
+      const count = Number(row?.[`w${i}`] ?? 0);
+      return [window, { count: Math.min(count, WORKLIST_COUNT_CAP), capped: count > WORKLIST_COUNT_CAP }];
+    }),
+  ) as Record<WorklistWindow, { count: number; capped: boolean }>;
+}

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import type { DayRange } from "@/lib/reports/range";
+import { addDays, hkStartOfDay } from "@/lib/time";
+
+export interface RollupDifference {
+  day: string;
+  planId: number | null;
+  /** Null when a renewal has no payment, which the rollup cannot count. */
+  method: string | null;
+  currency: string;
+  channel: string;
+  soldBy: number | null;
+  cardState: string;
+  expectedRenewals: number;
+  actualRenewals: number;
+  expectedRevenueMinor: number;
+  actualRevenueMinor: number;
+}
+
+/**
+ * Recomputes renewal_daily_stats from the raw renewals (not voided, by the
+ * Hong Kong day they were bought, with their first payment's method) for
+ * the days in the range and returns every bucket where the rollup disagrees.
+ * Empty means the rollup is exact. Rows the upkeep left at zero count as absent.
+ */
+export async function compareRollup(range: DayRange, db: DbOrTx): Promise<RollupDifference[]> {
+  const start = hkStartOfDay(range.from).toISOString();
+  const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
+  const rows = await db.execute<{
+    day: string;
+    plan_id: number | null;
+    method: string | null;
+    currency: string;
+    channel: string;
+    sold_by: number | null;
+    card_state: string;
+    expected_renewals: number;
+    actual_renewals: number;
+    expected_revenue: string;
+    actual_revenue: string;
+  }>(sql`
+    with in_range as (
+      select r.id, r.plan_version_id, r.currency, r.channel, r.sold_by, r.card_state, r.price_minor,
+        (r.created_at at time zone 'Asia/Hong_Kong')::date as day
+      from renewals r
+      where r.status <> 'voided' and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz
+    ), first_payment as (
+      select distinct on (p.renewal_id) p.renewal_id, p.method
+      from payments p join in_range r on r.id = p.renewal_id
+      order by p.renewal_id, p.id
+    ), raw as (
+      select r.day, pv.plan_id, p.method, r.currency, r.channel, r.sold_by, r.card_state,
+        count(*)::int as renewals, sum(r.price_minor)::bigint as revenue
+      from in_range r
+      join plan_versions pv on pv.id = r.plan_version_id
+      left join first_payment p on p.renewal_id = r.id
+      group by 1, 2, 3, 4, 5, 6, 7
+    ), rollup as (
+      select day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor as revenue
+      from renewal_daily_stats
+      where day between ${range.from}::date and ${range.to}::date and (renewals <> 0 or revenue_minor <> 0)
+    )
+    select coalesce(raw.day, rollup.day)::text as day,
+      coalesce(raw.plan_id, rollup.plan_id) as plan_id,
+      coalesce(raw.method, rollup.method)::text as method,
+      coalesce(raw.currency, rollup.currency)::text as currency,
+      coalesce(raw.channel, rollup.channel)::text as channel,
+      coalesce(raw.sold_by, rollup.sold_by) as sold_by,
+      coalesce(raw.card_state, rollup.card_state)::text as card_state,
+      coalesce(raw.renewals, 0) as expected_renewals, coalesce(rollup.renewals, 0) as actual_renewals,
+      coalesce(raw.revenue, 0)::text as expected_revenue, coalesce(rollup.revenue, 0)::text as actual_revenue
+    from raw
+    full join rollup on raw.day = rollup.day and raw.plan_id = rollup.plan_id
+      and coalesce(raw.method::text, '') = rollup.method::text and raw.currency = rollup.currency
+      and raw.channel = rollup.channel and coalesce(raw.sold_by, 0) = coalesce(rollup.sold_by, 0)
+      and raw.card_state = rollup.card_state
+    where raw.renewals is distinct from rollup.renewals or raw.revenue is distinct from rollup.revenue
+    order by 1, 2, 3, 4, 5, 6, 7`);
+  return [...rows].map((r) => ({
+    day: r.day,
+    planId: r.plan_id,
+    method: r.method,
+    currency: r.currency,
+    channel: r.channel,
+    soldBy: r.sold_by,
+    cardState: r.card_state,
+    expectedRenewals: r.expected_renewals,
+    actualRenewals: r.actual_renewals,
+    expectedRevenueMinor: Number(r.expected_revenue),
+    actualRevenueMinor: Number(r.actual_revenue),
+  }));
+}

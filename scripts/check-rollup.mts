@@ -1,0 +1,54 @@
+/**
+ * Recomputes the daily renewal rollup from the raw renewals and payments for
+ * a range of Hong Kong days and compares it with renewal_daily_stats.
+ * Exits 1 and lists every bucket that differs; 0 when the rollup is exact.
+ *
+ *   DATABASE_URL=postgres://… npx tsx scripts/check-rollup.mts [--from 2025-01-01] [--to 2025-12-31]
+ *
+ * Without --from it starts at the first renewal's day; without --to it ends today (Hong Kong).
+ */
+import { createDb } from "@/db/client";
+import { compareRollup } from "@/db/queries/rollup-check";
+import { hkDay } from "@/lib/time";
+import { parseArgs } from "./lib/args.mts";
+
+const args = parseArgs(process.argv.slice(2), { from: "string", to: "string" });
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL to the database to check.");
+  process.exit(2);
+}
+const day = /^\d{4}-\d{2}-\d{2}$/;
+for (const flag of ["from", "to"] as const) {
+  if (args[flag] !== undefined && !day.test(String(args[flag]))) {
+    console.error(`--${flag} takes a Hong Kong calendar day, YYYY-MM-DD`);
+    process.exit(2);
+  }
+}
+
+const client = createDb(url, { max: 1, applicationName: "renewal-desk-check-rollup" });
+let exitCode = 0;
+try {
+  const [first] = await client.sql<{ day: string | null }[]>`
+    select (min(created_at) at time zone 'Asia/Hong_Kong')::date::text as day from renewals`;
+  const from = String(args.from ?? first?.day ?? hkDay(new Date()));
+  const to = String(args.to ?? hkDay(new Date()));
+  const started = performance.now();
+  const differences = await compareRollup({ from, to }, client.db);
+  const elapsed = performance.now() - started;
+  const took = elapsed < 1000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
+  if (differences.length === 0) {
+    console.log(`Rollup matches the raw renewals for ${from} … ${to} (checked in ${took}).`);
+  } else {
+    console.log(`Rollup differs from the raw renewals in ${differences.length} bucket(s) for ${from} … ${to} (checked in ${took}):`);
+    console.table(differences.slice(0, 200));
+    if (differences.length > 200) console.log(`… and ${differences.length - 200} more.`);
+    exitCode = 1;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  exitCode = 2;
+} finally {
+  await client.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import { createDb } from "@/db/client";
+import { luhnCheckDigit } from "@/lib/identifiers";
+import { recordRenewal } from "../helpers/reports-factories";
+import { withSql } from "./support";
+
+/** A customer with one card of this spec's own, so no other spec's data moves under it. */
+export async function createReportCard(options: { validityEnd: Date; nameEn: string }) {
+  // Prefixes the demo seed never uses: ICCIDs 8985207…, Hong Kong numbers +852 4….
+  const payload = `8985207${String(randomBytes(6).readUIntBE(0, 6) % 1e11).padStart(11, "0")}`;
+  const msisdn = `+8524${String(randomBytes(4).readUInt32BE(0) % 1e7).padStart(7, "0")}`;
+  return withSql(async (sql) => {
+    const [customer] = await sql`insert into customers (name_en, name_zh, preferred_language) values (${options.nameEn}, '测试提醒', 'en') returning id`;
+    const [card] = await sql`insert into cards (customer_id, iccid, validity_end)
+      values (${customer!.id}, ${payload + luhnCheckDigit(payload)}, ${options.validityEnd.toISOString()}) returning id`;
+    await sql`insert into card_numbers (card_id, region, msisdn, real_name_status) values (${card!.id}, 'HK', ${msisdn}, 'verified')`;
+    return { customerId: customer!.id as number, cardId: card!.id as number };
+  });
+}
+
+/** A renewal sold now by `sellerEmail`, written with its rollup upkeep in one transaction as the renewal flow does. */
+export async function recordRenewalNow(cardId: number, sellerEmail: string) {
+  const client = createDb(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    const [row] = await client.sql<{ seller: number; version: number }[]>`
+      select (select id from staff where email = ${sellerEmail}) as seller,
+        (select current_version_id from plans where code = 'MONTHLY-8GB') as version`;
+    return await recordRenewal(client.db, { cardId, planVersionId: row!.version, createdAt: new Date(), soldBy: row!.seller, method: "cash" });
+  } finally {
+    await client.close();
+  }
+}

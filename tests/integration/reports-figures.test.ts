@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/db/errors";
+import {
+  countCardsInGrace,
+  listDailyRenewals,
+  listDailyRevenue,
+  listExpirationsAhead,
+  listLapsedCards,
+  listRenewalVolume,
+  loadReport,
+} from "@/db/queries/reports";
+import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/time";
+import { testDb } from "../helpers/db";
+import { createCustomerWithCard, createStaff } from "../helpers/factories";
+import { createPlan, isolatedDay, isolatedNow, recordRenewal, voidRenewal } from "../helpers/reports-factories";
+
+const supervisor = { role: "supervisor" as const };
+const agent = { role: "agent" as const };
+
+/** Sorts rows so two result sets compare regardless of order. */
+const sorted = <T>(rows: T[]) => [...rows].map((r) => JSON.stringify(r)).sort();
+
+describe("report figures", () => {
+  it("equal direct SQL counts over the raw renewals for the same Hong Kong days", async () => {
+    const { db, sql } = testDb();
+    const [seller, boss] = [await createStaff(db, { role: "agent" }), await createStaff(db, { role: "supervisor" })];
+    const monthly = await createPlan(db);
+    const annual = await createPlan(db, { priceHkdMinor: 88800, priceCnyMinor: 79800 });
+    const from = isolatedDay(monthly.planId);
+    const range = { from, to: addDays(from, 9) };
+    const { cardId } = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(from) });
+    const at = (day: string, utcTime: string) => new Date(`${day}T${utcTime}Z`);
+
+    // 15:59:59 UTC is 23:59:59 HKT (that day); 16:00 UTC is already the next Hong Kong day.
+    const made = [
+      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(from, "15:59:59"), soldBy: seller.id, method: "cash" }),
+      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(from, "16:00:00"), method: "wechat_pay", currency: "CNY", priceMinor: 8800 }),
+      await recordRenewal(db, { cardId, planVersionId: annual.planVersionId, createdAt: at(addDays(from, 3), "02:00:00"), soldBy: seller.id, priceMinor: 88800 }),
+      await recordRenewal(db, { cardId, planVersionId: annual.planVersionId, createdAt: at(addDays(from, 3), "04:00:00"), soldBy: boss.id, method: "alipay", currency: "CNY", priceMinor: 79800, cardState: "grace" }),
+      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(addDays(from, 9), "10:00:00"), soldBy: seller.id }),
+    ];
+    await voidRenewal(db, made[2]!, boss.id);
+
+    const start = hkStartOfDay(range.from).toISOString();
+    const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
+    const rawByDimension = (dimension: string) =>
+      sql.unsafe(
+        `select (r.created_at at time zone 'Asia/Hong_Kong')::date::text as day, ${dimension} as key, count(*)::int as renewals
+         from renewals r join plan_versions pv on pv.id = r.plan_version_id join payments p on p.renewal_id = r.id
+         where r.status <> 'voided' and r.created_at >= $1 and r.created_at < $2 group by 1, 2`,
+        [start, end],
+      );
+
+    const byPlan = await listRenewalVolume(range, "plan", db);
+    expect(sorted(byPlan)).toEqual(sorted([...(await rawByDimension("pv.plan_id::text"))]));
+    expect(sorted(byPlan)).toEqual(
+      sorted([
+        { day: from, key: String(monthly.planId), renewals: 1 },
+        { day: addDays(from, 1), key: String(monthly.planId), renewals: 1 },
+        { day: addDays(from, 3), key: String(annual.planId), renewals: 1 },
+        { day: addDays(from, 9), key: String(monthly.planId), renewals: 1 },
+      ]),
+    );
+    expect(sorted(await listRenewalVolume(range, "method", db))).toEqual(sorted([...(await rawByDimension("p.method::text"))]));
+    expect(sorted(await listRenewalVolume(range, "agent", db))).toEqual(
+      sorted([...(await rawByDimension("coalesce(r.sold_by::text, 'self_service')"))]),
+    );
+
+    const rawRevenue = await sql`
+      select (created_at at time zone 'Asia/Hong_Kong')::date::text as day, currency::text, card_state::text as "cardState",
+        count(*)::int as renewals, sum(price_minor)::float8 as "revenueMinor"
+      from renewals where status <> 'voided' and created_at >= ${start} and created_at < ${end} group by 1, 2, 3`;
+    const revenue = await listDailyRevenue(range, supervisor, db);
+    expect(sorted(revenue)).toEqual(sorted([...rawRevenue]));
+    const total = (currency: string) => revenue.filter((r) => r.currency === currency).reduce((sum, r) => sum + r.revenueMinor, 0);
+    expect({ HKD: total("HKD"), CNY: total("CNY") }).toEqual({ HKD: 9800 + 9800, CNY: 8800 + 79800 });
+
+    const daily = await listDailyRenewals(range, db);
+    const rawDaily = await sql`
+      select (created_at at time zone 'Asia/Hong_Kong')::date::text as day, card_state::text as "cardState", count(*)::int as renewals
+      from renewals where status <> 'voided' and created_at >= ${start} and created_at < ${end} group by 1, 2`;
+    expect(sorted(daily)).toEqual(sorted([...rawDaily]));
+    expect(daily.filter((r) => r.cardState === "grace")).toEqual([{ day: addDays(from, 3), cardState: "grace", renewals: 1 }]);
+  });
+
+  it("count lapsed cards, cards in grace and expirations ahead exactly as the raw cards and renewals say", async () => {
+    const { db, sql } = testDb();
+    const plan = await createPlan(db);
+    const now = isolatedNow(plan.planId);
+    const today = hkDay(now);
+    const graceDays = 30;
+    const endOn = (offset: number) => hkEndOfDay(addDays(today, offset));
+
+    // Lapsed: grace closed 1 and 5 days ago; still in grace: ended 3 days ago (and a suspended one, not counted in grace).
+    for (const offset of [-31, -35, -3]) await createCustomerWithCard(db, { validityEnd: endOn(offset) });
+    await createCustomerWithCard(db, { validityEnd: endOn(-2), suspended: true });
+    // Ahead: two cards end today and in 10 days, one end in 20 days already renewed.
+    for (const offset of [0, 10]) await createCustomerWithCard(db, { validityEnd: endOn(offset) });
+    const renewed = await createCustomerWithCard(db, { validityEnd: endOn(20) });
+    await recordRenewal(db, { cardId: renewed.cardId, planVersionId: plan.planVersionId, createdAt: now, previousValidityEnd: endOn(20), days: 365 });
+    const voided = await createCustomerWithCard(db, { validityEnd: endOn(40) });
+    const staff = await createStaff(db, { role: "supervisor" });
+    await voidRenewal(db, await recordRenewal(db, { cardId: voided.cardId, planVersionId: plan.planVersionId, createdAt: now, previousValidityEnd: endOn(40) }), staff.id);
+
+    const range = { from: addDays(today, -29), to: today };
+    const lapsed = await listLapsedCards(range, { now, graceDays }, db);
+    const rawLapsed = await sql`
+      select ((validity_end + interval '30 days') at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
+      from cards where validity_end + interval '30 days' < ${now.toISOString()}
+        and validity_end + interval '30 days' >= ${hkStartOfDay(range.from).toISOString()}
+        and validity_end + interval '30 days' < ${hkStartOfDay(addDays(range.to, 1)).toISOString()}
+      group by 1`;
+    expect(sorted(lapsed)).toEqual(sorted([...rawLapsed]));
+    expect(sorted(lapsed)).toEqual(sorted([{ day: addDays(today, -1), cards: 1 }, { day: addDays(today, -5), cards: 1 }]));
+
+    const [rawGrace] = await sql`select count(*)::int as n from cards
+      where suspended_at is null and validity_end < ${now.toISOString()} and validity_end >= ${new Date(now.getTime() - graceDays * DAY_MS).toISOString()}`;
+    expect(await countCardsInGrace({ now, graceDays }, db)).toBe(rawGrace!.n);
+    expect(rawGrace!.n).toBe(1);
+
+    const ahead = await listExpirationsAhead({ now, days: 90 }, db);
+    const windowEnd = hkEndOfDay(addDays(today, 89)).toISOString();
+    const rawNotYet = await sql`select (validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
+      from cards where validity_end > ${now.toISOString()} and validity_end <= ${windowEnd} group by 1`;
+    const rawRenewed = await sql`select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
+      from renewals where status <> 'voided' and previous_validity_end > ${now.toISOString()} and previous_validity_end <= ${windowEnd} group by 1`;
+    expect(sorted(ahead.notYet)).toEqual(sorted([...rawNotYet]));
+    expect(sorted(ahead.renewed)).toEqual(sorted([...rawRenewed]));
+    expect(sorted(ahead.notYet)).toEqual(sorted([{ day: today, cards: 1 }, { day: addDays(today, 10), cards: 1 }, { day: addDays(today, 40), cards: 1 }]));
+    expect(ahead.renewed).toEqual([{ day: addDays(today, 20), cards: 1 }]);
+  });
+
+  it("refuses revenue to an agent and leaves it out of the agent's report", async () => {
+    const { db } = testDb();
+    const plan = await createPlan(db);
+    const from = isolatedDay(plan.planId);
+    const range = { from, to: addDays(from, 6) };
+    const { cardId } = await createCustomerWithCard(db);
+    await recordRenewal(db, { cardId, planVersionId: plan.planVersionId, createdAt: new Date(`${from}T04:00:00Z`) });
+
+    await expect(listDailyRevenue(range, agent, db)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const params = { range, previous: { from: addDays(from, -7), to: addDays(from, -1) }, by: "plan" as const, now: new Date(), graceDays: 30 };
+    const forAgent = await loadReport(params, agent, db);
+    expect(forAgent.revenue).toBeNull();
+    expect(JSON.stringify(forAgent)).not.toMatch(/revenue"?:\s*\d|9800/);
+    expect(forAgent.daily).toEqual([{ day: from, cardState: "active", renewals: 1 }]);
+    const forSupervisor = await loadReport(params, supervisor, db);
+    expect(forSupervisor.revenue).toEqual([{ day: from, currency: "HKD", revenueMinor: 9800 }]);
+  });
+});

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createDb } from "@/db/client";
 import { luhnCheckDigit } from "@/lib/identifiers";
-import { recordRenewal } from "../helpers/reports-factories";
 import { withSql } from "./support";
 
 /** A customer with one card of this spec's own, so no other spec's data moves under it. */
@@ -18,15 +16,3 @@ export async function createReportCard(options: { validityEnd: Date; nameEn: str
   });
 }
 
-/** A renewal sold now by `sellerEmail`, written with its rollup upkeep in one transaction as the renewal flow does. */
-export async function recordRenewalNow(cardId: number, sellerEmail: string) {
-  const client = createDb(process.env.DATABASE_URL!, { max: 1 });
-  try {
-    const [row] = await client.sql<{ seller: number; version: number }[]>`
-      select (select id from staff where email = ${sellerEmail}) as seller,
-        (select current_version_id from plans where code = 'MONTHLY-8GB') as version`;
-    return await recordRenewal(client.db, { cardId, planVersionId: row!.version, createdAt: new Date(), soldBy: row!.seller, method: "cash" });
-  } finally {
-    await client.close();
-  }
-}

@@ -34,7 +34,8 @@ beforeAll(async () => {
       select 'renewal.activate', 'renewal', id::text, created_at from renewals
       union all select 'card.renew', 'card', id::text, created_at from cards`;
     await sqlClient`analyze`;
-    [{ iccid: card1Iccid }] = await sqlClient<{ iccid: string }[]>`select iccid from cards where id = 1`;
+    const [card1] = await sqlClient<{ iccid: string }[]>`select iccid from cards where id = 1`;
+    card1Iccid = card1!.iccid;
   } finally {
     await sqlClient.end();
   }

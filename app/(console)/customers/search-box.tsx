@@ -173,9 +173,11 @@ export function CustomerSearchBox() {
         aria-describedby={hintId}
         className={cn(inputClass, "pr-10")}
       />
-      <kbd aria-hidden className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500">
-        /
-      </kbd>
+      {value ? null : (
+        <kbd aria-hidden className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500">
+          /
+        </kbd>
+      )}
       <p id={hintId} className="sr-only">
         {t("search.shortcutHint")}
       </p>

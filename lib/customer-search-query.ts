@@ -139,12 +139,12 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
 
   const ascii = toAsciiDigits(text);
   if (/^[+\d\s\-().]+$/u.test(ascii) && /\d/u.test(ascii)) {
-    const prefixed = ascii.startsWith("+") || ascii.startsWith("00");
-    if (prefixed) {
-      const phone = parsePhone(ascii);
-      if (!phone) return { ok: false, reason: "invalidNumber", text };
+    const phone = parsePhone(ascii);
+    if (phone && (ascii.startsWith("+") || ascii.startsWith("00"))) {
       return { ok: true, text, lookups: [{ by: "msisdn", region: phone.region, msisdn: phone.msisdn }], summary: "number" };
     }
+    // "+" can only start a number; "00" may also start a piece of an ICCID.
+    if (ascii.startsWith("+")) return { ok: false, reason: "invalidNumber", text };
     return digitLookups(ascii.replace(/\D/gu, ""));
   }
 

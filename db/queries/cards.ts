@@ -160,7 +160,10 @@ export type CardDetail = NonNullable<Awaited<ReturnType<typeof getCard>>>;
 /** Queued periods are capped by the validity cap (two years); this bounds a page of them generously. */
 const QUEUED_PERIODS_SHOWN = 30;
 
-/** The period in use now (if any) and the paid periods waiting to start, with their plans. */
+/**
+ * The latest period that has started (the one in use, or once validity has
+ * ended the last one used) and the paid periods waiting to start, with their plans.
+ */
 export async function getCardPeriods(params: { cardId: number; now?: Date }, db: DbOrTx = defaultDb) {
   const now = params.now ?? new Date();
   const columns = {
@@ -183,9 +186,9 @@ export async function getCardPeriods(params: { cardId: number; now?: Date }, db:
       .innerJoin(renewals, eq(renewals.id, periods.renewalId))
       .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
       .innerJoin(plans, eq(plans.id, planVersions.planId));
-  const [current, queued] = await Promise.all([
+  const [latest, queued] = await Promise.all([
     base()
-      .where(and(eq(periods.cardId, params.cardId), isNull(periods.voidedAt), lte(periods.startsAt, now), gt(periods.endsAt, now)))
+      .where(and(eq(periods.cardId, params.cardId), isNull(periods.voidedAt), lte(periods.startsAt, now)))
       .orderBy(desc(periods.endsAt))
       .limit(1),
     base()
@@ -193,7 +196,8 @@ export async function getCardPeriods(params: { cardId: number; now?: Date }, db:
       .orderBy(asc(periods.startsAt))
       .limit(QUEUED_PERIODS_SHOWN),
   ]);
-  return { current: current[0] ?? null, queued };
+  const last = latest[0] ?? null;
+  return { current: last && last.endsAt.getTime() > now.getTime() ? last : null, last, queued };
 }
 
 /**

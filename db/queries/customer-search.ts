@@ -99,11 +99,17 @@ function customerScanQuery(lookups: Lookup[], after: SearchCursor | null, limit:
   const name = lookups.find((l) => l.by === "name");
   const predicates = lookups.map((l) => customerPredicate(l)!);
   const reason = name ? sql`case when ${customerPredicate(name)} then 'name' else 'emailPrefix' end` : sql`'emailPrefix'`;
-  const keyset = after ? sql`and cu.id >= ${after[1]} and (cu.id > ${after[1]} or coalesce(c.id, 0) > ${after[2]})` : sql``;
-  return sql`select cu.id as customer_id, c.id as card_id, 2 as rank, ${reason} as reason
-    from customers cu left join cards c on c.customer_id = cu.id
-    where (${sql.join(predicates, sql` or `)}) ${keyset}
-    order by cu.id, coalesce(c.id, 0)
+  // Customers first, a page of them, and only then their cards: each matched
+  // customer gives at least one row, so `limit` customers past the cursor's
+  // own (which may have no cards left to show) always fill the page.
+  const matched = sql`select cu.id, ${reason} as reason from customers cu
+    where (${sql.join(predicates, sql` or `)}) ${after ? sql`and cu.id >= ${after[1]}` : sql``}
+    order by cu.id limit ${limit + 1}`;
+  const keyset = after ? sql`where m.id > ${after[1]} or coalesce(c.id, 0) > ${after[2]}` : sql``;
+  return sql`select m.id as customer_id, c.id as card_id, 2 as rank, m.reason
+    from (${matched}) m left join cards c on c.customer_id = m.id
+    ${keyset}
+    order by m.id, coalesce(c.id, 0)
     limit ${limit}`;
 }
 

@@ -17,6 +17,11 @@ export function uniqueHk(): string {
   return `4${String(counter++ % 1e7).padStart(7, "0")}`;
 }
 
+/** A mainland number in a range (147…) the seed never hands out. */
+export function uniqueCn(): string {
+  return `147${String(counter++ % 1e8).padStart(8, "0")}`;
+}
+
 export async function createCustomer(
   db: Db,
   fields: Partial<{ nameZh: string | null; nameEn: string | null; email: string | null; notes: string | null; idDocumentLast4: string | null }> = {},

@@ -3,7 +3,7 @@ import { getCard, getCardPeriods, getCardSummaries, listCardAudit, listCardNotif
 import { getCustomer } from "@/db/queries/customers";
 import { testDb } from "../helpers/db";
 import { createStaff } from "../helpers/factories";
-import { addAudit, addCard, addNotification, addRenewal, createCustomer, createPlanVersion, uniqueHk } from "../helpers/lookup-factories";
+import { addAudit, addCard, addNotification, addRenewal, createCustomer, createPlanVersion, uniqueCn, uniqueHk } from "../helpers/lookup-factories";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-25T02:00:00Z");
@@ -28,11 +28,11 @@ describe("getCard", () => {
   it("returns the card with its numbers when it belongs to the customer", async () => {
     const { db } = testDb();
     const customerId = await createCustomer(db, { nameEn: "Card Owner" });
-    const hk = uniqueHk();
-    const { cardId, iccid } = await addCard(db, customerId, { hk, cn: "13700000001", storedValue: 12_300 });
+    const [hk, cn] = [uniqueHk(), uniqueCn()];
+    const { cardId, iccid } = await addCard(db, customerId, { hk, cn, storedValue: 12_300 });
     const card = await getCard({ customerId, cardId }, db);
     expect(card).toMatchObject({ id: cardId, customerId, iccid, storedValueHkdMinor: 12_300, customerNameEn: "Card Owner" });
-    expect(card?.numbers.map((n) => n.msisdn)).toEqual([`+852${hk}`, "+8613700000001"]);
+    expect(card?.numbers.map((n) => n.msisdn)).toEqual([`+852${hk}`, `+86${cn}`]);
   });
 
   it("is null for another customer's card, as for an unknown one", async () => {
@@ -60,6 +60,12 @@ describe("getCardPeriods", () => {
     const periods = await getCardPeriods({ cardId, now: NOW }, testDb().db);
     expect(periods.current).toMatchObject({ renewalId: renewals.current, usedCnMb: 1024, dataCnMb: 8192, planNameEn: "Lookup Monthly" });
     expect(periods.queued.map((p) => p.renewalId)).toEqual([renewals.queued1, renewals.queued2]);
+  });
+
+  it("keeps the last period used, but none in use, once validity has ended", async () => {
+    const { cardId, renewals } = await cardWithHistory();
+    const periods = await getCardPeriods({ cardId, now: at(90) }, testDb().db);
+    expect(periods).toMatchObject({ current: null, last: { renewalId: renewals.queued2, endsAt: at(80) }, queued: [] });
   });
 });
 

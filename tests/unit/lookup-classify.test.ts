@@ -61,6 +61,13 @@ describe("classifySearch: last digits and fragments", () => {
     ]);
   });
 
+  it("reads digits starting 00 that are no international number as a fragment", () => {
+    expect(lookups("00239513")).toEqual([
+      { by: "numberFragment", digits: "00239513" },
+      { by: "iccidFragment", digits: "00239513" },
+    ]);
+  });
+
   it("reads 12 to 18 digits as an ICCID fragment only", () => {
     expect(lookups("201009824516")).toEqual([{ by: "iccidFragment", digits: "201009824516" }]);
   });

@@ -64,9 +64,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         }
         description={t("customer.since", { id: customer.id, date: formatHkt(customer.createdAt, { dateOnly: true }) })}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Panel title={t("customer.details")} className="lg:col-span-1">
-          <dl className="space-y-3 text-sm">
+      <div className="space-y-6">
+        <Panel title={t("customer.details")}>
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-4">
             <div>
               <dt className="text-slate-500">{t("customer.contactPhone")}</dt>
               <dd className="tabular-nums">{customer.contactPhone ? formatMsisdn(customer.contactPhone) : none}</dd>
@@ -86,13 +86,13 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                 {maskDocument(customer.idDocumentLast4) ?? (customer.idDocumentType ? null : none)}
               </dd>
             </div>
-            <div>
+            <div className="sm:col-span-2 xl:col-span-4">
               <dt className="text-slate-500">{t("customer.notes")}</dt>
               <dd className="whitespace-pre-line">{customer.notes ?? <span className="text-slate-500">{t("customer.noNotes")}</span>}</dd>
             </div>
           </dl>
         </Panel>
-        <section className="lg:col-span-2" aria-labelledby="customer-cards">
+        <section aria-labelledby="customer-cards">
           <h2 id="customer-cards" className="mb-3 text-sm font-semibold text-slate-800">
             {t("customer.cards")}
           </h2>

@@ -5,7 +5,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { HkTime } from "@/components/ui/hk-time";
 import type { CardDetail } from "@/db/queries/cards";
-import { daysLeft, type CardStateInfo } from "@/lib/card-state";
+import type { CardStateInfo } from "@/lib/card-state";
 import { formatHkt } from "@/lib/format";
 import { DAY_MS } from "@/lib/time";
 
@@ -33,7 +33,7 @@ export function CardStatus({ card, status, now, renewHref }: { card: CardDetail;
   const reason = t(`suspensionReason.${card.suspensionReason ?? "other"}`);
   const ended = now.getTime() > card.validityEnd.getTime();
   const line = {
-    active: t("stateLine.active", { days: daysLeft(card.validityEnd, now) }),
+    active: t("stateLine.active", { days: countdown(card.validityEnd, now).days }),
     grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt) }),
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
@@ -56,7 +56,7 @@ export function CardStatus({ card, status, now, renewHref }: { card: CardDetail;
             <span className="text-slate-500"> · </span>
             <span data-testid="countdown">
               {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(card.validityEnd, now))}
-              {status.state === "grace" ? ` · ${t("validity.graceLeft", { days: daysLeft(status.graceEndsAt, now) })}` : null}
+              {status.state === "grace" ? ` · ${t("validity.graceLeft", { days: countdown(status.graceEndsAt, now).days })}` : null}
             </span>
           </p>
           {status.state === "grace" ? (

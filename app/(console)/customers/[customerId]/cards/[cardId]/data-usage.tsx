@@ -40,26 +40,30 @@ function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; t
   );
 }
 
-/** Mainland and Hong Kong allowances of the period in use, used against total. */
-export function DataUsage({ period }: { period: Period | null }) {
+/** Mainland and Hong Kong allowances of the period in use, used against total; or the last plan, once it has ended. */
+export function DataUsage({ current, last }: { current: Period | null; last: Period | null }) {
   const t = useTranslations("cards.data");
   const locale = useLocale() as Locale;
+  const planName = (period: Period) => (locale === "en" ? period.planNameEn : period.planNameZh);
   return (
     <Panel title={t("title")}>
-      {period ? (
+      {current ? (
         <div className="space-y-4">
           <p className="text-xs text-slate-600">
             {t("period", {
-              plan: locale === "en" ? period.planNameEn : period.planNameZh,
-              start: formatHkt(period.startsAt, { dateOnly: true }),
-              end: formatHkt(period.endsAt, { dateOnly: true }),
+              plan: planName(current),
+              start: formatHkt(current.startsAt, { dateOnly: true }),
+              end: formatHkt(current.endsAt, { dateOnly: true }),
             })}
           </p>
-          <UsageBar label={t("mainland")} usedMb={period.usedCnMb} totalMb={period.dataCnMb} />
-          <UsageBar label={t("hongKong")} usedMb={period.usedHkMb} totalMb={period.dataHkMb} />
+          <UsageBar label={t("mainland")} usedMb={current.usedCnMb} totalMb={current.dataCnMb} />
+          <UsageBar label={t("hongKong")} usedMb={current.usedHkMb} totalMb={current.dataHkMb} />
         </div>
       ) : (
-        <p className="text-sm text-slate-600">{t("none")}</p>
+        <div className="space-y-2 text-sm text-slate-600">
+          <p>{t("none")}</p>
+          {last ? <p>{t("last", { plan: planName(last), date: formatHkt(last.endsAt, { dateOnly: true }) })}</p> : null}
+        </div>
       )}
     </Panel>
   );

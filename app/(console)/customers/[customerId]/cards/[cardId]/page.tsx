@@ -124,7 +124,7 @@ export default async function CardPage({ params, searchParams }: Props) {
       <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
-        <DataUsage period={periods.current} />
+        <DataUsage current={periods.current} last={periods.last} />
         <Panel title={t("storedValue.title")}>
           <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="stored-value">
             {formatMoney(card.storedValueHkdMinor, "HKD", locale)}

@@ -1,4 +1,4 @@
-import { formatMsisdn, parsePhone, toAsciiDigits, type PhoneRegion } from "./identifiers";
+import { formatMsisdn, isValidIccid, parsePhone, toAsciiDigits, type PhoneRegion } from "./identifiers";
 import { parseId } from "./ids";
 
 /**
@@ -96,7 +96,8 @@ function digitLookups(digits: string): ClassifiedSearch {
   if (phone) lookups.push({ by: "msisdn", region: phone.region, msisdn: phone.msisdn });
   if (length >= 19) lookups.push({ by: "iccid", iccid: digits });
   if (length <= 11) lookups.push({ by: "numberFragment", digits });
-  if (length >= 6 && length < 20) lookups.push({ by: "iccidFragment", digits });
+  // 19 digits with a good check digit are a whole ICCID; without one, likely a 20-digit ICCID short of a digit.
+  if (length >= 6 && length < 20 && !(length === 19 && isValidIccid(digits))) lookups.push({ by: "iccidFragment", digits });
   return { ok: true, text, lookups, summary: phone ? "number" : length >= 19 ? "iccid" : "digits" };
 }
 

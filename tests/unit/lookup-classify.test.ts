@@ -78,13 +78,17 @@ describe("classifySearch: ICCIDs", () => {
     expect(lookups("89852010098245165301")).toEqual([{ by: "iccid", iccid: "89852010098245165301" }]);
   });
 
-  it("reads 19 digits, with spaces or full-width, as a whole ICCID and a fragment of a 20-digit one", () => {
-    const expected = [
-      { by: "iccid", iccid: "8985201009824516530" },
-      { by: "iccidFragment", digits: "8985201009824516530" },
-    ];
+  it("reads 19 digits with a good check digit, with spaces or full-width, as a whole ICCID", () => {
+    const expected = [{ by: "iccid", iccid: "8985201009824516530" }];
     expect(lookups("8985 2010 0982 4516 530")).toEqual(expected);
     expect(lookups("８９８５２０１００９８２４５１６５３０")).toEqual(expected);
+  });
+
+  it("reads 19 digits with a wrong check digit as a whole ICCID or part of a 20-digit one", () => {
+    expect(lookups("8985201009824516531")).toEqual([
+      { by: "iccid", iccid: "8985201009824516531" },
+      { by: "iccidFragment", digits: "8985201009824516531" },
+    ]);
   });
 
   it("refuses more digits than any identifier has", () => {

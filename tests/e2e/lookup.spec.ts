@@ -88,6 +88,7 @@ test("a common surname pages through its results without repeating any", async (
   await page.goto("/customers?q=陈");
   await expect(page.getByTestId("result-count")).toHaveText(/results/);
   const firstPage = await page.getByRole("row").allInnerTexts();
+  await screenshot(page, "search-results-name");
   await page.getByRole("link", { name: "Next page" }).click();
   await expect(page).toHaveURL(/after=/);
   await expect(page.getByRole("link", { name: "Back to the first page" })).toBeVisible();

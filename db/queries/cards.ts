@@ -14,31 +14,38 @@ import {
   staff,
 } from "../schema";
 
-/**
- * The period whose data the card is using now, or, once validity has ended,
- * the last one it used: the latest-ending period that has started. Uses
- * periods_card_ends; queued periods (not started yet) are skipped.
- */
-function latestStartedPeriod(db: DbOrTx, now: Date) {
+/** A period with the plan it was bought under. */
+function periodsWithPlans(db: DbOrTx) {
   return db
     .select({
-      periodStartsAt: periods.startsAt,
-      periodEndsAt: periods.endsAt,
+      id: periods.id,
+      renewalId: periods.renewalId,
+      startsAt: periods.startsAt,
+      endsAt: periods.endsAt,
       dataCnMb: periods.dataCnMb,
       dataHkMb: periods.dataHkMb,
       usedCnMb: periods.usedCnMb,
       usedHkMb: periods.usedHkMb,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
+      planVersion: planVersions.version,
     })
     .from(periods)
     .innerJoin(renewals, eq(renewals.id, periods.renewalId))
     .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
-    .innerJoin(plans, eq(plans.id, planVersions.planId))
-    .where(and(eq(periods.cardId, cards.id), isNull(periods.voidedAt), lte(periods.startsAt, now)))
+    .innerJoin(plans, eq(plans.id, planVersions.planId));
+}
+
+/**
+ * The period whose data the card is using now, or, once validity has ended,
+ * the last one it used: the latest-ending period that has started
+ * (periods_card_ends). Queued periods, not started yet, are skipped.
+ */
+function latestStartedPeriod(db: DbOrTx, cardId: number | typeof cards.id, now: Date) {
+  return periodsWithPlans(db)
+    .where(and(eq(periods.cardId, cardId), isNull(periods.voidedAt), lte(periods.startsAt, now)))
     .orderBy(desc(periods.endsAt))
-    .limit(1)
-    .as("latest_period");
+    .limit(1);
 }
 
 const cardSummaryColumns = {
@@ -55,7 +62,7 @@ const cardSummaryColumns = {
 };
 
 async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and>, limit: number) {
-  const period = latestStartedPeriod(db, now);
+  const period = latestStartedPeriod(db, cards.id, now).as("latest_period");
   const rows = await db
     .select({ ...cardSummaryColumns, period: { ...period._.selectedFields } })
     .from(cards)
@@ -67,10 +74,10 @@ async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and
   const numbers = await listCardNumbers(rows.map((r) => r.cardId), db);
   return rows.map(({ period: p, ...card }) => {
     // A period's data is usable only until it ends; after that the card has none left.
-    const current = p?.periodEndsAt ? p.periodEndsAt.getTime() > now.getTime() : false;
+    const current = p?.endsAt ? p.endsAt.getTime() > now.getTime() : false;
     return {
       ...card,
-      period: p?.periodEndsAt ? p : null,
+      period: p?.endsAt ? p : null,
       dataLeft: p && current ? { cnMb: p.dataCnMb - p.usedCnMb, hkMb: p.dataHkMb - p.usedHkMb } : null,
       numbers: numbers.get(card.cardId) ?? [],
     };
@@ -166,32 +173,9 @@ const QUEUED_PERIODS_SHOWN = 30;
  */
 export async function getCardPeriods(params: { cardId: number; now?: Date }, db: DbOrTx = defaultDb) {
   const now = params.now ?? new Date();
-  const columns = {
-    id: periods.id,
-    renewalId: periods.renewalId,
-    startsAt: periods.startsAt,
-    endsAt: periods.endsAt,
-    dataCnMb: periods.dataCnMb,
-    dataHkMb: periods.dataHkMb,
-    usedCnMb: periods.usedCnMb,
-    usedHkMb: periods.usedHkMb,
-    planNameEn: plans.nameEn,
-    planNameZh: plans.nameZh,
-    planVersion: planVersions.version,
-  };
-  const base = () =>
-    db
-      .select(columns)
-      .from(periods)
-      .innerJoin(renewals, eq(renewals.id, periods.renewalId))
-      .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
-      .innerJoin(plans, eq(plans.id, planVersions.planId));
   const [latest, queued] = await Promise.all([
-    base()
-      .where(and(eq(periods.cardId, params.cardId), isNull(periods.voidedAt), lte(periods.startsAt, now)))
-      .orderBy(desc(periods.endsAt))
-      .limit(1),
-    base()
+    latestStartedPeriod(db, params.cardId, now),
+    periodsWithPlans(db)
       .where(and(eq(periods.cardId, params.cardId), isNull(periods.voidedAt), gt(periods.startsAt, now)))
       .orderBy(asc(periods.startsAt))
       .limit(QUEUED_PERIODS_SHOWN),

@@ -81,7 +81,7 @@ describe("getCardSummaries", () => {
     const { cardId } = await cardWithHistory();
     const [summary] = await getCardSummaries([cardId], { now: at(90) }, testDb().db);
     expect(summary?.dataLeft).toBeNull();
-    expect(summary?.period?.periodEndsAt).toEqual(at(80));
+    expect(summary?.period?.endsAt).toEqual(at(80));
   });
 });
 

@@ -388,7 +388,6 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
           else '中港通：您的卡已續費，有效期至 ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港時間）。' end,
         'renewal:' || r.id || ':confirmation', 'sent', 1, r.created_at + interval '9 seconds', 'seed-' || r.id, r.created_at, r.created_at
       from renewals r
-      -- Not a lateral subquery: its index is dropped during the load, and a scan per renewal is quadratic.
       join (select distinct on (card_id) card_id, msisdn from card_numbers order by card_id, region) n on n.card_id = r.card_id
       where r.created_at > ${nowSql} - interval '60 days';
 

@@ -1,5 +1,5 @@
 import { formatMsisdn, isValidIccid, parsePhone, toAsciiDigits, type PhoneRegion } from "./identifiers";
-import { parseId } from "./ids";
+import { routeId } from "./route-params";
 
 /**
  * What the one search box was given, worked out before any SQL runs. Each
@@ -78,7 +78,7 @@ const ID_FORMS: { pattern: RegExp; target: "customerId" | "cardId" | "both" }[] 
 ];
 
 function idLookups(digits: string, target: "customerId" | "cardId" | "both"): Lookup[] {
-  const id = parseId(digits.replace(/^0+/u, ""));
+  const id = routeId(digits.replace(/^0+/u, ""));
   if (id === null) return [];
   if (target === "both") return [{ by: "customerId", id }, { by: "cardId", id }];
   return [{ by: target, id }];
@@ -231,7 +231,7 @@ export function toSearchCursor(values: readonly (string | number)[] | null): Sea
   if (!values || values.length !== 3) return null;
   const [rank, customerId, cardId] = values;
   if (rank !== 0 && rank !== 1 && rank !== 2) return null;
-  const customer = parseId(customerId);
-  const card = cardId === 0 ? 0 : parseId(cardId);
+  const customer = routeId(String(customerId));
+  const card = cardId === 0 ? 0 : routeId(String(cardId));
   return customer === null || card === null ? null : [rank, customer, card];
 }

@@ -14,12 +14,13 @@ import { requireStaff } from "@/lib/auth/session";
 import { deriveCardState } from "@/lib/card-state";
 import { businessRules } from "@/lib/config";
 import { formatMsisdn, maskDocument } from "@/lib/identifiers";
-import { parseId } from "@/lib/ids";
+import { routeId } from "@/lib/route-params";
 import { formatMoney } from "@/lib/money";
 import { formatHkt, type Locale } from "@/lib/format";
 import { customerNameText } from "../customer-name";
 import { DataLeft } from "../data-left";
 import { cardHref } from "../result-line";
+import { queryId } from "../search-params";
 
 const CARDS_PER_PAGE = 50;
 
@@ -30,16 +31,16 @@ type Props = { params: Promise<{ customerId: string }>; searchParams: Promise<Re
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireStaff({ role: "agent" });
-  const id = parseId((await params).customerId);
+  const id = routeId((await params).customerId);
   const customer = id ? await loadCustomer(id) : null;
   return { title: customer ? customerNameText(customer.nameZh, customer.nameEn) : (await getTranslations("customers"))("title") };
 }
 
 export default async function CustomerPage({ params, searchParams }: Props) {
   await requireStaff({ role: "agent" });
-  const customerId = parseId((await params).customerId);
+  const customerId = routeId((await params).customerId);
   if (!customerId) notFound();
-  const afterCardId = parseId((await searchParams).cardsAfter);
+  const afterCardId = queryId((await searchParams).cardsAfter);
   const [customer, cards] = await Promise.all([
     loadCustomer(customerId),
     listCustomerCards({ customerId, afterCardId, limit: CARDS_PER_PAGE }),

@@ -10,9 +10,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { deriveCardState } from "@/lib/card-state";
 import { businessRules } from "@/lib/config";
 import type { Locale } from "@/lib/format";
-import { parseId } from "@/lib/ids";
+import { routeId } from "@/lib/route-params";
 import { formatMoney } from "@/lib/money";
 import { CustomerName, customerNameText } from "../../../customer-name";
+import { queryId } from "../../../search-params";
 import { AuditTrail } from "./audit-trail";
 import { CardMessages } from "./card-messages";
 import { CardStatus } from "./card-status";
@@ -30,8 +31,8 @@ type Props = { params: Promise<{ customerId: string; cardId: string }>; searchPa
 
 // The title and the page read the same card once per request.
 const loadCard = cache(async (customerIdParam: string, cardIdParam: string) => {
-  const customerId = parseId(customerIdParam);
-  const cardId = parseId(cardIdParam);
+  const customerId = routeId(customerIdParam);
+  const cardId = routeId(cardIdParam);
   return customerId && cardId ? getCard({ customerId, cardId }) : null;
 });
 
@@ -80,9 +81,9 @@ export default async function CardPage({ params, searchParams }: Props) {
   if (!card) notFound();
 
   const query = await searchParams;
-  const renewalsAfter = parseId(query.renewals);
-  const messagesAfter = parseId(query.messages);
-  const auditAfter = parseId(query.audit);
+  const renewalsAfter = queryId(query.renewals);
+  const messagesAfter = queryId(query.messages);
+  const auditAfter = queryId(query.audit);
   const now = new Date();
   const [periods, renewals, messages, audit] = await Promise.all([
     getCardPeriods({ cardId: card.id, now }),

@@ -30,11 +30,8 @@ export type NameTerm =
 export type SearchRefusal = "empty" | "tooLong" | "unsearchable" | "invalidNumber" | "tooManyDigits";
 
 export type ClassifiedSearch =
-  | { ok: true; text: string; lookups: Lookup[]; summary: SearchSummary }
+  | { ok: true; text: string; lookups: Lookup[] }
   | { ok: false; reason: SearchRefusal; text: string };
-
-/** What the results page says it searched for. */
-export type SearchSummary = "number" | "digits" | "iccid" | "id" | "email" | "name";
 
 export const SEARCH_MAX_LENGTH = 120;
 
@@ -89,8 +86,8 @@ function digitLookups(digits: string): ClassifiedSearch {
   const text = digits;
   const length = digits.length;
   if (length > 20) return { ok: false, reason: "tooManyDigits", text };
-  if (length <= 3) return { ok: true, text, lookups: idLookups(digits, "both"), summary: "id" };
-  if (length === 4) return { ok: true, text, lookups: [{ by: "last4", digits }], summary: "digits" };
+  if (length <= 3) return { ok: true, text, lookups: idLookups(digits, "both") };
+  if (length === 4) return { ok: true, text, lookups: [{ by: "last4", digits }] };
   const lookups: Lookup[] = [];
   const phone = parsePhone(digits);
   if (phone) lookups.push({ by: "msisdn", region: phone.region, msisdn: phone.msisdn });
@@ -98,7 +95,7 @@ function digitLookups(digits: string): ClassifiedSearch {
   if (length <= 11) lookups.push({ by: "numberFragment", digits });
   // 19 digits with a good check digit are a whole ICCID; without one, likely a 20-digit ICCID short of a digit.
   if (length >= 6 && length < 20 && !(length === 19 && isValidIccid(digits))) lookups.push({ by: "iccidFragment", digits });
-  return { ok: true, text, lookups, summary: phone ? "number" : length >= 19 ? "iccid" : "digits" };
+  return { ok: true, text, lookups };
 }
 
 function nameTerms(text: string): NameTerm[] {
@@ -135,14 +132,14 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
 
   for (const { pattern, target } of ID_FORMS) {
     const match = pattern.exec(text);
-    if (match) return { ok: true, text, lookups: idLookups(match[1]!, target), summary: "id" };
+    if (match) return { ok: true, text, lookups: idLookups(match[1]!, target) };
   }
 
   const ascii = toAsciiDigits(text);
   if (/^[+\d\s\-().]+$/u.test(ascii) && /\d/u.test(ascii)) {
     const phone = parsePhone(ascii);
     if (phone && (ascii.startsWith("+") || ascii.startsWith("00"))) {
-      return { ok: true, text, lookups: [{ by: "msisdn", region: phone.region, msisdn: phone.msisdn }], summary: "number" };
+      return { ok: true, text, lookups: [{ by: "msisdn", region: phone.region, msisdn: phone.msisdn }] };
     }
     // "+" can only start a number; "00" may also start a piece of an ICCID.
     if (ascii.startsWith("+")) return { ok: false, reason: "invalidNumber", text };
@@ -153,37 +150,35 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
     const email = text.toLowerCase();
     const complete = /^[^@]+@[^@]+\.[^@]+$/u.test(email);
     const lookups: Lookup[] = complete ? [{ by: "email", email }, { by: "emailPrefix", prefix: email }] : [{ by: "emailPrefix", prefix: email }];
-    return { ok: true, text, lookups, summary: "email" };
+    return { ok: true, text, lookups };
   }
 
   // One token with dots, digits, underscores or plus signs reads as the start of an email.
   if (!text.includes(" ") && !HAN.test(text) && /^[\p{L}\d._+-]+$/u.test(text) && /[._+\d]/u.test(text)) {
-    return { ok: true, text, lookups: [{ by: "emailPrefix", prefix: text.toLowerCase() }], summary: "email" };
+    return { ok: true, text, lookups: [{ by: "emailPrefix", prefix: text.toLowerCase() }] };
   }
 
   const lookups: Lookup[] = [{ by: "name", terms: nameTerms(text) }];
   // A single Latin word may be how the customer's email begins ("emilie", "wong").
   if (!text.includes(" ") && /^[a-z]+$/iu.test(text)) lookups.push({ by: "emailPrefix", prefix: text.toLowerCase() });
-  return { ok: true, text, lookups, summary: "name" };
+  return { ok: true, text, lookups };
 }
 
 /** Why a row matched, as a result line says it ("HK number ends 4567"). */
-export const matchReasons = [
-  "hkNumber",
-  "cnNumber",
-  "iccid",
-  "customerId",
-  "cardId",
-  "email",
-  "hkLast4",
-  "cnLast4",
-  "hkFragment",
-  "cnFragment",
-  "iccidFragment",
-  "emailPrefix",
-  "name",
-] as const;
-export type MatchReason = (typeof matchReasons)[number];
+export type MatchReason =
+  | "hkNumber"
+  | "cnNumber"
+  | "iccid"
+  | "customerId"
+  | "cardId"
+  | "email"
+  | "hkLast4"
+  | "cnLast4"
+  | "hkFragment"
+  | "cnFragment"
+  | "iccidFragment"
+  | "emailPrefix"
+  | "name";
 
 /** The part of the search a reason quotes back: the number, digits, email or name that matched. */
 export function matchedValue(reason: MatchReason, search: { text: string; lookups: Lookup[] }): string {

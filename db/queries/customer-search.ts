@@ -12,7 +12,7 @@ export interface SearchHit {
   cardId: number | null;
 }
 
-export function escapeLike(value: string): string {
+function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, "\\$&");
 }
 

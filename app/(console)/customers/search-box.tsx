@@ -147,7 +147,8 @@ export function CustomerSearchBox() {
   }
 
   return (
-    <Form action="/customers" role="search" className="relative max-w-2xl" onSubmit={() => setOpen(false)}>
+    // No prefetch: the results depend on ?q=, and every prefetch is one more request racing a sign-out.
+    <Form action="/customers" prefetch={false} role="search" className="relative max-w-2xl" onSubmit={() => setOpen(false)}>
       <label htmlFor={`${listId}-input`} className="sr-only">
         {t("search.label")}
       </label>

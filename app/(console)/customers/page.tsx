@@ -121,7 +121,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     </>
                   )}
                 </Td>
-                <Td>{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
+                <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
                 <Td>{line.plan ? (locale === "en" ? line.plan.en : line.plan.zh) : <span className="text-slate-500">—</span>}</Td>
                 <Td className="whitespace-nowrap">

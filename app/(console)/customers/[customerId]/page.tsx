@@ -128,7 +128,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                           <div key={n.msisdn}>{formatMsisdn(n.msisdn)}</div>
                         ))}
                     </Td>
-                    <Td>
+                    <Td className="whitespace-nowrap">
                       <CardStateBadge state={deriveCardState(card, now, graceDays).state} />
                     </Td>
                     <Td className="whitespace-nowrap">

@@ -13,7 +13,10 @@ const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!request.auth && !isPublic) {
+  // A server action answers a signed-out caller itself (staffAction's "session
+  // has ended" result); a redirect to the login page would reach it as HTML.
+  const isAction = request.method === "POST" && request.headers.has("next-action");
+  if (!request.auth && !isPublic && !isAction) {
     const url = new URL("/login", request.nextUrl);
     url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(url);

@@ -67,3 +67,12 @@ export function parseIccid(input: string): string | null {
 export function maskDocument(last4: string | null): string | null {
   return last4 ? `••••${last4}` : null;
 }
+
+/** "+852 9123 4567" and "+86 138 1234 5678": how staff read numbers aloud. */
+export function formatMsisdn(msisdn: string): string {
+  const hk = /^\+852(\d{4})(\d{4})$/.exec(msisdn);
+  if (hk) return `+852 ${hk[1]} ${hk[2]}`;
+  const cn = /^\+86(\d{3})(\d{4})(\d{4})$/.exec(msisdn);
+  if (cn) return `+86 ${cn[1]} ${cn[2]} ${cn[3]}`;
+  return msisdn;
+}

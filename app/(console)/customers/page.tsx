@@ -1,13 +1,151 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/layout/coming-soon";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { CardStateBadge } from "@/components/cards/card-state-badge";
+import { buttonClass } from "@/components/ui/button";
+import { HkTime } from "@/components/ui/hk-time";
+import { Notice } from "@/components/ui/notice";
+import { EmptyState, PageHeader } from "@/components/ui/panel";
+import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
 import { requireStaff } from "@/lib/auth/session";
+import { businessRules } from "@/lib/config";
+import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/customer-search-query";
+import { decodeCursor, encodeCursor } from "@/lib/keyset";
+import { CustomerName } from "./customer-name";
+import { DataLeft } from "./data-left";
+import { MatchReasonText } from "./match-reason";
+import { cardHref, toResultLine } from "./result-line";
+import { SearchTips } from "./search-tips";
+
+const PAGE_SIZE = 25;
+/** Counting stops here: "more than 100" is all an agent needs to know to narrow the search. */
+const COUNT_CAP = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("customers"))("title") };
 }
 
-export default async function Page() {
-  await requireStaff();
-  return <ComingSoon title={(await getTranslations("customers"))("title")} />;
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff({ role: "agent" });
+  const t = await getTranslations("customers");
+  const locale = await getLocale();
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q : "";
+  const search = classifySearch(q);
+
+  if (!search.ok) {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        {search.reason === "empty" ? null : (
+          <Notice tone="warning" className="mb-4">
+            {t(`refusal.${search.reason}`, { max: SEARCH_MAX_LENGTH })}
+          </Notice>
+        )}
+        <SearchTips />
+      </>
+    );
+  }
+
+  const after = toSearchCursor(decodeCursor(typeof params.after === "string" ? params.after : null));
+  const page = await searchCustomers({ lookups: search.lookups, after, limit: PAGE_SIZE });
+  const [first, second] = page.items;
+  // One exact identifier hit (a whole number, ICCID, email or id) goes straight to its card.
+  if (!after && first?.rank === 0 && second?.rank !== 0 && first.cardId !== null) redirect(cardHref(first.customerId, first.cardId));
+
+  const total = await countSearchResults(search.lookups, COUNT_CAP);
+  const now = new Date();
+  const { graceDays } = businessRules();
+  const lines = page.items.map((item) => toResultLine(item, search, now, graceDays));
+  const base = `/customers?q=${encodeURIComponent(q)}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t("results.title", { q: search.text })}
+        description={
+          <span data-testid="result-count">
+            {total.more ? t("results.countMore", { count: total.count }) : t("results.count", { count: total.count })}
+            {total.more ? ` ${t("results.narrowHint")}` : null}
+          </span>
+        }
+      />
+      {lines.length === 0 ? (
+        <EmptyState
+          title={t("results.noneTitle", { q: search.text })}
+          body={t("results.noneBody")}
+          action={after ? <Link href={base} className={buttonClass("secondary")}>{t("results.first")}</Link> : undefined}
+        />
+      ) : (
+        <Table caption={t("results.caption")}>
+          <thead>
+            <tr>
+              <Th>{t("results.columns.customer")}</Th>
+              <Th>{t("results.columns.match")}</Th>
+              <Th>{t("results.columns.card")}</Th>
+              <Th>{t("results.columns.state")}</Th>
+              <Th>{t("results.columns.validUntil")}</Th>
+              <Th>{t("results.columns.plan")}</Th>
+              <Th>{t("results.columns.dataLeft")}</Th>
+            </tr>
+          </thead>
+          <TBody>
+            {lines.map((line) => (
+              <tr key={line.key} className="hover:bg-slate-50">
+                <Td>
+                  <Link href={line.href} className="font-medium text-brand-700 hover:underline">
+                    <CustomerName nameZh={line.nameZh} nameEn={line.nameEn} />
+                  </Link>
+                  <div className="text-xs text-slate-500">
+                    <Link href={line.customerHref} className="hover:underline">
+                      {t("results.customerNumber", { id: line.customerId })}
+                    </Link>
+                  </div>
+                </Td>
+                <Td className="text-slate-700">
+                  <MatchReasonText reason={line.reason} value={line.matched} />
+                </Td>
+                <Td>
+                  {line.cardId === null ? (
+                    <span className="text-slate-500">{t("results.noCard")}</span>
+                  ) : (
+                    <>
+                      <div>{t("results.cardNumber", { id: line.cardId })}</div>
+                      {line.numbers.map((number) => (
+                        <div key={number} className="whitespace-nowrap text-xs tabular-nums text-slate-600">
+                          {number}
+                        </div>
+                      ))}
+                    </>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
+                <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
+                <Td>{line.plan ? (locale === "en" ? line.plan.en : line.plan.zh) : <span className="text-slate-500">—</span>}</Td>
+                <Td className="whitespace-nowrap">
+                  {line.cardId === null ? null : <DataLeft dataLeft={line.dataLeft} hasPlan={line.plan !== null} />}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {after || page.next ? (
+        <nav aria-label={t("results.caption")} className="mt-4 flex gap-3">
+          {after ? (
+            <Link href={base} className={buttonClass("secondary")}>
+              {t("results.first")}
+            </Link>
+          ) : null}
+          {page.next ? (
+            <Link href={`${base}&after=${encodeCursor(page.next)}`} className={buttonClass("secondary")}>
+              {t("results.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
 }

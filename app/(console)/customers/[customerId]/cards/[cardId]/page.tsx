@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { getCard, getCardPeriods, listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
+import { requireStaff } from "@/lib/auth/session";
+import { deriveCardState } from "@/lib/card-state";
+import { businessRules } from "@/lib/config";
+import type { Locale } from "@/lib/format";
+import { routeId } from "@/lib/route-params";
+import { formatMoney } from "@/lib/money";
+import { CustomerName, customerNameText } from "../../../customer-name";
+import { queryId } from "../../../search-params";
+import { AuditTrail } from "./audit-trail";
+import { CardMessages } from "./card-messages";
+import { CardStatus } from "./card-status";
+import { DataUsage } from "./data-usage";
+import { QueuedPeriods } from "./queued-periods";
+import { RenewalHistory } from "./renewal-history";
+import { SimDetails } from "./sim-details";
+
+const RENEWALS_PER_PAGE = 10;
+const MESSAGES_PER_PAGE = 10;
+const AUDIT_PER_PAGE = 15;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ customerId: string; cardId: string }>; searchParams: Promise<SearchParams> };
+
+// The title and the page read the same card once per request.
+const loadCard = cache(async (customerIdParam: string, cardIdParam: string) => {
+  const customerId = routeId(customerIdParam);
+  const cardId = routeId(cardIdParam);
+  return customerId && cardId ? getCard({ customerId, cardId }) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireStaff({ role: "agent" });
+  const { customerId, cardId } = await params;
+  const card = await loadCard(customerId, cardId);
+  const t = await getTranslations("cards");
+  return { title: card ? `${t("title", { id: card.id })} · ${customerNameText(card.customerNameZh, card.customerNameEn)}` : t("title", { id: cardId }) };
+}
+
+/** Each history list pages on its own key; the others stay where they are. */
+function pageHref(path: string, current: SearchParams, key: string, value: number | null): string {
+  const query = new URLSearchParams();
+  for (const name of ["renewals", "messages", "audit"]) {
+    const kept = name === key ? (value === null ? null : String(value)) : current[name];
+    if (typeof kept === "string") query.set(name, kept);
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function Pager({ href, newest, older, labels }: { href: (value: number | null) => string; newest: boolean; older: number | null; labels: { newest: string; older: string } }) {
+  if (!newest && older === null) return null;
+  return (
+    <div className="mt-3 flex gap-2">
+      {newest ? (
+        <Link href={href(null)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+          {labels.newest}
+        </Link>
+      ) : null}
+      {older !== null ? (
+        <Link href={href(older)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+          {labels.older}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/** The agent's cockpit: can this card be renewed, and what does the customer have now? */
+export default async function CardPage({ params, searchParams }: Props) {
+  await requireStaff({ role: "agent" });
+  const { customerId: customerIdParam, cardId: cardIdParam } = await params;
+  const card = await loadCard(customerIdParam, cardIdParam);
+  if (!card) notFound();
+
+  const query = await searchParams;
+  const renewalsAfter = queryId(query.renewals);
+  const messagesAfter = queryId(query.messages);
+  const auditAfter = queryId(query.audit);
+  const now = new Date();
+  const [periods, renewals, messages, audit] = await Promise.all([
+    getCardPeriods({ cardId: card.id, now }),
+    listCardRenewals({ cardId: card.id, afterRenewalId: renewalsAfter, limit: RENEWALS_PER_PAGE }),
+    listCardNotifications({ cardId: card.id, afterId: messagesAfter, limit: MESSAGES_PER_PAGE }),
+    listCardAudit({ cardId: card.id, afterId: auditAfter, limit: AUDIT_PER_PAGE }),
+  ]);
+
+  const t = await getTranslations("cards");
+  const nav = await getTranslations("nav");
+  const locale = (await getLocale()) as Locale;
+  const status = deriveCardState(card, now, businessRules().graceDays);
+  const path = `/customers/${card.customerId}/cards/${card.id}`;
+  const href = (key: string) => (value: number | null) => pageHref(path, query, key, value);
+
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-slate-600">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/customers" className="hover:underline">
+              {nav("customers")}
+            </Link>
+          </li>
+          <li aria-hidden>›</li>
+          <li>
+            <Link href={`/customers/${card.customerId}`} className="hover:underline">
+              <CustomerName nameZh={card.customerNameZh} nameEn={card.customerNameEn} />
+            </Link>
+          </li>
+          <li aria-hidden>›</li>
+          <li aria-current="page">{t("title", { id: card.id })}</li>
+        </ol>
+      </nav>
+      <h1 className="mb-4 text-xl font-semibold tracking-tight text-slate-900">
+        <CustomerName nameZh={card.customerNameZh} nameEn={card.customerNameEn} /> <span className="font-normal text-slate-500">· {t("title", { id: card.id })}</span>
+      </h1>
+
+      <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
+
+      <div className="mb-6 grid gap-6 lg:grid-cols-3">
+        <DataUsage current={periods.current} last={periods.last} />
+        <Panel title={t("storedValue.title")}>
+          <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="stored-value">
+            {formatMoney(card.storedValueHkdMinor, "HKD", locale)}
+          </p>
+          <p className="mt-1 text-xs text-slate-600">{status.state === "expired" ? t("storedValue.forfeited") : t("storedValue.hint")}</p>
+        </Panel>
+        <SimDetails card={card} />
+      </div>
+
+      {periods.queued.length ? (
+        <div className="mb-6">
+          <QueuedPeriods periods={periods.queued} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="renewal-history" className="mb-6">
+        <h2 id="renewal-history" className="mb-3 text-sm font-semibold text-slate-800">
+          {t("history.title")}
+        </h2>
+        <RenewalHistory renewals={renewals.items} />
+        <Pager
+          href={href("renewals")}
+          newest={renewalsAfter !== null}
+          older={renewals.hasMore ? renewals.items.at(-1)!.id : null}
+          labels={{ newest: t("history.newest"), older: t("history.older") }}
+        />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title={t("notifications.title")}>
+          <CardMessages messages={messages.items} />
+          <Pager
+            href={href("messages")}
+            newest={messagesAfter !== null}
+            older={messages.hasMore ? messages.items.at(-1)!.id : null}
+            labels={{ newest: t("notifications.newest"), older: t("notifications.older") }}
+          />
+        </Panel>
+        <Panel title={t("audit.title")}>
+          <AuditTrail events={audit.items} />
+          <Pager
+            href={href("audit")}
+            newest={auditAfter !== null}
+            older={audit.hasMore ? audit.items.at(-1)!.id : null}
+            labels={{ newest: t("audit.newest"), older: t("audit.older") }}
+          />
+        </Panel>
+      </div>
+    </>
+  );
+}

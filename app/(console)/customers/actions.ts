@@ -1,0 +1,24 @@
+"use server";
+
+import { z } from "zod";
+import { searchCustomers } from "@/db/queries/customer-search";
+import { staffAction } from "@/lib/action";
+import { businessRules } from "@/lib/config";
+import { classifySearch, SEARCH_MAX_LENGTH } from "@/lib/customer-search-query";
+import { toResultLine } from "./result-line";
+
+const SUGGESTIONS = 6;
+
+/** As-you-type suggestions for the header search box: the first few results, never a count. */
+export const suggestCustomersAction = staffAction(
+  z.object({ q: z.string().max(SEARCH_MAX_LENGTH * 4) }).strict(),
+  async ({ q }) => {
+    const search = classifySearch(q);
+    if (!search.ok) return { ok: true, data: [] };
+    const { items } = await searchCustomers({ lookups: search.lookups, limit: SUGGESTIONS });
+    const now = new Date();
+    const { graceDays } = businessRules();
+    return { ok: true, data: items.map((item) => toResultLine(item, search, now, graceDays)) };
+  },
+  { role: "agent" },
+);

@@ -1,0 +1,48 @@
+import type { SearchResult } from "@/db/queries/customer-search";
+import { deriveCardState, type CardState } from "@/lib/card-state";
+import { matchedValue, type Lookup, type MatchReason } from "@/lib/customer-search-query";
+import { formatMsisdn } from "@/lib/identifiers";
+
+export function cardHref(customerId: number, cardId: number): string {
+  return `/customers/${customerId}/cards/${cardId}`;
+}
+
+/** What a results row and a suggestion show; plain data, so it can cross to the browser. */
+export interface ResultLine {
+  key: string;
+  href: string;
+  customerHref: string;
+  customerId: number;
+  cardId: number | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  reason: MatchReason;
+  matched: string;
+  state: CardState | null;
+  validityEnd: Date | null;
+  numbers: string[];
+  plan: { en: string; zh: string } | null;
+  /** Remaining MB in the period in use now; null when no period is running. */
+  dataLeft: { cnMb: number; hkMb: number } | null;
+}
+
+export function toResultLine(result: SearchResult, search: { text: string; lookups: Lookup[] }, now: Date, graceDays: number): ResultLine {
+  const { card } = result;
+  const period = card?.period;
+  return {
+    key: `${result.customerId}-${result.cardId ?? 0}`,
+    href: result.cardId === null ? `/customers/${result.customerId}` : cardHref(result.customerId, result.cardId),
+    customerHref: `/customers/${result.customerId}`,
+    customerId: result.customerId,
+    cardId: result.cardId,
+    nameZh: result.nameZh,
+    nameEn: result.nameEn,
+    reason: result.reason,
+    matched: matchedValue(result.reason, search),
+    state: card ? deriveCardState(card, now, graceDays).state : null,
+    validityEnd: card?.validityEnd ?? null,
+    numbers: card?.numbers.filter((n) => !n.releasedAt).map((n) => formatMsisdn(n.msisdn)) ?? [],
+    plan: period ? { en: period.planNameEn, zh: period.planNameZh } : null,
+    dataLeft: card?.dataLeft ?? null,
+  };
+}

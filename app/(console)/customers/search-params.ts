@@ -1,0 +1,6 @@
+import { routeId } from "@/lib/route-params";
+
+/** A row id from a ?key= query value (a keyset cursor); anything else, repeated keys included, is null. */
+export function queryId(value: string | string[] | undefined): number | null {
+  return typeof value === "string" ? routeId(value) : null;
+}

@@ -137,7 +137,7 @@ export default async function RenewalReceiptPage({
       </Panel>
 
       {voidable ? (
-        <Panel title={t("voidTitle")} className="no-print">
+        <Panel title={<span id="void">{t("voidTitle")}</span>} className="no-print">
           <VoidRenewal renewalId={r.id} />
         </Panel>
       ) : null}

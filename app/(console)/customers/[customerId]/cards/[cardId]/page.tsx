@@ -6,7 +6,10 @@ import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { getCard, getCardPeriods, listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
+import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/renewal-actions";
 import { requireStaff } from "@/lib/auth/session";
+import { canVoid } from "@/lib/renewal/rules";
+import { hasRole } from "@/lib/roles";
 import { deriveCardState } from "@/lib/card-state";
 import { businessRules } from "@/lib/config";
 import type { Locale } from "@/lib/format";
@@ -75,7 +78,7 @@ function Pager({ href, newest, older, labels }: { href: (value: number | null) =
 
 /** The agent's cockpit: can this card be renewed, and what does the customer have now? */
 export default async function CardPage({ params, searchParams }: Props) {
-  await requireStaff({ role: "agent" });
+  const staff = await requireStaff({ role: "agent" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const card = await loadCard(customerIdParam, cardIdParam);
   if (!card) notFound();
@@ -145,7 +148,22 @@ export default async function CardPage({ params, searchParams }: Props) {
         <h2 id="renewal-history" className="mb-3 text-sm font-semibold text-slate-800">
           {t("history.title")}
         </h2>
-        <RenewalHistory renewals={renewals.items} />
+        <RenewalHistory
+          renewals={renewals.items}
+          actions={(renewal) => {
+            // The newest renewal still standing is the only one a void may take back.
+            const latest = renewalsAfter === null && renewals.items.find((r) => r.status !== "voided")?.id === renewal.id;
+            if (renewal.status === "paid") return <RetryActivation renewalId={renewal.id} />;
+            if (renewal.periodStartsAt && hasRole(staff.role, "supervisor") && canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date())) {
+              return (
+                <Link href={`/renewals/${renewal.id}#void`} className="text-sm font-medium text-red-700 hover:underline">
+                  {t("history.void")}
+                </Link>
+              );
+            }
+            return null;
+          }}
+        />
         <Pager
           href={href("renewals")}
           newest={renewalsAfter !== null}

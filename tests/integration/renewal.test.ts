@@ -230,10 +230,14 @@ describe("renewCard", () => {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       // Hold the card row so the renewal stops inside its transaction, after claiming its key.
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
       const holding = blocker.db.transaction(async (tx) => {
         await tx.select({ id: cards.id }).from(cards).where(eq(cards.id, cardId)).for("update");
+        locked();
         await held;
       });
+      await isLocked;
       const attempt = renewCard(input, agent, rules, victim.db).then(
         () => "committed",
         () => "failed",

@@ -40,6 +40,7 @@ test.describe("an agent", () => {
     await expect(page.getByText("Activated", { exact: true })).toBeVisible();
     await shot(page, "renew-4-receipt");
     await page.getByRole("link", { name: "Back to the card" }).click();
+    await expect(page).toHaveURL(new RegExp(`/customers/${card.customerId}/cards/${card.cardId}$`));
     await expect(page.getByText(formatHkt(hkEnd(42))).first()).toBeVisible();
     await shot(page, "renew-5-card");
     expect(await renewalsOf(card.cardId)).toEqual([expect.objectContaining({ status: "activated", method: "wechat_pay" })]);

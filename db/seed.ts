@@ -105,6 +105,8 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       await tx`rollback to savepoint replica`;
     }
     await tx`set local work_mem = '256MB'`;
+    // JIT-compiling these large generated statements costs minutes on servers built with LLVM (Debian's PostgreSQL 15).
+    await tx`set local jit = off`;
     // Indexes are rebuilt after the load, so no step may rely on one: joins here are hash joins.
     await tx`set local enable_nestloop = off`;
     await tx`set local maintenance_work_mem = '512MB'`;

@@ -48,6 +48,8 @@ function customerPredicate(lookup: Lookup): SQL | null {
 }
 
 const cardOf = sql`c.customer_id, c.id as card_id, c.id as card_key`;
+// A number's card is read by primary key per match, so a broad fragment can never turn the join into a scan of cards.
+const numberCard = sql`(select c.customer_id from cards c where c.id = n.card_id) as customer_id, n.card_id, n.card_id as card_key`;
 const customerCards = sql`cu.id as customer_id, c.id as card_id, coalesce(c.id, 0) as card_key`;
 const numberReason = (kind: "Number" | "Last4" | "Fragment") =>
   sql.raw(`case n.region when 'HK' then 'hk${kind}' else 'cn${kind}' end`);
@@ -58,14 +60,14 @@ function arm(lookup: Lookup): SQL {
   const rank = sql.raw(String(lookupRank(lookup)));
   switch (lookup.by) {
     case "msisdn":
-      return sql`select ${cardOf}, ${rank} as rank, ${numberReason("Number")} as reason
-        from card_numbers n join cards c on c.id = n.card_id where n.msisdn = ${lookup.msisdn}`;
+      return sql`select ${numberCard}, ${rank} as rank, ${numberReason("Number")} as reason
+        from card_numbers n where n.msisdn = ${lookup.msisdn}`;
     case "last4":
-      return sql`select ${cardOf}, ${rank} as rank, ${numberReason("Last4")} as reason
-        from card_numbers n join cards c on c.id = n.card_id where n.last4 = ${lookup.digits}`;
+      return sql`select ${numberCard}, ${rank} as rank, ${numberReason("Last4")} as reason
+        from card_numbers n where n.last4 = ${lookup.digits}`;
     case "numberFragment":
-      return sql`select ${cardOf}, ${rank} as rank, ${numberReason("Fragment")} as reason
-        from card_numbers n join cards c on c.id = n.card_id where n.national like ${`%${escapeLike(lookup.digits)}%`}`;
+      return sql`select ${numberCard}, ${rank} as rank, ${numberReason("Fragment")} as reason
+        from card_numbers n where n.national like ${`%${escapeLike(lookup.digits)}%`}`;
     case "iccid":
       return sql`select ${cardOf}, ${rank} as rank, 'iccid' as reason from cards c where c.iccid = ${lookup.iccid}`;
     case "iccidFragment":

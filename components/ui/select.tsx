@@ -1,5 +1,5 @@
 import { cn } from "./cn";
-import { inputClass } from "./field";
+import { FieldError, inputClass } from "./field";
 
 /** A labelled native select (keyboard-friendly by default) with its error tied by aria-describedby. */
 export function SelectField({
@@ -23,11 +23,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -46,11 +42,7 @@ export function TextAreaField({
         {label}
       </label>
       <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} {...props} />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidIccid, luhnCheckDigit, maskDocument, parseIccid, parsePhone, toAsciiDigits } from "@/lib/identifiers";
+import { formatMsisdn, isValidIccid, luhnCheckDigit, maskDocument, parseIccid, parsePhone, toAsciiDigits } from "@/lib/identifiers";
 
 describe("parsePhone", () => {
   it.each([
@@ -62,5 +62,13 @@ describe("identity documents", () => {
   it("shows only the last four characters", () => {
     expect(maskDocument("567A")).toBe("••••567A");
     expect(maskDocument(null)).toBeNull();
+  });
+});
+
+describe("formatMsisdn", () => {
+  it("groups numbers the way staff read them aloud, and leaves anything else alone", () => {
+    expect(formatMsisdn("+85291234567")).toBe("+852 9123 4567");
+    expect(formatMsisdn("+8613812345678")).toBe("+86 138 1234 5678");
+    expect(formatMsisdn("+14155550100")).toBe("+14155550100");
   });
 });

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { cn } from "@/components/ui/cn";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -219,11 +219,7 @@ function DataField({
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         {t("dataHint")}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

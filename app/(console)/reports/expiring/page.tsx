@@ -17,6 +17,7 @@ import { firstParam, type SearchParams } from "../report-params";
 import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
+import { formatMsisdn } from "@/lib/identifiers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -29,12 +30,6 @@ function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string
   return `/reports/expiring?${params}`;
 }
 
-/** "+852 9123 4567", "+86 138 1234 5678": how staff read numbers aloud. */
-function displayNumber(msisdn: string): string {
-  if (msisdn.startsWith("+852")) return `+852 ${msisdn.slice(4, 8)} ${msisdn.slice(8)}`;
-  if (msisdn.startsWith("+86")) return `+86 ${msisdn.slice(3, 6)} ${msisdn.slice(6, 10)} ${msisdn.slice(10)}`;
-  return msisdn;
-}
 
 export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff();
@@ -83,7 +78,7 @@ async function Worklist({ window, sort, after: cursor }: { window: WorklistWindo
       customerId: row.customerId,
       name: primary ?? t("noName"),
       otherName: secondary && secondary !== primary ? secondary : null,
-      numbers: [row.hkMsisdn, row.cnMsisdn].filter((n): n is string => n !== null).map(displayNumber),
+      numbers: [row.hkMsisdn, row.cnMsisdn].filter((n): n is string => n !== null).map(formatMsisdn),
       plan: locale === "en" ? row.planNameEn : row.planNameZh,
       validityEnd: row.validityEnd,
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",

@@ -13,6 +13,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { daysLeft, deriveCardState } from "@/lib/card-state";
 import { businessRules } from "@/lib/config";
 import { formatDataMb, type Locale } from "@/lib/format";
+import { formatMsisdn } from "@/lib/identifiers";
 import { formatMoney } from "@/lib/money";
 import { RenewForm } from "./renew-form";
 
@@ -95,7 +96,7 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <dd className="mt-0.5 space-y-0.5">
                 {numbers.map((n) => (
                   <p key={n.msisdn}>
-                    <span className="font-mono">{n.msisdn}</span> <span className="text-xs text-slate-500">· {t(`realName.${n.realNameStatus}`)}</span>
+                    <span className="font-mono">{formatMsisdn(n.msisdn)}</span> <span className="text-xs text-slate-500">· {t(`realName.${n.realNameStatus}`)}</span>
                   </p>
                 ))}
               </dd>

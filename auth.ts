@@ -29,7 +29,13 @@ const nextAuth = NextAuth({
           return null;
         }
         const { staff } = result;
-        return { id: String(staff.id), email: staff.email, name: staff.name, role: staff.role, sessionVersion: staff.sessionVersion };
+        return {
+          id: String(staff.id),
+          email: staff.email,
+          name: staff.name,
+          role: staff.role,
+          sessionVersion: staff.sessionVersion,
+        };
       },
     }),
   ],

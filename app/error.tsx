@@ -10,7 +10,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto max-w-lg px-6 py-24 text-center">
       <h1 className="text-2xl font-semibold">{t("errorTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("errorBody")}</p>
-      {error.digest ? <p className="mt-2 font-mono text-xs text-slate-500">{t("errorReference", { digest: error.digest })}</p> : null}
+      {error.digest ? (
+        <p className="mt-2 font-mono text-xs text-slate-500">{t("errorReference", { digest: error.digest })}</p>
+      ) : null}
       <Button className="mt-6" onClick={() => reset()}>
         {t("tryAgain")}
       </Button>

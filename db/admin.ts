@@ -18,7 +18,9 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   try {
     const [existing] = await sql`select 1 from pg_database where datname = ${database}`;
     if (existing) return false;
-    await sql.unsafe(`create database "${database}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+    await sql.unsafe(
+      `create database "${database}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+    );
     return true;
   } finally {
     await sql.end({ timeout: 5 });

@@ -31,12 +31,54 @@ const catalog = [
       [30, 8192, 4096, 9800, 8800, "stack", 120],
     ],
   },
-  { code: "QUARTER-30GB", nameEn: "Quarterly 30GB China + HK", nameZh: "中港通季卡 30GB", status: "active", sort: 20, versions: [[90, 30720, 10240, 26800, 23800, "stack", 560]] },
-  { code: "HALF-60GB", nameEn: "Half-year 60GB China + HK", nameZh: "中港通半年卡 60GB", status: "active", sort: 30, versions: [[180, 61440, 20480, 48800, 43800, "stack", 560]] },
-  { code: "ANNUAL-120GB", nameEn: "Annual 120GB China + HK", nameZh: "中港通年卡 120GB", status: "active", sort: 40, versions: [[365, 122880, 40960, 88800, 79800, "stack", 560]] },
-  { code: "ANNUAL-MAX-200GB", nameEn: "Annual Max 200GB (counts from today)", nameZh: "中港通年卡尊享 200GB（由今日起计）", status: "active", sort: 50, versions: [[365, 204800, 51200, 118800, 106800, "max_from_today", 560]] },
-  { code: "MONTHLY-LITE-3GB", nameEn: "Monthly Lite 3GB (retired)", nameZh: "中港通轻享月卡 3GB（已停售）", status: "archived", sort: 90, versions: [[30, 3072, 1024, 4800, 4300, "stack", 560]] },
-  { code: "TRAVEL-7D-5GB", nameEn: "7-day Travel 5GB", nameZh: "七日旅行卡 5GB", status: "draft", sort: 60, versions: [[7, 5120, 2048, 3800, 3400, "stack", 0]] },
+  {
+    code: "QUARTER-30GB",
+    nameEn: "Quarterly 30GB China + HK",
+    nameZh: "中港通季卡 30GB",
+    status: "active",
+    sort: 20,
+    versions: [[90, 30720, 10240, 26800, 23800, "stack", 560]],
+  },
+  {
+    code: "HALF-60GB",
+    nameEn: "Half-year 60GB China + HK",
+    nameZh: "中港通半年卡 60GB",
+    status: "active",
+    sort: 30,
+    versions: [[180, 61440, 20480, 48800, 43800, "stack", 560]],
+  },
+  {
+    code: "ANNUAL-120GB",
+    nameEn: "Annual 120GB China + HK",
+    nameZh: "中港通年卡 120GB",
+    status: "active",
+    sort: 40,
+    versions: [[365, 122880, 40960, 88800, 79800, "stack", 560]],
+  },
+  {
+    code: "ANNUAL-MAX-200GB",
+    nameEn: "Annual Max 200GB (counts from today)",
+    nameZh: "中港通年卡尊享 200GB（由今日起计）",
+    status: "active",
+    sort: 50,
+    versions: [[365, 204800, 51200, 118800, 106800, "max_from_today", 560]],
+  },
+  {
+    code: "MONTHLY-LITE-3GB",
+    nameEn: "Monthly Lite 3GB (retired)",
+    nameZh: "中港通轻享月卡 3GB（已停售）",
+    status: "archived",
+    sort: 90,
+    versions: [[30, 3072, 1024, 4800, 4300, "stack", 560]],
+  },
+  {
+    code: "TRAVEL-7D-5GB",
+    nameEn: "7-day Travel 5GB",
+    nameZh: "七日旅行卡 5GB",
+    status: "draft",
+    sort: 60,
+    versions: [[7, 5120, 2048, 3800, 3400, "stack", 0]],
+  },
 ] as const;
 
 export interface SeedOptions {
@@ -128,7 +170,16 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
 
     // Building an index once after the load is many times faster than
     // maintaining it row by row; unique ones are re-checked when rebuilt.
-    const bulkTables = ["customers", "cards", "card_numbers", "renewals", "periods", "payments", "stored_value_ledger", "notifications"];
+    const bulkTables = [
+      "customers",
+      "cards",
+      "card_numbers",
+      "renewals",
+      "periods",
+      "payments",
+      "stored_value_ledger",
+      "notifications",
+    ];
     const indexes = await tx<{ name: string; definition: string }[]>`
       select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
       from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace ns on ns.oid = t.relnamespace

@@ -9,7 +9,10 @@ export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
-type Handler<S extends z.ZodType, T> = (input: z.infer<S>, context: { staff: StaffSession }) => Promise<ActionResult<T>>;
+type Handler<S extends z.ZodType, T> = (
+  input: z.infer<S>,
+  context: { staff: StaffSession },
+) => Promise<ActionResult<T>>;
 
 function formValues(input: unknown): Record<string, string> | undefined {
   if (!(input instanceof FormData)) return undefined;
@@ -81,7 +84,11 @@ export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<
 }
 
 /** Builds a server action for `useActionState` / `<form action>`: (previousState, formData). */
-export function staffFormAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, options: { role?: Role } = {}) {
+export function staffFormAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: Handler<S, T>,
+  options: { role?: Role } = {},
+) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     run(schema, handler, options, formData);
 }
@@ -90,7 +97,10 @@ export function staffFormAction<S extends z.ZodType, T>(schema: S, handler: Hand
  * For the two actions a signed-out visitor may call (sign-in, sign-out):
  * still validated, still mapped to the same result shape.
  */
-export function publicFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<ActionResult<T>>) {
+export function publicFormAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<ActionResult<T>>,
+) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     const t = await getTranslations("errors");
     const parsed = schema.safeParse(toObject(formData));

@@ -23,15 +23,12 @@ export type Lookup =
  * terms match whole words, longer ones anywhere in the folded name.
  */
 export type NameTerm =
-  | { match: "gram"; text: string }
-  | { match: "contains"; text: string }
-  | { match: "word"; text: string };
+  { match: "gram"; text: string } | { match: "contains"; text: string } | { match: "word"; text: string };
 
 export type SearchRefusal = "empty" | "tooLong" | "unsearchable" | "invalidNumber" | "tooManyDigits";
 
 export type ClassifiedSearch =
-  | { ok: true; text: string; lookups: Lookup[] }
-  | { ok: false; reason: SearchRefusal; text: string };
+  { ok: true; text: string; lookups: Lookup[] } | { ok: false; reason: SearchRefusal; text: string };
 
 export const SEARCH_MAX_LENGTH = 120;
 
@@ -77,7 +74,11 @@ const ID_FORMS: { pattern: RegExp; target: "customerId" | "cardId" | "both" }[] 
 function idLookups(digits: string, target: "customerId" | "cardId" | "both"): Lookup[] {
   const id = routeId(digits.replace(/^0+/u, ""));
   if (id === null) return [];
-  if (target === "both") return [{ by: "customerId", id }, { by: "cardId", id }];
+  if (target === "both")
+    return [
+      { by: "customerId", id },
+      { by: "cardId", id },
+    ];
   return [{ by: target, id }];
 }
 
@@ -94,7 +95,8 @@ function digitLookups(digits: string): ClassifiedSearch {
   if (length >= 19) lookups.push({ by: "iccid", iccid: digits });
   if (length <= 11) lookups.push({ by: "numberFragment", digits });
   // 19 digits with a good check digit are a whole ICCID; without one, likely a 20-digit ICCID short of a digit.
-  if (length >= 6 && length < 20 && !(length === 19 && isValidIccid(digits))) lookups.push({ by: "iccidFragment", digits });
+  if (length >= 6 && length < 20 && !(length === 19 && isValidIccid(digits)))
+    lookups.push({ by: "iccidFragment", digits });
   return { ok: true, text, lookups };
 }
 
@@ -149,7 +151,12 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
   if (text.includes("@") && !text.includes(" ")) {
     const email = text.toLowerCase();
     const complete = /^[^@]+@[^@]+\.[^@]+$/u.test(email);
-    const lookups: Lookup[] = complete ? [{ by: "email", email }, { by: "emailPrefix", prefix: email }] : [{ by: "emailPrefix", prefix: email }];
+    const lookups: Lookup[] = complete
+      ? [
+          { by: "email", email },
+          { by: "emailPrefix", prefix: email },
+        ]
+      : [{ by: "emailPrefix", prefix: email }];
     return { ok: true, text, lookups };
   }
 

@@ -15,8 +15,12 @@ function parts(instant: Date, withSeconds: boolean) {
     second: withSeconds ? "2-digit" : undefined,
     hourCycle: "h23",
   });
-  const get = (type: Intl.DateTimeFormatPartTypes) => formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: withSeconds ? `${get("hour")}:${get("minute")}:${get("second")}` : `${get("hour")}:${get("minute")}` };
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    time: withSeconds ? `${get("hour")}:${get("minute")}:${get("second")}` : `${get("hour")}:${get("minute")}`,
+  };
 }
 
 /** "2026-12-24 23:59 HKT": unambiguous in both languages and sortable by eye. */

@@ -8,7 +8,10 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-const cursorSchema = z.array(z.union([z.string().max(200), z.number().finite()])).min(1).max(4);
+const cursorSchema = z
+  .array(z.union([z.string().max(200), z.number().finite()]))
+  .min(1)
+  .max(4);
 
 export function decodeCursor(cursor: string | undefined | null): (string | number)[] | null {
   if (!cursor || cursor.length > 1000) return null;

@@ -13,7 +13,13 @@
 import { sql } from "drizzle-orm";
 import { createDb, type Tx } from "@/db/client";
 import { listEntityActivity } from "@/db/queries/audit-trail";
-import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlans, listPlanVersions } from "@/db/queries/plans";
+import {
+  countCardsOnPlanVersionsNow,
+  countRecentRenewalsByPlan,
+  getPlan,
+  listPlans,
+  listPlanVersions,
+} from "@/db/queries/plans";
 import { getStaffMember, listStaff } from "@/db/queries/staff-admin";
 import { parseArgs } from "./lib/args.mts";
 
@@ -33,7 +39,9 @@ async function time(label: string, work: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`${label.padEnd(44)} median ${median.toFixed(1).padStart(8)} ms   max ${samples.at(-1)!.toFixed(1).padStart(8)} ms`);
+  console.log(
+    `${label.padEnd(44)} median ${median.toFixed(1).padStart(8)} ms   max ${samples.at(-1)!.toFixed(1).padStart(8)} ms`,
+  );
 }
 
 const client = createDb(url, { max: 1, applicationName: "renewal-desk-bench-catalog" });
@@ -42,9 +50,13 @@ try {
     const [scale] = await tx.execute<{ customers: number; renewals: number; periods: number; staff: number }>(sql`
       select (select count(*) from customers)::int as customers, (select count(*) from renewals)::int as renewals,
              (select count(*) from periods)::int as periods, (select count(*) from staff)::int as staff`);
-    console.log(`Database: ${scale!.customers.toLocaleString("en")} customers, ${scale!.renewals.toLocaleString("en")} renewals, ${scale!.periods.toLocaleString("en")} periods, ${scale!.staff} staff; ${runs} runs each.\n`);
+    console.log(
+      `Database: ${scale!.customers.toLocaleString("en")} customers, ${scale!.renewals.toLocaleString("en")} renewals, ${scale!.periods.toLocaleString("en")} periods, ${scale!.staff} staff; ${runs} runs each.\n`,
+    );
 
-    const [migrated] = await tx.execute<{ present: boolean }>(sql`select to_regclass('public.plan_version_period_deltas') is not null as present`);
+    const [migrated] = await tx.execute<{ present: boolean }>(
+      sql`select to_regclass('public.plan_version_period_deltas') is not null as present`,
+    );
     if (!migrated!.present) {
       const started = performance.now();
       // A temporary table of the same name is found first on the search path.
@@ -59,7 +71,9 @@ try {
         ) contributions group by 1, 2`);
       await tx.execute(sql`alter table plan_version_period_deltas add primary key (plan_version_id, day)`);
       await tx.execute(sql`analyze plan_version_period_deltas`);
-      console.log(`(migration not applied here: built a temporary plan_version_period_deltas in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+      console.log(
+        `(migration not applied here: built a temporary plan_version_period_deltas in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
     }
 
     const { items } = await listPlans({ status: "all", q: "" }, tx);
@@ -68,14 +82,14 @@ try {
     const [someone] = (await listStaff({ q: "", state: "all", after: null }, tx)).items;
 
     await time(`listPlans (${items.length} plans)`, () => listPlans({ status: "all", q: "" }, tx));
-    await time("listPlans, search \"month\"", () => listPlans({ status: "active", q: "month" }, tx));
+    await time('listPlans, search "month"', () => listPlans({ status: "active", q: "month" }, tx));
     await time("countRecentRenewalsByPlan (30 days)", () => countRecentRenewalsByPlan(planIds, 30, tx));
     await time("countCardsOnPlanVersionsNow (all plans)", () => countCardsOnPlanVersionsNow(planIds, tx));
     await time(`getPlan (${busiest.code})`, () => getPlan(busiest.id, tx));
     await time("listPlanVersions", () => listPlanVersions(busiest.id, tx));
     await time("listEntityActivity (the plan)", () => listEntityActivity({ type: "plan", id: busiest.id }, tx));
     await time("listStaff (first page)", () => listStaff({ q: "", state: "all", after: null }, tx));
-    await time("listStaff, search \"chan\"", () => listStaff({ q: "chan", state: "active", after: null }, tx));
+    await time('listStaff, search "chan"', () => listStaff({ q: "chan", state: "active", after: null }, tx));
     await time("getStaffMember", () => getStaffMember(someone!.id, tx));
     await time("listEntityActivity (a staff member)", () => listEntityActivity({ type: "staff", id: someone!.id }, tx));
 

@@ -45,12 +45,16 @@ const rows = await sql<Sample[]>`
   join cards c on c.id = 1 + ((g::bigint * 2654435761) % ${Math.max(1, max)})
   join customers cu on cu.id = c.customer_id`;
 
-const pick = <T,>(values: (T | null | undefined)[]) => values.filter((v): v is T => v !== null && v !== undefined).slice(0, samples);
+const pick = <T,>(values: (T | null | undefined)[]) =>
+  values.filter((v): v is T => v !== null && v !== undefined).slice(0, samples);
 const zh = rows.map((r) => r.name_zh).filter((n): n is string => !!n && !/有限公司$/.test(n));
 
 const kinds: [string, string[]][] = [
   ["HK number (9123 4567)", pick(rows.map((r) => r.hk && `${r.hk.slice(0, 4)} ${r.hk.slice(4)}`))],
-  ["mainland number (+86 …)", pick(rows.map((r) => r.cn && `+86 ${r.cn.slice(0, 3)} ${r.cn.slice(3, 7)} ${r.cn.slice(7)}`))],
+  [
+    "mainland number (+86 …)",
+    pick(rows.map((r) => r.cn && `+86 ${r.cn.slice(0, 3)} ${r.cn.slice(3, 7)} ${r.cn.slice(7)}`)),
+  ],
   ["last 4 digits", pick(rows.map((r) => r.hk?.slice(-4)))],
   ["ICCID, whole", pick(rows.map((r) => r.iccid))],
   ["ICCID fragment (8 digits)", pick(rows.map((r) => r.iccid.slice(9, 17)))],
@@ -70,15 +74,22 @@ function percentile(sorted: number[], p: number): number {
 async function lookup(text: string): Promise<number> {
   const classified = classifySearch(text);
   if (!classified.ok) throw new Error(`sampled query ${JSON.stringify(text)} was refused: ${classified.reason}`);
-  const [page] = await Promise.all([searchCustomers({ lookups: classified.lookups, limit: 25 }, db), countSearchResults(classified.lookups, 100, db)]);
+  const [page] = await Promise.all([
+    searchCustomers({ lookups: classified.lookups, limit: 25 }, db),
+    countSearchResults(classified.lookups, 100, db),
+  ]);
   return page.items.length;
 }
 
 const [size] = await sql<{ customers: number; cards: number }[]>`
   select (select count(*) from customers)::int as customers, (select count(*) from cards)::int as cards`;
-console.log(`Lookup latency on ${size!.customers.toLocaleString("en")} customers and ${size!.cards.toLocaleString("en")} cards, ${samples} sampled queries per kind`);
+console.log(
+  `Lookup latency on ${size!.customers.toLocaleString("en")} customers and ${size!.cards.toLocaleString("en")} cards, ${samples} sampled queries per kind`,
+);
 console.log("(one results page of 25 with card lines, plus the count capped at 100; one connection, warm cache)\n");
-console.log(`${"kind".padEnd(30)} ${"n".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"rows p50".padStart(9)}`);
+console.log(
+  `${"kind".padEnd(30)} ${"n".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"rows p50".padStart(9)}`,
+);
 
 for (const [kind, queries] of kinds) {
   if (queries.length === 0) {

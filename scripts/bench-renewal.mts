@@ -20,7 +20,9 @@ const args = parseArgs(process.argv.slice(2), { renewals: "string", concurrency:
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("Set DATABASE_URL to a benchmark database.");
 const perLevel = Number(args.renewals ?? 400);
-const levels = String(args.concurrency ?? "1,16").split(",").map(Number);
+const levels = String(args.concurrency ?? "1,16")
+  .split(",")
+  .map(Number);
 const client = createDb(url, { max: Math.max(...levels) + 2, applicationName: "bench-renewal" });
 const { sql, db } = client;
 
@@ -29,7 +31,8 @@ const [plan] = await sql<{ id: number }[]>`
   where p.status = 'active' and pv.extension_mode = 'stack' order by pv.validity_days limit 1`;
 // Each simulated agent is a different staff member, as at a real desk (their sales land in different rollup rows).
 const agents = await sql<{ id: number }[]>`select id from staff where disabled_at is null order by id limit 16`;
-if (!plan || agents.length === 0) throw new Error("The database needs an active stack plan and an agent (seed it first).");
+if (!plan || agents.length === 0)
+  throw new Error("The database needs an active stack plan and an agent (seed it first).");
 const needed = perLevel * levels.length;
 // Active cards far enough from the cap, each used once.
 const cards = await sql<{ id: number; msisdn: string }[]>`
@@ -40,7 +43,8 @@ const cards = await sql<{ id: number; msisdn: string }[]>`
 if (cards.length < needed) throw new Error(`Only ${cards.length} renewable cards; need ${needed}.`);
 
 const carrier = simulatedCarrier("ok");
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 console.log(`Renewal benchmark: ${perLevel} renewals per level, plan version ${plan.id}, ${new Date().toISOString()}`);
 console.log("agents  p50 ms  p95 ms  p99 ms  max ms  renewals/s");
@@ -56,7 +60,16 @@ for (const concurrency of levels) {
       for (let card = queue.shift(); card; card = queue.shift()) {
         const t0 = performance.now();
         const { renewalId } = await renewCard(
-          { idempotencyKey: randomUUID(), cardId: card.id, planVersionId: plan.id, method: "cash", currency: "HKD", reference: null, smsMsisdn: card.msisdn, smsLanguage: "zh-Hant" },
+          {
+            idempotencyKey: randomUUID(),
+            cardId: card.id,
+            planVersionId: plan.id,
+            method: "cash",
+            currency: "HKD",
+            reference: null,
+            smsMsisdn: card.msisdn,
+            smsLanguage: "zh-Hant",
+          },
           agent,
           { graceDays: 30, capDays: 730 },
           db,
@@ -68,7 +81,9 @@ for (const concurrency of levels) {
   );
   const seconds = (performance.now() - started) / 1000;
   const sorted = timings.sort((a, b) => a - b);
-  const row = [concurrency, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.at(-1)!].map((v, i) => (i === 0 ? String(v).padStart(6) : v.toFixed(1).padStart(7)));
+  const row = [concurrency, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.at(-1)!].map(
+    (v, i) => (i === 0 ? String(v).padStart(6) : v.toFixed(1).padStart(7)),
+  );
   console.log(`${row.join(" ")}  ${(timings.length / seconds).toFixed(0).padStart(10)}`);
 }
 await client.close();

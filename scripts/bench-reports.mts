@@ -29,7 +29,9 @@ try {
     import("@/lib/time"),
   ]);
 } catch (error) {
-  console.error("Could not load the query modules. Run with: npx tsx --conditions=react-server scripts/bench-reports.mts");
+  console.error(
+    "Could not load the query modules. Run with: npx tsx --conditions=react-server scripts/bench-reports.mts",
+  );
   throw error;
 }
 const [{ createDb }, reports, worklist, { resolveRange }, { addDays, hkDay }] = modules;
@@ -38,7 +40,10 @@ const client = createDb(url, { max: 4, applicationName: "renewal-desk-bench-repo
 const now = new Date();
 const today = hkDay(now);
 const from = addDays(today, -Math.round(years * 365.25) + 1);
-const range = resolveRange({ range: "custom", from, to: today, granularity: String(args.granularity ?? "month") }, today);
+const range = resolveRange(
+  { range: "custom", from, to: today, granularity: String(args.granularity ?? "month") },
+  today,
+);
 if (range.invalid) throw new Error(`The range ${from} … ${today} is not accepted by the page (${range.invalid}).`);
 const graceDays = 30;
 const params = { range, previous: range.previous, by: "plan" as const, now, graceDays };
@@ -53,7 +58,9 @@ async function time(label: string, work: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
-  console.log(`${label.padEnd(58)} median ${ms(samples[Math.floor(samples.length / 2)]!)}  min ${ms(samples[0]!)}  max ${ms(samples.at(-1)!)}`);
+  console.log(
+    `${label.padEnd(58)} median ${ms(samples[Math.floor(samples.length / 2)]!)}  min ${ms(samples[0]!)}  max ${ms(samples.at(-1)!)}`,
+  );
 }
 
 try {
@@ -61,19 +68,29 @@ try {
     select (select count(*) from renewals) as renewals, (select count(*) from cards) as cards,
       (select count(*) from renewal_daily_stats) as rollup_rows,
       (select count(*) from renewal_daily_stats where day between ${range.previous.from}::date and ${range.to}::date) as rollup_in_range`;
-  console.log(`Database: ${Number(size!.renewals).toLocaleString("en")} renewals, ${Number(size!.cards).toLocaleString("en")} cards, ${Number(size!.rollup_rows).toLocaleString("en")} rollup rows.`);
-  console.log(`Range ${range.from} … ${range.to} (${range.days} days, by ${range.granularity}) against ${range.previous.from} … ${range.previous.to}: ${Number(size!.rollup_in_range).toLocaleString("en")} rollup rows read.`);
+  console.log(
+    `Database: ${Number(size!.renewals).toLocaleString("en")} renewals, ${Number(size!.cards).toLocaleString("en")} cards, ${Number(size!.rollup_rows).toLocaleString("en")} rollup rows.`,
+  );
+  console.log(
+    `Range ${range.from} … ${range.to} (${range.days} days, by ${range.granularity}) against ${range.previous.from} … ${range.previous.to}: ${Number(size!.rollup_in_range).toLocaleString("en")} rollup rows read.`,
+  );
   console.log(`${runs} runs after one warm-up, pool of 4 connections.\n`);
 
-  await time("report page, supervisor (all queries, in parallel)", () => reports.loadReport(params, { role: "supervisor" }, client.db));
+  await time("report page, supervisor (all queries, in parallel)", () =>
+    reports.loadReport(params, { role: "supervisor" }, client.db),
+  );
   await time("report page, agent (no revenue)", () => reports.loadReport(params, { role: "agent" }, client.db));
   for (const by of ["method", "agent"] as const) {
-    await time(`report page, supervisor, volume by ${by}`, () => reports.loadReport({ ...params, by }, { role: "supervisor" }, client.db));
+    await time(`report page, supervisor, volume by ${by}`, () =>
+      reports.loadReport({ ...params, by }, { role: "supervisor" }, client.db),
+    );
   }
   console.log("");
   const both = { from: range.previous.from, to: range.to };
   await time("  volume by plan (range)", () => reports.listRenewalVolume(range, "plan", client.db));
-  await time("  revenue per day, currency, state (range + previous)", () => reports.listDailyRevenue(both, { role: "supervisor" }, client.db));
+  await time("  revenue per day, currency, state (range + previous)", () =>
+    reports.listDailyRevenue(both, { role: "supervisor" }, client.db),
+  );
   await time("  renewals per day and state (range + previous)", () => reports.listDailyRenewals(both, client.db));
   await time("  lapsed cards (range + previous)", () => reports.listLapsedCards(both, { now, graceDays }, client.db));
   await time("  cards in grace now", () => reports.countCardsInGrace({ now, graceDays }, client.db));

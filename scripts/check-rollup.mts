@@ -40,7 +40,9 @@ try {
   if (differences.length === 0) {
     console.log(`Rollup matches the raw renewals for ${from} … ${to} (checked in ${took}).`);
   } else {
-    console.log(`Rollup differs from the raw renewals in ${differences.length} bucket(s) for ${from} … ${to} (checked in ${took}):`);
+    console.log(
+      `Rollup differs from the raw renewals in ${differences.length} bucket(s) for ${from} … ${to} (checked in ${took}):`,
+    );
     console.table(differences.slice(0, 200));
     if (differences.length > 200) console.log(`… and ${differences.length - 200} more.`);
     exitCode = 1;

@@ -2,7 +2,12 @@ import postgres from "postgres";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
 
-const args = parseArgs(process.argv.slice(2), { customers: "string", months: "string", now: "string", force: "boolean" });
+const args = parseArgs(process.argv.slice(2), {
+  customers: "string",
+  months: "string",
+  now: "string",
+  force: "boolean",
+});
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("Set DATABASE_URL to the database to seed (npm start seeds the embedded one by itself).");
@@ -16,7 +21,9 @@ if (!Number.isInteger(customers) || customers < 8 || customers > 5_000_000) {
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 try {
   if (!(await isEmpty(sql))) {
-    console.log("The database already has staff or customers: nothing seeded (demo data goes into an empty database only).");
+    console.log(
+      "The database already has staff or customers: nothing seeded (demo data goes into an empty database only).",
+    );
   } else {
     await seedDemoData(sql, {
       customers,

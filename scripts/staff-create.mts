@@ -11,11 +11,15 @@ import { parseArgs } from "./lib/args.mts";
 
 const args = parseArgs(process.argv.slice(2), { email: "string", name: "string", role: "string" });
 const url = process.env.DATABASE_URL;
-const email = String(args.email ?? "").trim().toLowerCase();
+const email = String(args.email ?? "")
+  .trim()
+  .toLowerCase();
 const name = String(args.name ?? "").trim();
 const role = String(args.role ?? "admin");
 if (!url || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name || !["agent", "supervisor", "admin"].includes(role)) {
-  console.error('Usage: DATABASE_URL=postgres://… npm run staff:create -- --email you@example.com --name "Your Name" [--role admin|supervisor|agent]');
+  console.error(
+    'Usage: DATABASE_URL=postgres://… npm run staff:create -- --email you@example.com --name "Your Name" [--role admin|supervisor|agent]',
+  );
   process.exit(1);
 }
 
@@ -56,7 +60,8 @@ if (password.length < PASSWORD_MIN_LENGTH) {
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 try {
   const hash = await hashPassword(password);
-  const [row] = await sql`insert into staff (email, name, password_hash, role) values (${email}, ${name}, ${hash}, ${role})
+  const [row] =
+    await sql`insert into staff (email, name, password_hash, role) values (${email}, ${name}, ${hash}, ${role})
     on conflict (email) do nothing returning id`;
   if (!row) {
     console.error(`A staff member with ${email} already exists.`);

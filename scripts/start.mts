@@ -53,7 +53,11 @@ async function main() {
   let url = process.env.DATABASE_URL;
   if (!url) {
     say("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres).");
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: Number(process.env.PGPORT ?? 54320), log: say });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, "postgres"),
+      port: Number(process.env.PGPORT ?? 54320),
+      log: say,
+    });
     await ensureDatabase(embedded.serverUrl, "renewal_desk");
     url = databaseUrl(embedded.serverUrl, "renewal_desk");
   }
@@ -72,7 +76,13 @@ async function main() {
     await sql.end();
   }
 
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: authSecret(),
+    PORT: String(PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (args.dev) {
     server = spawnGroup("npx", ["next", "dev", "-p", String(PORT)], { env });
   } else {

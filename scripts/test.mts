@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, unit, integration (real PostgreSQL), production
+ * `npm test`: typecheck, formatting, lint, unit, integration (real PostgreSQL), production
  * build, and end-to-end tests in Chromium against `next start`.
  * `--only <step>` runs one step. The database is TEST_DATABASE_URL's server
  * when given (each run creates and drops its own databases there), otherwise a
@@ -18,7 +18,7 @@ import { sourceHash } from "./lib/build-hash.mts";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.mts";
 import { run } from "./lib/processes.mts";
 
-const STEPS = ["typecheck", "lint", "unit", "integration", "build", "e2e"] as const;
+const STEPS = ["typecheck", "format", "lint", "unit", "integration", "build", "e2e"] as const;
 type Step = (typeof STEPS)[number];
 
 const args = parseArgs(process.argv.slice(2), { only: "string" });
@@ -61,7 +61,11 @@ function findChromium(): string {
   if (process.env.CHROMIUM_PATH) candidates.push(process.env.CHROMIUM_PATH);
   try {
     // Playwright's own browser, where `npx playwright install` could run.
-    const own = execFileSync(process.execPath, ["-e", "process.stdout.write(require('@playwright/test').chromium.executablePath())"], { encoding: "utf8" });
+    const own = execFileSync(
+      process.execPath,
+      ["-e", "process.stdout.write(require('@playwright/test').chromium.executablePath())"],
+      { encoding: "utf8" },
+    );
     if (own) candidates.push(own);
   } catch {
     // no Playwright browser: fine
@@ -72,7 +76,10 @@ function findChromium(): string {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     say("No Chromium found: installing Debian's chromium with apt-get …");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   throw new Error(
@@ -82,6 +89,7 @@ function findChromium(): string {
 
 const handlers: Record<Step, () => Promise<void>> = {
   typecheck: () => run("npx", ["tsc", "--noEmit"]),
+  format: () => run("npx", ["prettier", "--check", "."]),
   lint: () => run("npx", ["eslint", "--max-warnings", "0", "."]),
   unit: () => run("npx", ["vitest", "run", "--project", "unit"]),
   integration: async () => {
@@ -105,7 +113,12 @@ const handlers: Record<Step, () => Promise<void>> = {
     }
     // `--only e2e` must never test a build older than the source.
     const stamp = path.join(".next", "source-hash");
-    if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== sourceHash()) await handlers.build();
+    if (
+      !existsSync(path.join(".next", "BUILD_ID")) ||
+      !existsSync(stamp) ||
+      readFileSync(stamp, "utf8") !== sourceHash()
+    )
+      await handlers.build();
     const port = await freePort();
     await run("npx", ["playwright", "test"], {
       env: {

@@ -60,9 +60,13 @@ export function ChartContainer({
 }: ChartContainerProps) {
   const locale = useLocale() as Locale;
   const titleId = useId();
-  const drawn: ChartSeries[] = useMemo(() => foldSeries(series, maxSeries, labels.other), [series, maxSeries, labels.other]);
+  const drawn: ChartSeries[] = useMemo(
+    () => foldSeries(series, maxSeries, labels.other),
+    [series, maxSeries, labels.other],
+  );
   const rows = useMemo(
-    () => bucketLabels.map((_, i) => Object.fromEntries([["i", i], ...drawn.map((s, n) => [`s${n}`, s.values[i] ?? 0])])),
+    () =>
+      bucketLabels.map((_, i) => Object.fromEntries([["i", i], ...drawn.map((s, n) => [`s${n}`, s.values[i] ?? 0])])),
     [bucketLabels, drawn],
   );
   const money = series.some((s) => s.currency);
@@ -70,7 +74,10 @@ export function ChartContainer({
   const isEmpty = series.every((s) => s.values.every((v) => v === 0));
   const tickFormatter = (i: number) => tickLabels[i] ?? "";
   const axisNumber = (value: number) =>
-    new Intl.NumberFormat(locale === "en" ? "en-HK" : "zh-CN", { notation: "compact", maximumFractionDigits: 1 }).format(money ? value / 100 : value);
+    new Intl.NumberFormat(locale === "en" ? "en-HK" : "zh-CN", {
+      notation: "compact",
+      maximumFractionDigits: 1,
+    }).format(money ? value / 100 : value);
   const tooltip = (
     <Tooltip
       labelFormatter={(label) => bucketLabels[Number(label)] ?? ""}
@@ -91,10 +98,27 @@ export function ChartContainer({
   const axes = (
     <>
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="i" tickFormatter={tickFormatter} minTickGap={16} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
-      <YAxis tickFormatter={axisNumber} width={56} tick={{ fontSize: 12, fill: "#475569" }} axisLine={false} tickLine={false} allowDecimals={false} />
+      <XAxis
+        dataKey="i"
+        tickFormatter={tickFormatter}
+        minTickGap={16}
+        tick={{ fontSize: 12, fill: "#475569" }}
+        tickLine={false}
+      />
+      <YAxis
+        tickFormatter={axisNumber}
+        width={56}
+        tick={{ fontSize: 12, fill: "#475569" }}
+        axisLine={false}
+        tickLine={false}
+        allowDecimals={false}
+      />
       {tooltip}
-      <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
+      <Legend
+        itemSorter={null}
+        wrapperStyle={{ fontSize: 12 }}
+        formatter={(value) => <span className="text-slate-700">{value}</span>}
+      />
     </>
   );
 
@@ -116,21 +140,39 @@ export function ChartContainer({
             <BarChart {...common}>
               {axes}
               {drawn.map((s, n) => (
-                <Bar key={s.key} dataKey={`s${n}`} name={s.label} stackId="stack" fill={colorOf(s, n)} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={`s${n}`}
+                  name={s.label}
+                  stackId="stack"
+                  fill={colorOf(s, n)}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           ) : (
             <LineChart {...common}>
               {axes}
               {drawn.map((s, n) => (
-                <Line key={s.key} dataKey={`s${n}`} name={s.label} type="linear" stroke={colorOf(s, n)} strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line
+                  key={s.key}
+                  dataKey={`s${n}`}
+                  name={s.label}
+                  type="linear"
+                  stroke={colorOf(s, n)}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           )}
         </figure>
         <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
           <details className="group min-w-0 flex-1">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">{labels.table}</summary>
+            <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">
+              {labels.table}
+            </summary>
             <Table className="mt-2 max-h-96 overflow-y-auto" caption={title}>
               <thead className="sticky top-0">
                 <tr>
@@ -152,7 +194,9 @@ export function ChartContainer({
                         {formatValue(s.values[i] ?? 0, s, locale)}
                       </Td>
                     ))}
-                    {summable ? <Td numeric>{formatNumber(total(series.map((s) => s.values[i] ?? 0)), locale)}</Td> : null}
+                    {summable ? (
+                      <Td numeric>{formatNumber(total(series.map((s) => s.values[i] ?? 0)), locale)}</Td>
+                    ) : null}
                   </tr>
                 ))}
                 <tr className="bg-slate-50 font-medium">

@@ -7,7 +7,15 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 
 /** Sidebar, header and content area for every signed-in page. */
-export async function ConsoleShell({ staff, search, children }: { staff: StaffSession; search?: React.ReactNode; children: React.ReactNode }) {
+export async function ConsoleShell({
+  staff,
+  search,
+  children,
+}: {
+  staff: StaffSession;
+  search?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations("nav");
   const common = await getTranslations("common");
   const links = [
@@ -18,7 +26,10 @@ export async function ConsoleShell({ staff, search, children }: { staff: StaffSe
   ];
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {common("skipToContent")}
       </a>
       <aside className="no-print flex w-56 shrink-0 flex-col bg-slate-900 px-3 py-4">

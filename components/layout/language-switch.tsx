@@ -23,7 +23,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
   }
 
   return (
-    <div role="group" aria-label={t("language")} className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-xs", className)}>
+    <div
+      role="group"
+      aria-label={t("language")}
+      className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-xs", className)}
+    >
       {locales.map((locale) => (
         <button
           key={locale}

@@ -1,7 +1,17 @@
 import { formatHkt, formatUtc } from "@/lib/format";
 
 /** Every instant in the console: Hong Kong time on screen, UTC on hover. */
-export function HkTime({ value, seconds, dateOnly, className }: { value: Date; seconds?: boolean; dateOnly?: boolean; className?: string }) {
+export function HkTime({
+  value,
+  seconds,
+  dateOnly,
+  className,
+}: {
+  value: Date;
+  seconds?: boolean;
+  dateOnly?: boolean;
+  className?: string;
+}) {
   return (
     <time dateTime={value.toISOString()} title={formatUtc(value)} className={className}>
       {formatHkt(value, { seconds, dateOnly })}

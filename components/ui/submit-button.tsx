@@ -19,7 +19,13 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} className={className} disabled={pending || disabled} aria-disabled={pending || disabled}>
+    <Button
+      type="submit"
+      variant={variant}
+      className={className}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+    >
       {pending ? pendingLabel : children}
     </Button>
   );

@@ -1,7 +1,15 @@
 import { cn } from "./cn";
 
 /** A dense, scannable table: sticky header, zebra-free rows, right-aligned numbers via `numeric`. */
-export function Table({ children, className, caption }: { children: React.ReactNode; className?: string; caption?: React.ReactNode }) {
+export function Table({
+  children,
+  className,
+  caption,
+}: {
+  children: React.ReactNode;
+  className?: string;
+  caption?: React.ReactNode;
+}) {
   return (
     <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -12,11 +20,20 @@ export function Table({ children, className, caption }: { children: React.ReactN
   );
 }
 
-export function Th({ children, numeric, className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function Th({
+  children,
+  numeric,
+  className,
+  ...props
+}: React.ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return (
     <th
       scope="col"
-      className={cn("bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600", numeric ? "text-right" : "text-left", className)}
+      className={cn(
+        "bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600",
+        numeric ? "text-right" : "text-left",
+        className,
+      )}
       {...props}
     >
       {children}
@@ -24,9 +41,17 @@ export function Th({ children, numeric, className, ...props }: React.ThHTMLAttri
   );
 }
 
-export function Td({ children, numeric, className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function Td({
+  children,
+  numeric,
+  className,
+  ...props
+}: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return (
-    <td className={cn("px-3 py-2 align-top text-slate-800", numeric && "text-right tabular-nums", className)} {...props}>
+    <td
+      className={cn("px-3 py-2 align-top text-slate-800", numeric && "text-right tabular-nums", className)}
+      {...props}
+    >
       {children}
     </td>
   );

@@ -12,7 +12,12 @@ export type ActivationOutcome = "activated" | "failed" | "already_activated" | "
  * transaction, then records the outcome. Safe to repeat: the carrier dedupes by
  * renewal id, and only a renewal still 'paid' is moved to 'activated'.
  */
-export async function activateRenewal(renewalId: number, actor: { id: number | null }, gateway: CarrierGateway, db: Db = defaultDb): Promise<ActivationOutcome> {
+export async function activateRenewal(
+  renewalId: number,
+  actor: { id: number | null },
+  gateway: CarrierGateway,
+  db: Db = defaultDb,
+): Promise<ActivationOutcome> {
   const [row] = await db
     .select({
       status: renewals.status,
@@ -33,7 +38,14 @@ export async function activateRenewal(renewalId: number, actor: { id: number | n
 
   let result: Awaited<ReturnType<CarrierGateway["activate"]>>;
   try {
-    result = await gateway.activate({ renewalId, iccid: row.iccid, startsAt: row.startsAt, endsAt: row.endsAt, dataCnMb: row.dataCnMb, dataHkMb: row.dataHkMb });
+    result = await gateway.activate({
+      renewalId,
+      iccid: row.iccid,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      dataCnMb: row.dataCnMb,
+      dataHkMb: row.dataHkMb,
+    });
   } catch (error) {
     result = { ok: false, error: error instanceof Error ? error.message : "carrier error" };
   }
@@ -42,11 +54,22 @@ export async function activateRenewal(renewalId: number, actor: { id: number | n
     if (result.ok) {
       const moved = await tx
         .update(renewals)
-        .set({ status: "activated", activatedAt: sql`now()`, activationAttempts: sql`${renewals.activationAttempts} + 1`, lastActivationError: null })
+        .set({
+          status: "activated",
+          activatedAt: sql`now()`,
+          activationAttempts: sql`${renewals.activationAttempts} + 1`,
+          lastActivationError: null,
+        })
         .where(and(eq(renewals.id, renewalId), eq(renewals.status, "paid")))
         .returning({ id: renewals.id });
       if (moved.length === 0) return "already_activated";
-      await writeAudit(tx, { actorStaffId: actor.id, action: "renewal.activate", entityType: "renewal", entityId: renewalId, after: { carrierReference: result.reference } });
+      await writeAudit(tx, {
+        actorStaffId: actor.id,
+        action: "renewal.activate",
+        entityType: "renewal",
+        entityId: renewalId,
+        after: { carrierReference: result.reference },
+      });
       return "activated";
     }
     // Only the carrier's short message is kept; it is shown to staff as "activation failed".
@@ -55,7 +78,13 @@ export async function activateRenewal(renewalId: number, actor: { id: number | n
       .update(renewals)
       .set({ activationAttempts: sql`${renewals.activationAttempts} + 1`, lastActivationError: error })
       .where(and(eq(renewals.id, renewalId), eq(renewals.status, "paid")));
-    await writeAudit(tx, { actorStaffId: actor.id, action: "renewal.activation_failed", entityType: "renewal", entityId: renewalId, after: { error } });
+    await writeAudit(tx, {
+      actorStaffId: actor.id,
+      action: "renewal.activation_failed",
+      entityType: "renewal",
+      entityId: renewalId,
+      after: { error },
+    });
     return "failed";
   });
 }

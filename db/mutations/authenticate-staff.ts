@@ -63,7 +63,10 @@ export async function authenticateStaff(
   }
 
   await db.delete(signInThrottle).where(eq(signInThrottle.key, keys.account));
-  await db.update(staff).set({ lastSignInAt: sql`now()` }).where(eq(staff.id, row.id));
+  await db
+    .update(staff)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(staff.id, row.id));
   return {
     ok: true,
     staff: { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion },

@@ -6,7 +6,11 @@ import { writeAudit } from "./audit";
 import { assertNotLastAdmin, lockStaffForChange } from "./lock-staff";
 
 /** A new role takes effect at once: the person's open sessions end at their next request. */
-export async function changeStaffRole(input: ChangeStaffRoleInput, actorId: number, db: Db = defaultDb): Promise<{ changed: boolean }> {
+export async function changeStaffRole(
+  input: ChangeStaffRoleInput,
+  actorId: number,
+  db: Db = defaultDb,
+): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
     const locked = await lockStaffForChange(tx, input.staffId);
     const { target } = locked;

@@ -7,12 +7,23 @@ import { writeAudit } from "./audit";
 import { planSnapshot } from "./lock-plan";
 
 /** A new plan starts as a draft at version 1; publishing makes it sellable. */
-export async function createPlan(input: CreatePlanInput, actorId: number, db: Db = defaultDb): Promise<{ planId: number }> {
+export async function createPlan(
+  input: CreatePlanInput,
+  actorId: number,
+  db: Db = defaultDb,
+): Promise<{ planId: number }> {
   try {
     return await db.transaction(async (tx) => {
       const [plan] = await tx
         .insert(plans)
-        .values({ code: input.code, nameEn: input.nameEn, nameZh: input.nameZh, sortOrder: input.sortOrder, status: "draft", updatedBy: actorId })
+        .values({
+          code: input.code,
+          nameEn: input.nameEn,
+          nameZh: input.nameZh,
+          sortOrder: input.sortOrder,
+          status: "draft",
+          updatedBy: actorId,
+        })
         .returning({ id: plans.id });
       const [version] = await tx
         .insert(planVersions)

@@ -29,7 +29,12 @@ export async function createStaff(
         action: "staff.create",
         entityType: "staff",
         entityId: row!.id,
-        after: { email: input.email, name: input.name, role: input.role, password: input.password === null ? "generated" : "set" },
+        after: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          password: input.password === null ? "generated" : "set",
+        },
       });
       return { staffId: row!.id, generatedPassword };
     });

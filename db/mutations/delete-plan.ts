@@ -12,7 +12,11 @@ import { lockPlanForChange, planSnapshot } from "./lock-plan";
  * is history and can never be deleted (archive it instead); the foreign key
  * from renewals backs that up if a renewal races in.
  */
-export async function deletePlan(input: PlanTransitionInput, actorId: number, db: Db = defaultDb): Promise<{ code: string }> {
+export async function deletePlan(
+  input: PlanTransitionInput,
+  actorId: number,
+  db: Db = defaultDb,
+): Promise<{ code: string }> {
   try {
     return await db.transaction(async (tx) => {
       const current = await lockPlanForChange(tx, input.planId, input.lockVersion);

@@ -10,7 +10,10 @@ import { writeAudit } from "./audit";
  */
 export async function endStaffSessions(staffId: number, reason: "sign_out", db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(staff).set({ sessionVersion: sql`${staff.sessionVersion} + 1` }).where(eq(staff.id, staffId));
+    await tx
+      .update(staff)
+      .set({ sessionVersion: sql`${staff.sessionVersion} + 1` })
+      .where(eq(staff.id, staffId));
     await writeAudit(tx, { actorStaffId: staffId, action: `staff.${reason}`, entityType: "staff", entityId: staffId });
   });
 }

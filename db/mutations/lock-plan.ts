@@ -22,7 +22,9 @@ export async function lockPlanForChange(tx: Tx, planId: number, lockVersion: num
 type LockedPlan = Awaited<ReturnType<typeof lockPlanForChange>>;
 
 /** What the audit log records of a plan: everything an admin can change, and the version it sells. */
-export function planSnapshot(plan: Pick<LockedPlan, "code" | "nameEn" | "nameZh" | "status" | "sortOrder" | "version" | "terms">) {
+export function planSnapshot(
+  plan: Pick<LockedPlan, "code" | "nameEn" | "nameZh" | "status" | "sortOrder" | "version" | "terms">,
+) {
   return {
     code: plan.code,
     nameEn: plan.nameEn,

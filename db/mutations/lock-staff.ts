@@ -11,14 +11,23 @@ import { staff } from "../schema";
  */
 export async function lockStaffForChange(tx: Tx, staffId: number) {
   const rows = await tx
-    .select({ id: staff.id, email: staff.email, name: staff.name, role: staff.role, disabledAt: staff.disabledAt, sessionVersion: staff.sessionVersion })
+    .select({
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: staff.role,
+      disabledAt: staff.disabledAt,
+      sessionVersion: staff.sessionVersion,
+    })
     .from(staff)
     .where(or(eq(staff.id, staffId), and(eq(staff.role, "admin"), isNull(staff.disabledAt))))
     .orderBy(asc(staff.id))
     .for("update");
   const target = rows.find((row) => row.id === staffId);
   if (!target) throw new NotFoundError("staff.errors.notFound");
-  const otherActiveAdmins = rows.filter((row) => row.id !== staffId && row.role === "admin" && row.disabledAt === null).length;
+  const otherActiveAdmins = rows.filter(
+    (row) => row.id !== staffId && row.role === "admin" && row.disabledAt === null,
+  ).length;
   return { target, otherActiveAdmins };
 }
 

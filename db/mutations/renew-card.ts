@@ -38,7 +38,15 @@ export const RENEW_SCOPE = "card.renew";
 
 /** The request a key stands for: the same key may only ever mean the same renewal. */
 export function renewRequestHash(input: RenewCardInput): string {
-  const canonical = [input.cardId, input.planVersionId, input.method, input.currency, input.reference ?? "", input.smsMsisdn, input.smsLanguage];
+  const canonical = [
+    input.cardId,
+    input.planVersionId,
+    input.method,
+    input.currency,
+    input.reference ?? "",
+    input.smsMsisdn,
+    input.smsLanguage,
+  ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
@@ -47,7 +55,11 @@ export function refusalError(refusal: Refusal): PreconditionError {
     case "cap_exceeded":
       return new PreconditionError("renewal.cap_exceeded", { capDays: refusal.capDays });
     case "stored_value_short":
-      return new PreconditionError("renewal.stored_value_short", { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") }, "method");
+      return new PreconditionError(
+        "renewal.stored_value_short",
+        { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") },
+        "method",
+      );
     case "stored_value_currency":
       return new PreconditionError("renewal.stored_value_currency", {}, "currency");
     default:
@@ -64,7 +76,12 @@ export function refusalError(refusal: Refusal): PreconditionError {
  * Activation with the carrier happens after commit (activateRenewal): no
  * network call is made while the card row is locked.
  */
-export async function renewCard(input: RenewCardInput, actor: { id: number }, rules: RenewalRules, db: Db = defaultDb): Promise<RenewCardResult> {
+export async function renewCard(
+  input: RenewCardInput,
+  actor: { id: number },
+  rules: RenewalRules,
+  db: Db = defaultDb,
+): Promise<RenewCardResult> {
   const requestHash = renewRequestHash(input);
   try {
     return await db.transaction(async (tx) => {
@@ -76,10 +93,21 @@ export async function renewCard(input: RenewCardInput, actor: { id: number }, ru
         .returning({ key: idempotencyKeys.key });
       if (claimed.length === 0) {
         const [existing] = await tx
-          .select({ staffId: idempotencyKeys.staffId, scope: idempotencyKeys.scope, requestHash: idempotencyKeys.requestHash, result: idempotencyKeys.result })
+          .select({
+            staffId: idempotencyKeys.staffId,
+            scope: idempotencyKeys.scope,
+            requestHash: idempotencyKeys.requestHash,
+            result: idempotencyKeys.result,
+          })
           .from(idempotencyKeys)
           .where(eq(idempotencyKeys.key, input.idempotencyKey));
-        if (!existing || existing.staffId !== actor.id || existing.scope !== RENEW_SCOPE || existing.requestHash !== requestHash || !existing.result) {
+        if (
+          !existing ||
+          existing.staffId !== actor.id ||
+          existing.scope !== RENEW_SCOPE ||
+          existing.requestHash !== requestHash ||
+          !existing.result
+        ) {
           throw new ConflictError("renewal.idempotency_mismatch");
         }
         return { renewalId: Number(existing.result), replayed: true };
@@ -104,12 +132,22 @@ export async function renewCard(input: RenewCardInput, actor: { id: number }, ru
       const [number] = await tx
         .select({ msisdn: cardNumbers.msisdn })
         .from(cardNumbers)
-        .where(and(eq(cardNumbers.cardId, card.id), eq(cardNumbers.msisdn, input.smsMsisdn), isNull(cardNumbers.releasedAt)))
+        .where(
+          and(eq(cardNumbers.cardId, card.id), eq(cardNumbers.msisdn, input.smsMsisdn), isNull(cardNumbers.releasedAt)),
+        )
         .limit(1);
       if (!number) throw new PreconditionError("renewal.sms_number_not_on_card", {}, "smsMsisdn");
 
       const now = rules.now?.() ?? new Date();
-      const quote = quoteRenewal({ now, card, plan, method: input.method, currency: input.currency, graceDays: rules.graceDays, capDays: rules.capDays });
+      const quote = quoteRenewal({
+        now,
+        card,
+        plan,
+        method: input.method,
+        currency: input.currency,
+        graceDays: rules.graceDays,
+        capDays: rules.capDays,
+      });
       if (quote.refusals[0]) throw refusalError(quote.refusals[0]);
 
       const reference = methodsNeedingReference.includes(input.method) ? input.reference : null;
@@ -191,7 +229,10 @@ export async function renewCard(input: RenewCardInput, actor: { id: number }, ru
         dedupeKey: `renewal:${renewalId}:confirmation`,
         createdBy: actor.id,
       });
-      await tx.update(idempotencyKeys).set({ result: String(renewalId) }).where(eq(idempotencyKeys.key, input.idempotencyKey));
+      await tx
+        .update(idempotencyKeys)
+        .set({ result: String(renewalId) })
+        .where(eq(idempotencyKeys.key, input.idempotencyKey));
       await writeAudit(tx, {
         actorStaffId: actor.id,
         action: "card.renew",
@@ -214,7 +255,11 @@ export async function renewCard(input: RenewCardInput, actor: { id: number }, ru
     });
   } catch (error) {
     // Two renewals racing with one reference: the unique index decides, we name the winner.
-    if (pgErrorCode(error) === pgErrorCodes.uniqueViolation && pgConstraint(error) === "payments_method_reference_key" && input.reference) {
+    if (
+      pgErrorCode(error) === pgErrorCodes.uniqueViolation &&
+      pgConstraint(error) === "payments_method_reference_key" &&
+      input.reference
+    ) {
       await refuseUsedReference(db, input.method, input.reference);
     }
     throw error;

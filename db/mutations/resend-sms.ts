@@ -8,10 +8,22 @@ import { writeAudit } from "./audit";
  * Queues a fresh copy of a message the customer says they did not get. One
  * resend per message per minute, so a double click sends once.
  */
-export async function resendSms(notificationId: number, actor: { id: number }, db: Db = defaultDb): Promise<{ notificationId: number }> {
+export async function resendSms(
+  notificationId: number,
+  actor: { id: number },
+  db: Db = defaultDb,
+): Promise<{ notificationId: number }> {
   return db.transaction(async (tx) => {
     const [original] = await tx
-      .select({ id: notifications.id, cardId: notifications.cardId, renewalId: notifications.renewalId, toMsisdn: notifications.toMsisdn, language: notifications.language, body: notifications.body, status: notifications.status })
+      .select({
+        id: notifications.id,
+        cardId: notifications.cardId,
+        renewalId: notifications.renewalId,
+        toMsisdn: notifications.toMsisdn,
+        language: notifications.language,
+        body: notifications.body,
+        status: notifications.status,
+      })
       .from(notifications)
       .where(eq(notifications.id, notificationId));
     if (!original) throw new NotFoundError("renewal.notification_not_found");
@@ -35,10 +47,18 @@ export async function resendSms(notificationId: number, actor: { id: number }, d
       const [existing] = await tx
         .select({ id: notifications.id })
         .from(notifications)
-        .where(eq(notifications.dedupeKey, sql`'resend:' || ${original.id} || ':' || to_char(now(), 'YYYYMMDDHH24MI')`));
+        .where(
+          eq(notifications.dedupeKey, sql`'resend:' || ${original.id} || ':' || to_char(now(), 'YYYYMMDDHH24MI')`),
+        );
       return { notificationId: existing?.id ?? original.id };
     }
-    await writeAudit(tx, { actorStaffId: actor.id, action: "notification.resend", entityType: "notification", entityId: original.id, after: { copyId: copy.id } });
+    await writeAudit(tx, {
+      actorStaffId: actor.id,
+      action: "notification.resend",
+      entityType: "notification",
+      entityId: original.id,
+      after: { copyId: copy.id },
+    });
     return { notificationId: copy.id };
   });
 }

@@ -45,7 +45,10 @@ export async function sendExpiryReminders(
           (select n.msisdn from card_numbers n where n.card_id = c.id and n.released_at is null order by n.region = 'HK' desc limit 1)
         ) as to_msisdn
       from cards c join customers cu on cu.id = c.customer_id
-      where c.id in (${sql.join(input.cardIds.map((id) => sql`${id}`), sql`, `)})
+      where c.id in (${sql.join(
+        input.cardIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
       order by c.id
       for share of c`);
 

@@ -10,7 +10,11 @@ import { assertNotLastAdmin, lockStaffForChange } from "./lock-staff";
  * their sign-in. The session version is bumped on disable, so re-enabling
  * never revives a session from before.
  */
-export async function setStaffDisabled(input: SetStaffDisabledInput, actorId: number, db: Db = defaultDb): Promise<{ changed: boolean }> {
+export async function setStaffDisabled(
+  input: SetStaffDisabledInput,
+  actorId: number,
+  db: Db = defaultDb,
+): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
     const locked = await lockStaffForChange(tx, input.staffId);
     const { target } = locked;

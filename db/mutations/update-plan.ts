@@ -7,7 +7,8 @@ import { lockPlanForChange } from "./lock-plan";
 
 const detailKeys = ["nameEn", "nameZh", "sortOrder"] as const;
 
-type UpdatePlanResult = { planId: number; changed: false } | { planId: number; changed: true; newVersion: number | null };
+type UpdatePlanResult =
+  { planId: number; changed: false } | { planId: number; changed: true; newVersion: number | null };
 
 /**
  * Saves an edit made against `lockVersion`. Names and sort order change in
@@ -15,11 +16,17 @@ type UpdatePlanResult = { planId: number; changed: false } | { planId: number; c
  * new version effective now and points the plan at it, so every past renewal
  * keeps its own version and the price it was sold at.
  */
-export async function updatePlan(input: UpdatePlanInput, actorId: number, db: Db = defaultDb): Promise<UpdatePlanResult> {
+export async function updatePlan(
+  input: UpdatePlanInput,
+  actorId: number,
+  db: Db = defaultDb,
+): Promise<UpdatePlanResult> {
   return db.transaction(async (tx) => {
     const current = await lockPlanForChange(tx, input.planId, input.lockVersion);
     const changedDetails = detailKeys.filter((key) => current[key] !== input[key]);
-    const changedTerms = current.terms ? planTermKeys.filter((key) => current.terms![key] !== input.terms[key]) : [...planTermKeys];
+    const changedTerms = current.terms
+      ? planTermKeys.filter((key) => current.terms![key] !== input.terms[key])
+      : [...planTermKeys];
     if (changedDetails.length === 0 && changedTerms.length === 0) return { planId: current.id, changed: false };
 
     let currentVersionId = current.versionId;
@@ -51,7 +58,8 @@ export async function updatePlan(input: UpdatePlanInput, actorId: number, db: Db
       })
       .where(eq(plans.id, current.id));
 
-    const pick = <T extends object>(source: T, keys: readonly (keyof T)[]) => Object.fromEntries(keys.map((key) => [key, source[key]]));
+    const pick = <T extends object>(source: T, keys: readonly (keyof T)[]) =>
+      Object.fromEntries(keys.map((key) => [key, source[key]]));
     await writeAudit(tx, {
       actorStaffId: actorId,
       action: "plan.update",
@@ -59,7 +67,9 @@ export async function updatePlan(input: UpdatePlanInput, actorId: number, db: Db
       entityId: current.id,
       before: {
         ...pick(current, changedDetails),
-        ...(changedTerms.length ? { version: current.version, ...(current.terms ? pick<PlanTerms>(current.terms, changedTerms) : {}) } : {}),
+        ...(changedTerms.length
+          ? { version: current.version, ...(current.terms ? pick<PlanTerms>(current.terms, changedTerms) : {}) }
+          : {}),
       },
       after: {
         ...pick(input, changedDetails),

@@ -26,7 +26,10 @@ export async function voidRenewal(
   if (!reason) throw new PreconditionError("renewal.void_reason_required", {}, "reason");
 
   return db.transaction(async (tx) => {
-    const [target] = await tx.select({ cardId: renewals.cardId }).from(renewals).where(eq(renewals.id, input.renewalId));
+    const [target] = await tx
+      .select({ cardId: renewals.cardId })
+      .from(renewals)
+      .where(eq(renewals.id, input.renewalId));
     if (!target) throw new NotFoundError("renewal.not_found");
     // Same lock order as renewCard (card first), so a void and a renewal of one card never deadlock.
     const [card] = await tx
@@ -60,7 +63,14 @@ export async function voidRenewal(
     const [later] = await tx
       .select({ id: periods.id })
       .from(periods)
-      .where(and(eq(periods.cardId, card.id), isNull(periods.voidedAt), ne(periods.id, renewal.periodId), gt(periods.endsAt, renewal.endsAt)))
+      .where(
+        and(
+          eq(periods.cardId, card.id),
+          isNull(periods.voidedAt),
+          ne(periods.id, renewal.periodId),
+          gt(periods.endsAt, renewal.endsAt),
+        ),
+      )
       .limit(1);
     const now = options.now?.() ?? new Date();
     if (renewal.status === "voided") throw new PreconditionError("renewal.already_voided");
@@ -87,7 +97,10 @@ export async function voidRenewal(
     await tx.update(periods).set({ voidedAt: now }).where(eq(periods.id, renewal.periodId));
     // Out of the rollup before the status flips, while the row still describes the sale.
     await applyRenewalToRollup(tx, renewal.id, -1);
-    await tx.update(renewals).set({ status: "voided", voidedAt: now, voidedBy: actor.id, voidReason: reason }).where(eq(renewals.id, renewal.id));
+    await tx
+      .update(renewals)
+      .set({ status: "voided", voidedAt: now, voidedBy: actor.id, voidReason: reason })
+      .where(eq(renewals.id, renewal.id));
     await tx.insert(refunds).values({
       paymentId: renewal.paymentId,
       amountMinor: renewal.amountMinor,
@@ -119,7 +132,14 @@ export async function voidRenewal(
       entityType: "renewal",
       entityId: renewal.id,
       before: { status: renewal.status, validityEnd: card.validityEnd, storedValueHkdMinor: card.storedValueHkdMinor },
-      after: { status: "voided", validityEnd: renewal.previousValidityEnd, storedValueHkdMinor: balance, refundMinor: renewal.amountMinor, currency: renewal.currency, reason },
+      after: {
+        status: "voided",
+        validityEnd: renewal.previousValidityEnd,
+        storedValueHkdMinor: balance,
+        refundMinor: renewal.amountMinor,
+        currency: renewal.currency,
+        reason,
+      },
     });
     return { cardId: card.id };
   });

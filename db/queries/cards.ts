@@ -71,7 +71,10 @@ async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and
     .where(where)
     .orderBy(asc(cards.customerId), asc(cards.id))
     .limit(limit);
-  const numbers = await listCardNumbers(rows.map((r) => r.cardId), db);
+  const numbers = await listCardNumbers(
+    rows.map((r) => r.cardId),
+    db,
+  );
   return rows.map(({ period: p, ...card }) => {
     // A period's data is usable only until it ends; after that the card has none left.
     const current = p?.endsAt ? p.endsAt.getTime() > now.getTime() : false;
@@ -87,7 +90,11 @@ async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and
 export type CardSummary = Awaited<ReturnType<typeof cardSummaries>>[number];
 
 /** One line per card for result lists: customer name, state inputs, latest plan and its data. Two queries whatever the count. */
-export async function getCardSummaries(cardIds: number[], options: { now?: Date } = {}, db: DbOrTx = defaultDb): Promise<CardSummary[]> {
+export async function getCardSummaries(
+  cardIds: number[],
+  options: { now?: Date } = {},
+  db: DbOrTx = defaultDb,
+): Promise<CardSummary[]> {
   if (cardIds.length === 0) return [];
   return cardSummaries(db, options.now ?? new Date(), and(inArray(cards.id, cardIds)), cardIds.length);
 }
@@ -127,7 +134,12 @@ export async function listCardNumbers(cardIds: number[], db: DbOrTx = defaultDb)
     })
     .from(cardNumbers)
     .where(inArray(cardNumbers.cardId, cardIds))
-    .orderBy(asc(cardNumbers.cardId), sql`${cardNumbers.releasedAt} is not null`, asc(cardNumbers.region), asc(cardNumbers.id));
+    .orderBy(
+      asc(cardNumbers.cardId),
+      sql`${cardNumbers.releasedAt} is not null`,
+      asc(cardNumbers.region),
+      asc(cardNumbers.id),
+    );
   for (const { cardId, ...number } of rows) {
     const list = byCard.get(cardId) ?? [];
     list.push(number);
@@ -189,12 +201,20 @@ export async function getCardPeriods(params: { cardId: number; now?: Date }, db:
  * cursor is the last renewal id shown; its own (created_at, id) is the key,
  * so a forged id can only give an empty page.
  */
-export async function listCardRenewals(params: { cardId: number; afterRenewalId?: number | null; limit: number }, db: DbOrTx = defaultDb) {
+export async function listCardRenewals(
+  params: { cardId: number; afterRenewalId?: number | null; limit: number },
+  db: DbOrTx = defaultDb,
+) {
   const keyset = params.afterRenewalId
     ? sql`(${renewals.createdAt}, ${renewals.id}) < (select r2.created_at, r2.id from ${renewals} r2 where r2.id = ${params.afterRenewalId} and r2.card_id = ${params.cardId})`
     : undefined;
   const payment = db
-    .select({ method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor, paymentCurrency: payments.currency })
+    .select({
+      method: payments.method,
+      reference: payments.reference,
+      amountMinor: payments.amountMinor,
+      paymentCurrency: payments.currency,
+    })
     .from(payments)
     .where(eq(payments.renewalId, renewals.id))
     .orderBy(asc(payments.id))
@@ -240,7 +260,10 @@ export async function listCardRenewals(params: { cardId: number; afterRenewalId?
 export type CardRenewal = Awaited<ReturnType<typeof listCardRenewals>>["items"][number];
 
 /** Messages queued or sent for the card, newest first (notifications_card). */
-export async function listCardNotifications(params: { cardId: number; afterId?: number | null; limit: number }, db: DbOrTx = defaultDb) {
+export async function listCardNotifications(
+  params: { cardId: number; afterId?: number | null; limit: number },
+  db: DbOrTx = defaultDb,
+) {
   const rows = await db
     .select({
       id: notifications.id,
@@ -255,7 +278,12 @@ export async function listCardNotifications(params: { cardId: number; afterId?: 
       renewalId: notifications.renewalId,
     })
     .from(notifications)
-    .where(and(eq(notifications.cardId, params.cardId), params.afterId ? sql`${notifications.id} < ${params.afterId}` : undefined))
+    .where(
+      and(
+        eq(notifications.cardId, params.cardId),
+        params.afterId ? sql`${notifications.id} < ${params.afterId}` : undefined,
+      ),
+    )
     .orderBy(desc(notifications.id))
     .limit(params.limit + 1);
   return { items: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
@@ -277,7 +305,10 @@ export interface AuditEvent {
  * Three index-driven branches (audit_log_entity) merged, never an OR that
  * would scan the whole log.
  */
-export async function listCardAudit(params: { cardId: number; afterId?: number | null; limit: number }, db: DbOrTx = defaultDb) {
+export async function listCardAudit(
+  params: { cardId: number; afterId?: number | null; limit: number },
+  db: DbOrTx = defaultDb,
+) {
   const before = params.afterId ? sql`and a.id < ${params.afterId}` : sql``;
   const take = params.limit + 1;
   const rows = await db.execute<{

@@ -1,6 +1,12 @@
 import { inArray, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import { lookupRank, type Lookup, type MatchReason, type NameTerm, type SearchCursor } from "@/lib/customer-search-query";
+import {
+  lookupRank,
+  type Lookup,
+  type MatchReason,
+  type NameTerm,
+  type SearchCursor,
+} from "@/lib/customer-search-query";
 import { getCardSummaries, type CardSummary } from "./cards";
 import { customers } from "../schema";
 
@@ -100,7 +106,9 @@ function isCustomerScan(lookups: Lookup[]): boolean {
 function customerScanQuery(lookups: Lookup[], after: SearchCursor | null, limit: number): SQL {
   const name = lookups.find((l) => l.by === "name");
   const predicates = lookups.map((l) => customerPredicate(l)!);
-  const reason = name ? sql`case when ${customerPredicate(name)} then 'name' else 'emailPrefix' end` : sql`'emailPrefix'`;
+  const reason = name
+    ? sql`case when ${customerPredicate(name)} then 'name' else 'emailPrefix' end`
+    : sql`'emailPrefix'`;
   // Customers first, a page of them, and only then their cards: each matched
   // customer gives at least one row, so `limit` customers past the cursor's
   // own (which may have no cards left to show) always fill the page.
@@ -138,7 +146,12 @@ type HitRow = { customer_id: number; card_id: number | null; rank: number; reaso
 
 async function hits(lookups: Lookup[], after: SearchCursor | null, limit: number, db: DbOrTx): Promise<SearchHit[]> {
   const rows = await db.execute<HitRow>(searchHitsQuery(lookups, after, limit));
-  return rows.map((r) => ({ rank: Number(r.rank), reason: r.reason, customerId: Number(r.customer_id), cardId: r.card_id === null ? null : Number(r.card_id) }));
+  return rows.map((r) => ({
+    rank: Number(r.rank),
+    reason: r.reason,
+    customerId: Number(r.customer_id),
+    cardId: r.card_id === null ? null : Number(r.card_id),
+  }));
 }
 
 export interface SearchResult extends SearchHit {
@@ -163,7 +176,10 @@ export async function searchCustomers(
   const [summaries, names] = await Promise.all([
     getCardSummaries(cardIds, { now: params.now }, db),
     cardless.length
-      ? db.select({ id: customers.id, nameZh: customers.nameZh, nameEn: customers.nameEn }).from(customers).where(inArray(customers.id, cardless))
+      ? db
+          .select({ id: customers.id, nameZh: customers.nameZh, nameEn: customers.nameEn })
+          .from(customers)
+          .where(inArray(customers.id, cardless))
       : [],
   ]);
   const cardById = new Map(summaries.map((s) => [s.cardId, s]));
@@ -178,9 +194,15 @@ export async function searchCustomers(
 }
 
 /** How many results, counted no further than `cap` so a common name never costs a full count. */
-export async function countSearchResults(lookups: Lookup[], cap: number, db: DbOrTx = defaultDb): Promise<{ count: number; more: boolean }> {
+export async function countSearchResults(
+  lookups: Lookup[],
+  cap: number,
+  db: DbOrTx = defaultDb,
+): Promise<{ count: number; more: boolean }> {
   if (lookups.length === 0) return { count: 0, more: false };
-  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (${searchHitsQuery(lookups, null, cap + 1)}) x`);
+  const [row] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (${searchHitsQuery(lookups, null, cap + 1)}) x`,
+  );
   const n = Number(row?.n ?? 0);
   return { count: Math.min(n, cap), more: n > cap };
 }

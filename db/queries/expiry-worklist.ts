@@ -32,7 +32,13 @@ export interface WorklistRow {
  * notification) are looked up for the page's rows only.
  */
 export async function listExpiryWorklist(
-  params: { window: WorklistWindow; sort: WorklistSort; after: { validityEnd: string; cardId: number } | null; now: Date; graceDays: number },
+  params: {
+    window: WorklistWindow;
+    sort: WorklistSort;
+    after: { validityEnd: string; cardId: number } | null;
+    now: Date;
+    graceDays: number;
+  },
   db: DbOrTx = defaultDb,
 ): Promise<{ rows: WorklistRow[]; hasMore: boolean }> {
   const { from, to } = windowBounds(params.window, params.now, params.graceDays);

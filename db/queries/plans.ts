@@ -32,10 +32,17 @@ const planColumns = {
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** A plan row read with its current version (outer-joined) as { ...plan, terms }, terms null for a plan without one. */
-export function withTerms<T extends Nullable<PlanTerms>>(row: T): Omit<T, keyof PlanTerms> & { terms: PlanTerms | null } {
+export function withTerms<T extends Nullable<PlanTerms>>(
+  row: T,
+): Omit<T, keyof PlanTerms> & { terms: PlanTerms | null } {
   const { validityDays, dataCnMb, dataHkMb, priceHkdMinor, priceCnyMinor, extensionMode, ...rest } = row;
   const terms =
-    validityDays === null || dataCnMb === null || dataHkMb === null || priceHkdMinor === null || priceCnyMinor === null || extensionMode === null
+    validityDays === null ||
+    dataCnMb === null ||
+    dataHkMb === null ||
+    priceHkdMinor === null ||
+    priceCnyMinor === null ||
+    extensionMode === null
       ? null
       : { validityDays, dataCnMb, dataHkMb, priceHkdMinor, priceCnyMinor, extensionMode };
   return { ...rest, terms };
@@ -49,7 +56,11 @@ export async function listPlans(params: { status: PlanStatusFilter; q: string },
   const filters = [
     params.status === "all" ? undefined : eq(plans.status, params.status),
     params.q
-      ? or(ilike(plans.code, containsPattern(params.q)), ilike(plans.nameEn, containsPattern(params.q)), ilike(plans.nameZh, containsPattern(params.q)))
+      ? or(
+          ilike(plans.code, containsPattern(params.q)),
+          ilike(plans.nameEn, containsPattern(params.q)),
+          ilike(plans.nameZh, containsPattern(params.q)),
+        )
       : undefined,
   ];
   const rows = await db
@@ -66,7 +77,11 @@ export async function listPlans(params: { status: PlanStatusFilter; q: string },
  * Renewals per plan over the last `days` Hong Kong calendar days (today
  * included), from the daily rollup: a few hundred rows, however many renewals.
  */
-export async function countRecentRenewalsByPlan(planIds: number[], days: number, db: DbOrTx = defaultDb): Promise<Map<number, number>> {
+export async function countRecentRenewalsByPlan(
+  planIds: number[],
+  days: number,
+  db: DbOrTx = defaultDb,
+): Promise<Map<number, number>> {
   if (planIds.length === 0) return new Map();
   const rows = await db
     .select({ planId: renewalDailyStats.planId, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
@@ -90,10 +105,19 @@ export async function countRecentRenewalsByPlan(planIds: number[], days: number,
 export async function countCardsOnPlanVersionsNow(planIds: number[], db: DbOrTx = defaultDb) {
   if (planIds.length === 0) return [];
   return db
-    .select({ planId: planVersions.planId, planVersionId: planVersions.id, cards: sql<number>`sum(${planVersionPeriodDeltas.delta})::int` })
+    .select({
+      planId: planVersions.planId,
+      planVersionId: planVersions.id,
+      cards: sql<number>`sum(${planVersionPeriodDeltas.delta})::int`,
+    })
     .from(planVersionPeriodDeltas)
     .innerJoin(planVersions, eq(planVersions.id, planVersionPeriodDeltas.planVersionId))
-    .where(and(inArray(planVersions.planId, planIds), sql`${planVersionPeriodDeltas.day} <= (now() at time zone 'Asia/Hong_Kong')::date`))
+    .where(
+      and(
+        inArray(planVersions.planId, planIds),
+        sql`${planVersionPeriodDeltas.day} <= (now() at time zone 'Asia/Hong_Kong')::date`,
+      ),
+    )
     .groupBy(planVersions.planId, planVersions.id)
     .having(sql`sum(${planVersionPeriodDeltas.delta}) > 0`);
 }

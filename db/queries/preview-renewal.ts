@@ -19,7 +19,11 @@ export async function previewRenewal(
 ): Promise<{ quote: RenewalQuote; plan: SellablePlan; refusals: PreviewRefusal[] }> {
   const [[card], plan] = await Promise.all([
     db
-      .select({ validityEnd: cards.validityEnd, suspendedAt: cards.suspendedAt, storedValueHkdMinor: cards.storedValueHkdMinor })
+      .select({
+        validityEnd: cards.validityEnd,
+        suspendedAt: cards.suspendedAt,
+        storedValueHkdMinor: cards.storedValueHkdMinor,
+      })
       .from(cards)
       .where(eq(cards.id, input.cardId))
       .limit(1),
@@ -27,7 +31,15 @@ export async function previewRenewal(
   ]);
   if (!card) throw new NotFoundError("renewal.card_not_found");
   if (!plan) throw new PreconditionError("renewal.plan_not_sellable", {}, "planVersionId");
-  const quote = quoteRenewal({ now: rules.now ?? new Date(), card, plan, method: input.method, currency: input.currency, graceDays: rules.graceDays, capDays: rules.capDays });
+  const quote = quoteRenewal({
+    now: rules.now ?? new Date(),
+    card,
+    plan,
+    method: input.method,
+    currency: input.currency,
+    graceDays: rules.graceDays,
+    capDays: rules.capDays,
+  });
   const refusals: PreviewRefusal[] = [...quote.refusals];
   if (methodsNeedingReference.includes(input.method)) {
     if (!input.reference) refusals.push({ code: "reference_required" });

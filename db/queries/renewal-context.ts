@@ -1,7 +1,19 @@
 import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import { cardNumbers, cards, customers, notifications, payments, periods, planVersions, plans, refunds, renewals, staff } from "../schema";
+import {
+  cardNumbers,
+  cards,
+  customers,
+  notifications,
+  payments,
+  periods,
+  planVersions,
+  plans,
+  refunds,
+  renewals,
+  staff,
+} from "../schema";
 
 /** Everything the renew page shows about a card before the agent chooses a plan. */
 export async function getRenewalContext(customerId: number, cardId: number, db: DbOrTx = defaultDb) {
@@ -30,9 +42,23 @@ export async function getRenewalContext(customerId: number, cardId: number, db: 
       .where(and(eq(cardNumbers.cardId, cardId), isNull(cardNumbers.releasedAt)))
       .orderBy(asc(cardNumbers.region)),
     db
-      .select({ startsAt: periods.startsAt, endsAt: periods.endsAt, dataCnMb: periods.dataCnMb, dataHkMb: periods.dataHkMb, usedCnMb: periods.usedCnMb, usedHkMb: periods.usedHkMb })
+      .select({
+        startsAt: periods.startsAt,
+        endsAt: periods.endsAt,
+        dataCnMb: periods.dataCnMb,
+        dataHkMb: periods.dataHkMb,
+        usedCnMb: periods.usedCnMb,
+        usedHkMb: periods.usedHkMb,
+      })
       .from(periods)
-      .where(and(eq(periods.cardId, cardId), isNull(periods.voidedAt), lte(periods.startsAt, sql`now()`), gt(periods.endsAt, sql`now()`)))
+      .where(
+        and(
+          eq(periods.cardId, cardId),
+          isNull(periods.voidedAt),
+          lte(periods.startsAt, sql`now()`),
+          gt(periods.endsAt, sql`now()`),
+        ),
+      )
       .orderBy(desc(periods.endsAt))
       .limit(1),
   ]);
@@ -104,7 +130,16 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
   if (!row) return null;
   const [messages, later] = await Promise.all([
     db
-      .select({ id: notifications.id, kind: notifications.kind, status: notifications.status, toMsisdn: notifications.toMsisdn, body: notifications.body, sentAt: notifications.sentAt, createdAt: notifications.createdAt, attempts: notifications.attempts })
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        status: notifications.status,
+        toMsisdn: notifications.toMsisdn,
+        body: notifications.body,
+        sentAt: notifications.sentAt,
+        createdAt: notifications.createdAt,
+        attempts: notifications.attempts,
+      })
       .from(notifications)
       .where(eq(notifications.renewalId, renewalId))
       .orderBy(asc(notifications.id))

@@ -28,13 +28,15 @@ export async function listRenewalVolume(range: DayRange, by: VolumeDimension, db
       : by === "method"
         ? sql<string>`${renewalDailyStats.method}::text`
         : sql<string>`coalesce(${renewalDailyStats.soldBy}::text, ${SELF_SERVICE_KEY})`;
-  return db
-    .select({ day: renewalDailyStats.day, key, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
-    .from(renewalDailyStats)
-    .where(between(renewalDailyStats.day, range.from, range.to))
-    // By position: the key expression may carry a parameter, so repeating it would not match.
-    .groupBy(sql`1, 2`)
-    .having(sql`sum(${renewalDailyStats.renewals}) <> 0`);
+  return (
+    db
+      .select({ day: renewalDailyStats.day, key, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
+      .from(renewalDailyStats)
+      .where(between(renewalDailyStats.day, range.from, range.to))
+      // By position: the key expression may carry a parameter, so repeating it would not match.
+      .groupBy(sql`1, 2`)
+      .having(sql`sum(${renewalDailyStats.renewals}) <> 0`)
+  );
 }
 
 /** Names for the keys listRenewalVolume returned: plan names in both languages, or staff names. */
@@ -42,7 +44,10 @@ export async function listVolumeLabels(by: VolumeDimension, keys: string[], db: 
   const ids = keys.filter((k) => /^\d+$/.test(k)).map(Number);
   if (by === "method" || ids.length === 0) return [];
   if (by === "plan") {
-    const rows = await db.select({ id: plans.id, nameEn: plans.nameEn, nameZh: plans.nameZh }).from(plans).where(inArray(plans.id, ids));
+    const rows = await db
+      .select({ id: plans.id, nameEn: plans.nameEn, nameZh: plans.nameZh })
+      .from(plans)
+      .where(inArray(plans.id, ids));
     return rows.map((r) => ({ key: String(r.id), en: r.nameEn, zh: r.nameZh }));
   }
   const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, ids));
@@ -90,11 +95,21 @@ export async function listDailyRevenue(range: DayRange, viewer: Viewer, db: DbOr
  * closed (validity end + grace days), for days in the range that are already
  * over by `now`. A card renewed in grace has a later validity end, so it is not here.
  */
-export async function listLapsedCards(range: DayRange, options: { now: Date; graceDays: number }, db: DbOrTx = defaultDb) {
+export async function listLapsedCards(
+  range: DayRange,
+  options: { now: Date; graceDays: number },
+  db: DbOrTx = defaultDb,
+) {
   const grace = options.graceDays * DAY_MS;
   const lowest = new Date(hkStartOfDay(range.from).getTime() - grace);
   const highest = new Date(Math.min(hkStartOfDay(addDays(range.to, 1)).getTime(), options.now.getTime()) - grace);
-  return countPerHkDay(db, cards, cards.validityEnd, and(gte(cards.validityEnd, lowest), lt(cards.validityEnd, highest))!, options.graceDays);
+  return countPerHkDay(
+    db,
+    cards,
+    cards.validityEnd,
+    and(gte(cards.validityEnd, lowest), lt(cards.validityEnd, highest))!,
+    options.graceDays,
+  );
 }
 
 /** Cards in their grace window right now (validity ended, not yet lapsed, not suspended). */
@@ -121,12 +136,21 @@ export async function countCardsInGrace(options: { now: Date; graceDays: number 
 export async function listExpirationsAhead(options: { now: Date; days: number }, db: DbOrTx = defaultDb) {
   const lastDay = hkEndOfDay(addDays(hkDay(options.now), options.days - 1));
   const [notYet, renewed] = await Promise.all([
-    countPerHkDay(db, cards, cards.validityEnd, and(gt(cards.validityEnd, options.now), lte(cards.validityEnd, lastDay))!),
+    countPerHkDay(
+      db,
+      cards,
+      cards.validityEnd,
+      and(gt(cards.validityEnd, options.now), lte(cards.validityEnd, lastDay))!,
+    ),
     countPerHkDay(
       db,
       renewals,
       renewals.previousValidityEnd,
-      and(ne(renewals.status, "voided"), gt(renewals.previousValidityEnd, options.now), lte(renewals.previousValidityEnd, lastDay))!,
+      and(
+        ne(renewals.status, "voided"),
+        gt(renewals.previousValidityEnd, options.now),
+        lte(renewals.previousValidityEnd, lastDay),
+      )!,
     ),
   ]);
   return { notYet, renewed };
@@ -173,7 +197,11 @@ export async function loadReport(
     volumeLabels: labels,
     daily: daily.map((r) => ({ day: r.day, cardState: r.cardState, renewals: r.renewals })),
     revenue: withRevenue
-      ? (daily as Awaited<ReturnType<typeof listDailyRevenue>>).map((r) => ({ day: r.day, currency: r.currency, revenueMinor: r.revenueMinor }))
+      ? (daily as Awaited<ReturnType<typeof listDailyRevenue>>).map((r) => ({
+          day: r.day,
+          currency: r.currency,
+          revenueMinor: r.revenueMinor,
+        }))
       : null,
     lapsed,
     inGrace,

@@ -24,10 +24,18 @@ export async function listStaff(
   db: DbOrTx = defaultDb,
 ) {
   const filters: (SQL | undefined)[] = [
-    params.q ? or(ilike(staff.name, containsPattern(params.q)), ilike(staff.email, containsPattern(params.q))) : undefined,
+    params.q
+      ? or(ilike(staff.name, containsPattern(params.q)), ilike(staff.email, containsPattern(params.q)))
+      : undefined,
     params.role ? eq(staff.role, params.role) : undefined,
-    params.state === "active" ? isNull(staff.disabledAt) : params.state === "disabled" ? isNotNull(staff.disabledAt) : undefined,
-    params.after ? or(gt(staff.name, params.after.name), and(eq(staff.name, params.after.name), gt(staff.id, params.after.id))) : undefined,
+    params.state === "active"
+      ? isNull(staff.disabledAt)
+      : params.state === "disabled"
+        ? isNotNull(staff.disabledAt)
+        : undefined,
+    params.after
+      ? or(gt(staff.name, params.after.name), and(eq(staff.name, params.after.name), gt(staff.id, params.after.id)))
+      : undefined,
   ];
   const rows = await db
     .select(staffColumns)

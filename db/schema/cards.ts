@@ -40,7 +40,9 @@ export const cards = pgTable(
     index("cards_customer_id").on(t.customerId),
     index("cards_validity_end").on(t.validityEnd),
     // The expiry worklist pages renewable cards by (validity end, id).
-    index("cards_renewable_validity_end").on(t.validityEnd, t.id).where(sql`${t.suspendedAt} is null`),
+    index("cards_renewable_validity_end")
+      .on(t.validityEnd, t.id)
+      .where(sql`${t.suspendedAt} is null`),
     check("cards_iccid_format", sql`${t.iccid} ~ '^[0-9]{19,20}$'`),
     check("cards_stored_value_nonnegative", sql`${t.storedValueHkdMinor} >= 0`),
     check("cards_suspension_consistent", sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`),
@@ -69,8 +71,12 @@ export const cardNumbers = pgTable(
   },
   (t) => [
     // A recycled number may come back on another card once released.
-    uniqueIndex("card_numbers_msisdn_live_key").on(t.msisdn).where(sql`${t.releasedAt} is null`),
-    uniqueIndex("card_numbers_card_region_live_key").on(t.cardId, t.region).where(sql`${t.releasedAt} is null`),
+    uniqueIndex("card_numbers_msisdn_live_key")
+      .on(t.msisdn)
+      .where(sql`${t.releasedAt} is null`),
+    uniqueIndex("card_numbers_card_region_live_key")
+      .on(t.cardId, t.region)
+      .where(sql`${t.releasedAt} is null`),
     index("card_numbers_msisdn").on(t.msisdn),
     index("card_numbers_last4").on(t.last4),
     index("card_numbers_national_trgm").using("gin", sql`${t.national} gin_trgm_ops`),

@@ -35,7 +35,10 @@ export const customers = pgTable(
   (t) => [
     check("customers_has_name", sql`coalesce(btrim(${t.nameZh}), '') <> '' or coalesce(btrim(${t.nameEn}), '') <> ''`),
     check("customers_email_normalised", sql`${t.email} is null or ${t.email} = lower(btrim(${t.email}))`),
-    check("customers_id_document_last4", sql`${t.idDocumentLast4} is null or char_length(${t.idDocumentLast4}) between 1 and 4`),
+    check(
+      "customers_id_document_last4",
+      sql`${t.idDocumentLast4} is null or char_length(${t.idDocumentLast4}) between 1 and 4`,
+    ),
     check("customers_contact_phone_e164", sql`${t.contactPhone} is null or ${t.contactPhone} ~ '^\\+[0-9]{8,15}$'`),
     index("customers_search_name_trgm").using("gin", sql`${t.searchName} gin_trgm_ops`),
     index("customers_name_grams").using("gin", t.nameGrams),

@@ -40,7 +40,9 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
-    index("notifications_due").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("notifications_due")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index("notifications_card").on(t.cardId, t.id.desc()),
     check("notifications_channel", sql`${t.channel} in ('sms')`),
     check("notifications_sent_consistent", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),

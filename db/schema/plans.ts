@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, instant, updatedAt } from "./columns";
 import { staff } from "./staff";
 
@@ -29,7 +39,10 @@ export const plans = pgTable(
     uniqueIndex("plans_code_key").on(t.code),
     index("plans_status_sort").on(t.status, t.sortOrder),
     check("plans_code_format", sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{1,39}$'`),
-    check("plans_names_present", sql`char_length(btrim(${t.nameEn})) between 1 and 120 and char_length(btrim(${t.nameZh})) between 1 and 120`),
+    check(
+      "plans_names_present",
+      sql`char_length(btrim(${t.nameEn})) between 1 and 120 and char_length(btrim(${t.nameZh})) between 1 and 120`,
+    ),
     check("plans_sellable_has_version", sql`${t.status} = 'draft' or ${t.currentVersionId} is not null`),
   ],
 );

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cards } from "./cards";
 import { createdAt, instant } from "./columns";
 import { language } from "./customers";
@@ -58,7 +71,9 @@ export const renewals = pgTable(
     index("renewals_sold_by_created_at").on(t.soldBy, t.createdAt),
     index("renewals_plan_version").on(t.planVersionId),
     // Expirations ahead: validity ends a live renewal already extends.
-    index("renewals_previous_validity_end").on(t.previousValidityEnd).where(sql`${t.status} <> 'voided'`),
+    index("renewals_previous_validity_end")
+      .on(t.previousValidityEnd)
+      .where(sql`${t.status} <> 'voided'`),
     check("renewals_price_positive", sql`${t.priceMinor} > 0`),
     check("renewals_console_has_seller", sql`(${t.channel} = 'console') = (${t.soldBy} is not null)`),
     check("renewals_validity_moves_forward", sql`${t.newValidityEnd} > ${t.previousValidityEnd}`),
@@ -91,9 +106,14 @@ export const periods = pgTable(
   },
   (t) => [
     uniqueIndex("periods_renewal_key").on(t.renewalId),
-    index("periods_card_ends").on(t.cardId, t.endsAt).where(sql`${t.voidedAt} is null`),
+    index("periods_card_ends")
+      .on(t.cardId, t.endsAt)
+      .where(sql`${t.voidedAt} is null`),
     check("periods_window", sql`${t.endsAt} > ${t.startsAt}`),
-    check("periods_usage_within_allowance", sql`${t.usedCnMb} between 0 and ${t.dataCnMb} and ${t.usedHkMb} between 0 and ${t.dataHkMb}`),
+    check(
+      "periods_usage_within_allowance",
+      sql`${t.usedCnMb} between 0 and ${t.dataCnMb} and ${t.usedHkMb} between 0 and ${t.dataHkMb}`,
+    ),
   ],
 );
 
@@ -113,7 +133,9 @@ export const payments = pgTable(
   },
   (t) => [
     // A reference can be used once per method, across all customers.
-    uniqueIndex("payments_method_reference_key").on(t.method, t.reference).where(sql`${t.reference} is not null`),
+    uniqueIndex("payments_method_reference_key")
+      .on(t.method, t.reference)
+      .where(sql`${t.reference} is not null`),
     index("payments_renewal_id").on(t.renewalId),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_reference_required", sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`),

@@ -30,11 +30,21 @@ export function backoffSeconds(attempts: number): number {
  * to expire, so a message is sent at most twice, and once with a provider that
  * dedupes by key.
  */
-export async function deliverDueNotifications(db: Db, provider: SmsProvider, options: DeliveryOptions = {}): Promise<DeliveryCounts> {
+export async function deliverDueNotifications(
+  db: Db,
+  provider: SmsProvider,
+  options: DeliveryOptions = {},
+): Promise<DeliveryCounts> {
   const batchSize = options.batchSize ?? 20;
   const lockSeconds = options.lockSeconds ?? 60;
   const maxAttempts = options.maxAttempts ?? 8;
-  const claimed = await db.execute<{ id: number; to_msisdn: string; body: string; dedupe_key: string; attempts: number }>(sql`
+  const claimed = await db.execute<{
+    id: number;
+    to_msisdn: string;
+    body: string;
+    dedupe_key: string;
+    attempts: number;
+  }>(sql`
     update notifications n
     set locked_until = now() + make_interval(secs => ${lockSeconds}), attempts = n.attempts + 1
     where n.id in (
@@ -52,7 +62,11 @@ export async function deliverDueNotifications(db: Db, provider: SmsProvider, opt
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
   for (const message of claimed) {
     try {
-      const { providerMessageId } = await provider.send({ to: message.to_msisdn, body: message.body, dedupeKey: message.dedupe_key });
+      const { providerMessageId } = await provider.send({
+        to: message.to_msisdn,
+        body: message.body,
+        dedupeKey: message.dedupe_key,
+      });
       await options.afterSend?.(Number(message.id));
       await db.execute(sql`
         update notifications set status = 'sent', sent_at = now(), provider_message_id = ${providerMessageId}, locked_until = null, last_error = null
@@ -61,7 +75,9 @@ export async function deliverDueNotifications(db: Db, provider: SmsProvider, opt
     } catch (error) {
       const reason = (error instanceof Error ? error.message : "send failed").slice(0, 200);
       if (message.attempts >= maxAttempts) {
-        await db.execute(sql`update notifications set status = 'failed', last_error = ${reason}, locked_until = null where id = ${message.id} and status = 'pending'`);
+        await db.execute(
+          sql`update notifications set status = 'failed', last_error = ${reason}, locked_until = null where id = ${message.id} and status = 'pending'`,
+        );
         counts.failed++;
       } else {
         await db.execute(sql`
@@ -75,7 +91,11 @@ export async function deliverDueNotifications(db: Db, provider: SmsProvider, opt
 }
 
 /** Polls until `signal` aborts; errors are logged without message contents and the loop goes on. */
-export async function runOutboxWorker(db: Db, provider: SmsProvider, options: { intervalMs?: number; signal?: AbortSignal } = {}) {
+export async function runOutboxWorker(
+  db: Db,
+  provider: SmsProvider,
+  options: { intervalMs?: number; signal?: AbortSignal } = {},
+) {
   const intervalMs = options.intervalMs ?? 2000;
   while (!options.signal?.aborted) {
     let busy = false;

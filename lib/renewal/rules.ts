@@ -5,7 +5,14 @@ import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/time";
 export type ExtensionMode = "stack" | "max_from_today";
 export type PaymentMethod = "wechat_pay" | "alipay" | "fps" | "bank_transfer" | "cash" | "stored_value";
 
-export const paymentMethods: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer", "cash", "stored_value"];
+export const paymentMethods: readonly PaymentMethod[] = [
+  "wechat_pay",
+  "alipay",
+  "fps",
+  "bank_transfer",
+  "cash",
+  "stored_value",
+];
 /** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
 export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
 
@@ -82,7 +89,9 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
     startsAt = now;
     const fromToday = hkEndOfDay(addDays(today, plan.validityDays - 1));
     newValidityEnd =
-      plan.extensionMode === "max_from_today" && card.validityEnd.getTime() > fromToday.getTime() ? card.validityEnd : fromToday;
+      plan.extensionMode === "max_from_today" && card.validityEnd.getTime() > fromToday.getTime()
+        ? card.validityEnd
+        : fromToday;
   }
 
   if (state === "expired") refusals.push({ code: "card_expired" });
@@ -94,7 +103,8 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
     refusals.push({ code: "no_extension", currentEnd: card.validityEnd });
   }
   const capEnd = new Date(now.getTime() + input.capDays * DAY_MS);
-  if (newValidityEnd.getTime() > capEnd.getTime()) refusals.push({ code: "cap_exceeded", capDays: input.capDays, capEnd });
+  if (newValidityEnd.getTime() > capEnd.getTime())
+    refusals.push({ code: "cap_exceeded", capDays: input.capDays, capEnd });
 
   if (input.method === "stored_value") {
     if (input.currency !== "HKD") refusals.push({ code: "stored_value_currency" });

@@ -38,15 +38,34 @@ export function volumeSeries(
   labelOf: (key: string) => string,
 ): DenseSeries<ChartSeries> {
   const keys = [...new Set(rows.map((r) => r.key))].map((key) => ({ key, label: labelOf(key) }));
-  const dense = denseSeries(range, range.granularity, rows.map((r) => ({ day: r.day, key: r.key, value: r.renewals })), keys);
+  const dense = denseSeries(
+    range,
+    range.granularity,
+    rows.map((r) => ({ day: r.day, key: r.key, value: r.renewals })),
+    keys,
+  );
   dense.series.sort((a, b) => seriesTotal(b) - seriesTotal(a) || a.label.localeCompare(b.label));
   return dense;
 }
 
 /** One line per currency, always both, in minor units. */
-export function revenueSeries(range: ReportRange, rows: DailyRevenue[], labels: Record<Currency, string>): DenseSeries<ChartSeries> {
-  const keys = reportCurrencies.map((currency, i) => ({ key: currency, label: labels[currency], currency, color: i === 0 ? 1 : 4 }));
-  return denseSeries(range, range.granularity, rows.map((r) => ({ day: r.day, key: r.currency, value: r.revenueMinor })), keys);
+export function revenueSeries(
+  range: ReportRange,
+  rows: DailyRevenue[],
+  labels: Record<Currency, string>,
+): DenseSeries<ChartSeries> {
+  const keys = reportCurrencies.map((currency, i) => ({
+    key: currency,
+    label: labels[currency],
+    currency,
+    color: i === 0 ? 1 : 4,
+  }));
+  return denseSeries(
+    range,
+    range.granularity,
+    rows.map((r) => ({ day: r.day, key: r.currency, value: r.revenueMinor })),
+    keys,
+  );
 }
 
 export interface OutcomeLabels {
@@ -56,14 +75,23 @@ export interface OutcomeLabels {
 }
 
 /** What happened to expiring cards, on the day it happened: renewed while active, renewed in grace, or lapsed when grace closed. */
-export function outcomeSeries(range: ReportRange, daily: DailyRenewals[], lapsed: DayCount[], labels: OutcomeLabels): DenseSeries<ChartSeries> {
+export function outcomeSeries(
+  range: ReportRange,
+  daily: DailyRenewals[],
+  lapsed: DayCount[],
+  labels: OutcomeLabels,
+): DenseSeries<ChartSeries> {
   const keys = [
     { key: "renewedBefore", label: labels.renewedBefore, color: 2 },
     { key: "renewedInGrace", label: labels.renewedInGrace, color: 3 },
     { key: "lapsed", label: labels.lapsed, color: 5 },
   ];
   const rows = [
-    ...daily.map((r) => ({ day: r.day, key: r.cardState === "active" ? "renewedBefore" : "renewedInGrace", value: r.renewals })),
+    ...daily.map((r) => ({
+      day: r.day,
+      key: r.cardState === "active" ? "renewedBefore" : "renewedInGrace",
+      value: r.renewals,
+    })),
     ...lapsed.map((r) => ({ day: r.day, key: "lapsed", value: r.cards })),
   ];
   return denseSeries(range, range.granularity, rows, keys);
@@ -102,7 +130,12 @@ export interface Headline {
   renewalRate: number | null;
 }
 
-export function headline(range: ReportRange, daily: DailyRenewals[], revenue: DailyRevenue[] | null, lapsed: DayCount[]): Headline {
+export function headline(
+  range: ReportRange,
+  daily: DailyRenewals[],
+  revenue: DailyRevenue[] | null,
+  lapsed: DayCount[],
+): Headline {
   const compare = <T extends { day: string }>(rows: T[], value: (row: T) => number): Comparison => ({
     current: rows.filter((r) => inRange(r.day, range)).reduce((sum, r) => sum + value(r), 0),
     previous: rows.filter((r) => inRange(r.day, range.previous)).reduce((sum, r) => sum + value(r), 0),
@@ -114,8 +147,14 @@ export function headline(range: ReportRange, daily: DailyRenewals[], revenue: Da
     renewals,
     revenue: revenue
       ? {
-          HKD: compare(revenue.filter((r) => r.currency === "HKD"), (r) => r.revenueMinor),
-          CNY: compare(revenue.filter((r) => r.currency === "CNY"), (r) => r.revenueMinor),
+          HKD: compare(
+            revenue.filter((r) => r.currency === "HKD"),
+            (r) => r.revenueMinor,
+          ),
+          CNY: compare(
+            revenue.filter((r) => r.currency === "CNY"),
+            (r) => r.revenueMinor,
+          ),
         }
       : null,
     lapsed: lapsedNow,

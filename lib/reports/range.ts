@@ -28,7 +28,11 @@ export interface ReportRange extends DayRange {
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function isDay(value: unknown): value is string {
-  return typeof value === "string" && DAY_PATTERN.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
+  return (
+    typeof value === "string" &&
+    DAY_PATTERN.test(value) &&
+    new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value)
+  );
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -55,8 +59,13 @@ export function defaultGranularity(days: number): Granularity {
  * Presets end today; "12m" starts the day after the same date a year ago.
  * Anything unreadable falls back to the last 30 days, never to an error page.
  */
-export function resolveRange(params: { range?: string; from?: string; to?: string; granularity?: string }, today: string): ReportRange {
-  let preset: RangePreset = (rangePresets as readonly string[]).includes(params.range ?? "") ? (params.range as RangePreset) : "30d";
+export function resolveRange(
+  params: { range?: string; from?: string; to?: string; granularity?: string },
+  today: string,
+): ReportRange {
+  let preset: RangePreset = (rangePresets as readonly string[]).includes(params.range ?? "")
+    ? (params.range as RangePreset)
+    : "30d";
   let from: string;
   let to = today;
   let invalid: ReportRange["invalid"];
@@ -104,7 +113,8 @@ export function bucketsBetween(range: DayRange, granularity: Granularity): strin
   let bucket = bucketStart(range.from, granularity);
   while (bucket <= range.to) {
     buckets.push(bucket);
-    bucket = granularity === "day" ? addDays(bucket, 1) : granularity === "week" ? addDays(bucket, 7) : addMonths(bucket, 1);
+    bucket =
+      granularity === "day" ? addDays(bucket, 1) : granularity === "week" ? addDays(bucket, 7) : addMonths(bucket, 1);
   }
   return buckets;
 }
@@ -112,7 +122,8 @@ export function bucketsBetween(range: DayRange, granularity: Granularity): strin
 /** Each bucket's first and last day inside the range (the first and last bucket may be partial). */
 export function bucketSpans(range: DayRange, granularity: Granularity): DayRange[] {
   return bucketsBetween(range, granularity).map((bucket) => {
-    const next = granularity === "day" ? addDays(bucket, 1) : granularity === "week" ? addDays(bucket, 7) : addMonths(bucket, 1);
+    const next =
+      granularity === "day" ? addDays(bucket, 1) : granularity === "week" ? addDays(bucket, 7) : addMonths(bucket, 1);
     const last = addDays(next, -1);
     return { from: bucket < range.from ? range.from : bucket, to: last > range.to ? range.to : last };
   });
@@ -131,6 +142,8 @@ export function bucketLabels(range: DayRange, granularity: Granularity): { full:
     if (granularity === "month" && wholeMonth) return span.from.slice(0, 7);
     return span.from === span.to ? span.from : `${span.from} – ${span.to}`;
   });
-  const tick = spans.map((span) => (granularity === "month" ? span.from.slice(0, 7) : oneYear ? span.from.slice(5) : span.from));
+  const tick = spans.map((span) =>
+    granularity === "month" ? span.from.slice(0, 7) : oneYear ? span.from.slice(5) : span.from,
+  );
   return { full, tick };
 }

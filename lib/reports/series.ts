@@ -67,7 +67,12 @@ export const OTHER_SERIES_KEY = "__other";
  */
 export function foldSeries<T extends Series>(series: T[], max: number, otherLabel: string): (T | Series)[] {
   if (series.length <= max) return series;
-  const kept = new Set([...series].sort((a, b) => seriesTotal(b) - seriesTotal(a)).slice(0, max - 1).map((s) => s.key));
+  const kept = new Set(
+    [...series]
+      .sort((a, b) => seriesTotal(b) - seriesTotal(a))
+      .slice(0, max - 1)
+      .map((s) => s.key),
+  );
   const rest = series.filter((s) => !kept.has(s.key));
   const other: Series = {
     key: OTHER_SERIES_KEY,

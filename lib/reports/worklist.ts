@@ -21,7 +21,8 @@ export function parseSort(value: string | undefined): WorklistSort {
  * or before the validity end; grace means it ended less than the grace window ago.
  */
 export function windowBounds(window: WorklistWindow, now: Date, graceDays: number): { from: Date; to: Date } {
-  if (window === "grace") return { from: new Date(now.getTime() - graceDays * DAY_MS), to: new Date(now.getTime() - 1) };
+  if (window === "grace")
+    return { from: new Date(now.getTime() - graceDays * DAY_MS), to: new Date(now.getTime() - 1) };
   return { from: now, to: hkEndOfDay(addDays(hkDay(now), Number(window) - 1)) };
 }
 
@@ -31,7 +32,8 @@ export function windowBounds(window: WorklistWindow, now: Date, graceDays: numbe
  * end. Null when no reminder is due (more than 30 days left, or lapsed).
  */
 export function reminderThreshold(validityEnd: Date, now: Date, graceDays: number): WorklistWindow | null {
-  if (validityEnd.getTime() < now.getTime()) return validityEnd.getTime() + graceDays * DAY_MS >= now.getTime() ? "grace" : null;
+  if (validityEnd.getTime() < now.getTime())
+    return validityEnd.getTime() + graceDays * DAY_MS >= now.getTime() ? "grace" : null;
   const daysAhead = daysBetween(hkDay(now), hkDay(validityEnd));
   return (["1", "3", "7", "30"] as const).find((w) => daysAhead <= Number(w) - 1) ?? null;
 }

@@ -31,7 +31,11 @@ export function httpSmsProvider(url: string, token: string): SmsProvider {
     async send(message) {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": message.dedupeKey },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "idempotency-key": message.dedupeKey,
+        },
         body: JSON.stringify({ to: message.to, body: message.body, idempotencyKey: message.dedupeKey }),
         signal: AbortSignal.timeout(10_000),
       });

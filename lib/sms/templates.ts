@@ -4,7 +4,13 @@ export type SmsLanguage = "zh-Hans" | "zh-Hant" | "en";
 
 /** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
 export type SmsMessage =
-  | { kind: "renewal_confirmation"; planName: { en: string; zh: string }; validityEnd: Date; startsAt: Date; queued: boolean }
+  | {
+      kind: "renewal_confirmation";
+      planName: { en: string; zh: string };
+      validityEnd: Date;
+      startsAt: Date;
+      queued: boolean;
+    }
   | { kind: "renewal_voided"; validityEnd: Date }
   | { kind: "expiry_reminder"; validityEnd: Date; inGrace: boolean };
 
@@ -18,7 +24,8 @@ const templates: Record<SmsLanguage, Templates> = {
       m.queued
         ? `中港通: ${m.planName.en} is paid and starts ${day(m.startsAt)}. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`
         : `中港通: ${m.planName.en} is active. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
-    renewal_voided: (m) => `中港通: your renewal was cancelled and refunded. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
+    renewal_voided: (m) =>
+      `中港通: your renewal was cancelled and refunded. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
     expiry_reminder: (m) =>
       m.inGrace
         ? `中港通: your card expired on ${day(m.validityEnd)}. Renew now to restore service and keep your number.`

@@ -38,7 +38,10 @@ export function parsePrice(input: string): { ok: true; minor: number } | { ok: f
  * exactly in MB (1 GB = 1024 MB). A GB figure that is not a whole number of MB
  * is refused rather than rounded.
  */
-export function parseDataAllowance(input: string, unit: DataUnit): { ok: true; mb: number } | { ok: false; error: string } {
+export function parseDataAllowance(
+  input: string,
+  unit: DataUnit,
+): { ok: true; mb: number } | { ok: false; error: string } {
   const value = input.trim();
   if (value === "") return { ok: false, error: "required" };
   const match = /^(\d{1,7})(?:\.(\d{1,3}))?$/.exec(value);
@@ -66,12 +69,7 @@ export function priceInput(minor: number): string {
   return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 }
 
-const text = (max: number) =>
-  z
-    .string(m("required"))
-    .trim()
-    .min(1, m("required"))
-    .max(max, m("tooLong"));
+const text = (max: number) => z.string(m("required")).trim().min(1, m("required")).max(max, m("tooLong"));
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z
@@ -95,7 +93,14 @@ const price = z
   });
 
 /** What a customer buys: any change to these makes a new plan version. */
-export const planTermKeys = ["validityDays", "dataCnMb", "dataHkMb", "priceHkdMinor", "priceCnyMinor", "extensionMode"] as const;
+export const planTermKeys = [
+  "validityDays",
+  "dataCnMb",
+  "dataHkMb",
+  "priceHkdMinor",
+  "priceCnyMinor",
+  "extensionMode",
+] as const;
 export interface PlanTerms {
   validityDays: number;
   dataCnMb: number;
@@ -126,14 +131,19 @@ type PlanFieldsOutput = z.infer<z.ZodObject<typeof planFields>>;
  * The check runs even when other fields failed, so every mistake shows at once.
  */
 function checkDataAllowances(value: PlanFieldsOutput, ctx: z.RefinementCtx) {
-  for (const [field, unitField] of [["dataCn", "dataCnUnit"], ["dataHk", "dataHkUnit"]] as const) {
+  for (const [field, unitField] of [
+    ["dataCn", "dataCnUnit"],
+    ["dataHk", "dataHkUnit"],
+  ] as const) {
     const [input, unitValue] = [value[field] as unknown, value[unitField] as unknown];
     if (typeof input !== "string" || !dataUnits.includes(unitValue as DataUnit)) continue;
     const parsed = parseDataAllowance(input, unitValue as DataUnit);
     if (!parsed.ok) ctx.addIssue({ code: "custom", message: m(parsed.error), path: [field] });
   }
 }
-const everyTime = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+const everyTime = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
 
 function toPlan<T extends PlanFieldsOutput>(value: T) {
   const { dataCn, dataCnUnit, dataHk, dataHkUnit, priceHkd, priceCny, validityDays, extensionMode, ...rest } = value;
@@ -195,7 +205,10 @@ export type PlanStatusFilter = (typeof planStatusFilters)[number];
 
 /** The catalog's URL state (?status=&q=); anything unexpected falls back to the default view. */
 export function parsePlanListParams(params: Record<string, string | string[] | undefined>) {
-  const status = typeof params.status === "string" && (planStatusFilters as readonly string[]).includes(params.status) ? (params.status as PlanStatusFilter) : "all";
+  const status =
+    typeof params.status === "string" && (planStatusFilters as readonly string[]).includes(params.status)
+      ? (params.status as PlanStatusFilter)
+      : "all";
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   return { status, q };
 }

@@ -6,14 +6,19 @@ import { paymentMethods } from "@/lib/renewal/rules";
 export const renewalRequestSchema = z
   .object({
     cardId: z.coerce.number().int().positive(),
-    planVersionId: z.coerce.number({ message: "renewal.choose_plan" }).int().positive({ message: "renewal.choose_plan" }),
+    planVersionId: z.coerce
+      .number({ message: "renewal.choose_plan" })
+      .int()
+      .positive({ message: "renewal.choose_plan" }),
     method: z.enum(paymentMethods, { message: "renewal.choose_method" }),
     currency: z.enum(["HKD", "CNY"], { message: "renewal.choose_currency" }),
     reference: z
       .string()
       .trim()
       .max(64, { message: "renewal.reference_format" })
-      .refine((value) => value === "" || /^[A-Za-z0-9][A-Za-z0-9\-_/.]{3,63}$/.test(value), { message: "renewal.reference_format" })
+      .refine((value) => value === "" || /^[A-Za-z0-9][A-Za-z0-9\-_/.]{3,63}$/.test(value), {
+        message: "renewal.reference_format",
+      })
       .transform((value) => value || null)
       .nullable()
       .default(null),
@@ -31,7 +36,11 @@ export const renewalIdSchema = z.object({ renewalId: z.coerce.number().int().pos
 export const voidRenewalSchema = z
   .object({
     renewalId: z.coerce.number().int().positive(),
-    reason: z.string().trim().min(1, { message: "renewal.void_reason_required" }).max(500, { message: "renewal.void_reason_too_long" }),
+    reason: z
+      .string()
+      .trim()
+      .min(1, { message: "renewal.void_reason_required" })
+      .max(500, { message: "renewal.void_reason_too_long" }),
   })
   .strict();
 

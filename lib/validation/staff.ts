@@ -28,7 +28,9 @@ function checkPassword(value: { mode: "generate" | "set"; password?: string }, c
   }
 }
 
-const everyTime = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+const everyTime = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
 
 /** The password the admin chose, or null when the server should generate one. */
 const chosenPassword = <T extends { mode: "generate" | "set"; password?: string }>({ mode, password, ...rest }: T) => ({
@@ -81,6 +83,9 @@ export function parseStaffListParams(params: Record<string, string | string[] | 
     q: typeof params.q === "string" ? params.q.trim().slice(0, 100) : "",
     role: pick(params.role, staffRoles),
     state: pick(params.state, staffStateFilters) ?? "all",
-    after: after && after.length === 2 && typeof after[0] === "string" && typeof after[1] === "number" ? { name: after[0], id: after[1] } : null,
+    after:
+      after && after.length === 2 && typeof after[0] === "string" && typeof after[1] === "number"
+        ? { name: after[0], id: after[1] }
+        : null,
   };
 }

@@ -5,7 +5,12 @@ export function parseArgs(argv: string[], known: Record<string, "string" | "bool
     const arg = argv[i]!;
     const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
     const name = flag.replace(/^--/, "");
-    if (!flag.startsWith("--") || !(name in known)) throw new Error(`Unknown argument ${arg}. Known: ${Object.keys(known).map((k) => `--${k}`).join(", ")}`);
+    if (!flag.startsWith("--") || !(name in known))
+      throw new Error(
+        `Unknown argument ${arg}. Known: ${Object.keys(known)
+          .map((k) => `--${k}`)
+          .join(", ")}`,
+      );
     if (known[name] === "boolean") values[name] = true;
     else {
       const value = inline ?? argv[++i];

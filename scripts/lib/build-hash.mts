@@ -2,7 +2,20 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "db", "lib", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "db",
+  "lib",
+  "public",
+  "auth.ts",
+  "auth.config.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 /** A hash of everything `next build` reads, to rebuild only when the source changed. */
 export function sourceHash(root = process.cwd()): string {

@@ -70,7 +70,16 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const port = await freePort(options.port);
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_wal_size=4GB", "-c", "shared_buffers=256MB", "-c", "max_connections=200"];
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "max_wal_size=4GB",
+    "-c",
+    "shared_buffers=256MB",
+    "-c",
+    "max_connections=200",
+  ];
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -9,12 +9,18 @@ test.use({ storageState: storageState("agent") });
  * it. Replayed without the session cookie, the suggestions action must answer
  * "session ended" and nothing else, whatever the proxy in front of it does.
  */
-test("a replayed search-suggestions call without the session cookie gets no customer data", async ({ page, playwright, baseURL }) => {
+test("a replayed search-suggestions call without the session cookie gets no customer data", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const holder = await createCardholder();
-  const before = await withSql((sql) => sql`
+  const before = await withSql(
+    (sql) => sql`
     select c.validity_end, c.stored_value_hkd_minor, c.updated_at, cu.updated_at as customer_updated_at,
       (select count(*)::int from audit_log where entity_type = 'card' and entity_id = ${String(holder.cardId)}) as audit_rows
-    from cards c join customers cu on cu.id = c.customer_id where c.id = ${holder.cardId}`);
+    from cards c join customers cu on cu.id = c.customer_id where c.id = ${holder.cardId}`,
+  );
 
   const calls: Request[] = [];
   page.on("request", (request) => {
@@ -52,9 +58,11 @@ test("a replayed search-suggestions call without the session cookie gets no cust
     await anonymous.dispose();
   }
 
-  const after = await withSql((sql) => sql`
+  const after = await withSql(
+    (sql) => sql`
     select c.validity_end, c.stored_value_hkd_minor, c.updated_at, cu.updated_at as customer_updated_at,
       (select count(*)::int from audit_log where entity_type = 'card' and entity_id = ${String(holder.cardId)}) as audit_rows
-    from cards c join customers cu on cu.id = c.customer_id where c.id = ${holder.cardId}`);
+    from cards c join customers cu on cu.id = c.customer_id where c.id = ${holder.cardId}`,
+  );
   expect(after).toEqual(before);
 });

@@ -3,9 +3,13 @@ import { createDraftPlan } from "./catalog-support";
 import { createTestCard, hkEnd } from "./renewal-support";
 import { storageState, withSql } from "./support";
 
-test("an archived plan disappears from an agent's renewal choices, and a restored one comes back", async ({ browser }) => {
+test("an archived plan disappears from an agent's renewal choices, and a restored one comes back", async ({
+  browser,
+}) => {
   const plan = await createDraftPlan();
-  await withSql((sql) => sql`update plans set status = 'active', lock_version = lock_version + 1 where id = ${plan.id}`);
+  await withSql(
+    (sql) => sql`update plans set status = 'active', lock_version = lock_version + 1 where id = ${plan.id}`,
+  );
   const card = await createTestCard({ validityEnd: hkEnd(15) });
   const planRadio = { name: new RegExp(`E2E plan ${plan.code}`) };
 
@@ -18,7 +22,9 @@ test("an archived plan disappears from an agent's renewal choices, and a restore
   await admin.getByRole("button", { name: "Archive", exact: true }).click();
   await expect(admin.getByText("Archive this plan? Agents can no longer sell it.")).toBeVisible();
   await admin.getByRole("button", { name: "Yes, archive" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Archived. It is no longer offered for renewal." })).toBeVisible();
+  await expect(
+    admin.getByRole("status").filter({ hasText: "Archived. It is no longer offered for renewal." }),
+  ).toBeVisible();
 
   await agent.reload();
   await expect(agent.getByRole("radio", { name: /Monthly 8GB China \+ HK/ })).toBeVisible();
@@ -26,7 +32,9 @@ test("an archived plan disappears from an agent's renewal choices, and a restore
 
   await admin.getByRole("button", { name: "Restore", exact: true }).click();
   await admin.getByRole("button", { name: "Yes, restore" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Restored. Agents can sell this plan again." })).toBeVisible();
+  await expect(
+    admin.getByRole("status").filter({ hasText: "Restored. Agents can sell this plan again." }),
+  ).toBeVisible();
   await agent.reload();
   await expect(agent.getByRole("radio", planRadio)).toBeVisible();
   await agent.close();

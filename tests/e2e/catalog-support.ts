@@ -9,8 +9,10 @@ export function uniquePlanCode(prefix = "E2E") {
 /** A draft plan at version 1 that no other spec touches. */
 export async function createDraftPlan(code = uniquePlanCode()) {
   return withSql(async (sql) => {
-    const [plan] = await sql`insert into plans (code, name_en, name_zh, sort_order) values (${code}, ${`E2E plan ${code}`}, ${`测试套餐 ${code}`}, 500) returning id`;
-    const [version] = await sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
+    const [plan] =
+      await sql`insert into plans (code, name_en, name_zh, sort_order) values (${code}, ${`E2E plan ${code}`}, ${`测试套餐 ${code}`}, 500) returning id`;
+    const [version] =
+      await sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
       values (${plan!.id}, 1, 30, 8192, 4096, 9800, 8800) returning id`;
     await sql`update plans set current_version_id = ${version!.id} where id = ${plan!.id}`;
     return { id: Number(plan!.id), code };
@@ -29,7 +31,11 @@ export async function planByCode(code: string) {
  * server, and hands it back: a real server-action POST (action id, router
  * state, multipart body) that a test can replay from another session.
  */
-export async function captureFormPost(page: Page, path: string, submit: () => Promise<void>): Promise<{ headers: Record<string, string>; body: Buffer }> {
+export async function captureFormPost(
+  page: Page,
+  path: string,
+  submit: () => Promise<void>,
+): Promise<{ headers: Record<string, string>; body: Buffer }> {
   let captured: Request | undefined;
   await page.route(`**${path}`, async (route) => {
     if (route.request().method() !== "POST") return route.continue();

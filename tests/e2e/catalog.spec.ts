@@ -34,12 +34,16 @@ test.describe("an admin", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByText("Publish this plan? Agents can sell it straight away.")).toBeVisible();
     await page.getByRole("button", { name: "Yes, publish" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Published. Agents can now sell this plan." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Published. Agents can now sell this plan." }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
 
     await page.getByLabel("Price in HKD").fill("108.00");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved. Version 2 is what agents sell from now on." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Saved. Version 2 is what agents sell from now on." }),
+    ).toBeVisible();
     await expect(page.getByLabel("Price in HKD")).toHaveValue("108.00");
 
     const history = page.getByRole("table", { name: /Every version of this plan/ });
@@ -53,7 +57,9 @@ test.describe("an admin", () => {
     await expect(rows.nth(2)).toContainText("v1");
     await expect(rows.nth(2)).toContainText("HK$98.00");
     await expect(page.getByText("HKD price: HK$98.00 → HK$108.00")).toBeVisible();
-    await page.locator("section", { has: page.getByRole("heading", { name: "Version history" }) }).screenshot({ path: `${shots}/plan-version-history.png` });
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: "Version history" }) })
+      .screenshot({ path: `${shots}/plan-version-history.png` });
 
     await page.getByRole("link", { name: "Back to the catalog" }).click();
     await page.getByRole("searchbox", { name: "Search by name or code" }).fill(code);
@@ -76,14 +82,24 @@ test.describe("an admin", () => {
     // page load, since another spec may renew a demo card meanwhile).
     const running = async () => {
       const [row] = await withSql(
-        (sql) => sql`select count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id join plan_versions v on v.id = r.plan_version_id
+        (
+          sql,
+        ) => sql`select count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id join plan_versions v on v.id = r.plan_version_id
           join plans pl on pl.id = v.plan_id where pl.code = 'QUARTER-30GB' and p.voided_at is null and p.starts_at <= now() and p.ends_at > now()`,
       );
       return row!.cards as number;
     };
     const before = await running();
     await page.reload();
-    const shown = Number((await table.getByRole("row", { name: /QUARTER-30GB/ }).getByRole("cell").nth(8).innerText()).replace(/,/g, ""));
+    const shown = Number(
+      (
+        await table
+          .getByRole("row", { name: /QUARTER-30GB/ })
+          .getByRole("cell")
+          .nth(8)
+          .innerText()
+      ).replace(/,/g, ""),
+    );
     const after = await running();
     expect(before).toBeGreaterThan(0);
     expect(shown).toBeGreaterThanOrEqual(Math.min(before, after));
@@ -111,11 +127,17 @@ test.describe("an admin", () => {
 
     await expect(page.getByRole("alert").filter({ hasText: "Some fields need your attention." })).toBeVisible();
     await expect(page.getByLabel("Name in English")).toHaveAccessibleDescription("Required.");
-    await expect(page.getByLabel("Validity (days)")).toHaveAccessibleDescription(/A whole number of days from 1 to 730\./);
-    await expect(page.getByLabel("Mainland China data", { exact: true })).toHaveAccessibleDescription(/not a whole number of MB/);
+    await expect(page.getByLabel("Validity (days)")).toHaveAccessibleDescription(
+      /A whole number of days from 1 to 730\./,
+    );
+    await expect(page.getByLabel("Mainland China data", { exact: true })).toHaveAccessibleDescription(
+      /not a whole number of MB/,
+    );
     await expect(page.getByLabel("Price in HKD")).toHaveAccessibleDescription(/The price must be more than zero\./);
     await expect(page.getByLabel("Price in CNY")).toHaveAccessibleDescription(/Enter an amount such as 98 or 98\.50\./);
-    await expect(page.getByLabel("Hong Kong data", { exact: true })).toHaveAccessibleDescription(/MB must be a whole number\./);
+    await expect(page.getByLabel("Hong Kong data", { exact: true })).toHaveAccessibleDescription(
+      /MB must be a whole number\./,
+    );
     // What was typed and chosen stays, so it can be corrected.
     await expect(page.getByLabel("Price in CNY")).toHaveValue("1e9");
     await expect(page.getByLabel("Unit for Hong Kong data")).toHaveValue("MB");
@@ -126,7 +148,10 @@ test.describe("an admin", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByLabel("Price in CNY")).toHaveAccessibleDescription(/At most two decimal places\./);
 
-    const [stored] = await withSql((sql) => sql`select p.lock_version, count(v.id)::int as versions from plans p join plan_versions v on v.plan_id = p.id where p.id = ${plan.id} group by p.id`);
+    const [stored] = await withSql(
+      (sql) =>
+        sql`select p.lock_version, count(v.id)::int as versions from plans p join plan_versions v on v.plan_id = p.id where p.id = ${plan.id} group by p.id`,
+    );
     expect(stored).toMatchObject({ lock_version: 1, versions: 1 });
   });
 
@@ -140,7 +165,9 @@ test.describe("an admin", () => {
     await page.getByLabel("Price in HKD").fill("10");
     await page.getByLabel("Price in CNY").fill("9");
     await page.getByRole("button", { name: "Create draft" }).click();
-    await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(/The code MONTHLY-8GB is already used by another plan\./);
+    await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
+      /The code MONTHLY-8GB is already used by another plan\./,
+    );
     await expect(page).toHaveURL(/\/plans\/new$/);
   });
 
@@ -159,7 +186,9 @@ test.describe("an admin", () => {
 
     await b.getByLabel("Name in English").fill("A rename made on stale data");
     await b.getByRole("button", { name: "Save changes" }).click();
-    await expect(b.getByRole("alert").filter({ hasText: "This plan was changed by Ada Admin since you opened it." })).toBeVisible();
+    await expect(
+      b.getByRole("alert").filter({ hasText: "This plan was changed by Ada Admin since you opened it." }),
+    ).toBeVisible();
     const [stored] = await withSql((sql) => sql`select name_en, lock_version from plans where id = ${plan.id}`);
     expect(stored).toMatchObject({ name_en: `E2E plan ${plan.code}`, lock_version: 2 });
 
@@ -212,12 +241,16 @@ test("a create request forged by an agent is refused and creates nothing", async
   await admin.getByLabel("Price in HKD").fill("1");
   await admin.getByLabel("Price in CNY").fill("1");
   // The admin's own request never reaches the server; it is replayed as the agent.
-  const post = await captureFormPost(admin, "/plans/new", () => admin.getByRole("button", { name: "Create draft" }).click());
+  const post = await captureFormPost(admin, "/plans/new", () =>
+    admin.getByRole("button", { name: "Create draft" }).click(),
+  );
   await adminContext.close();
 
   const agentContext = await browser.newContext({ storageState: storageState("agent") });
   const replay = Object.fromEntries(
-    Object.entries(post.headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept", "origin"].includes(name)),
+    Object.entries(post.headers).filter(([name]) =>
+      ["next-action", "next-router-state-tree", "content-type", "accept", "origin"].includes(name),
+    ),
   );
   expect(replay["next-action"]).toBeTruthy();
   const response = await agentContext.request.post("/plans/new", { headers: replay, data: post.body });

@@ -108,13 +108,18 @@ test.describe("the card page", () => {
     await expect(page.getByText("Real-name verified").first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Renew", exact: true })).toHaveAttribute("href", `${CARD_1}/renew`);
     const history = page.getByRole("table", { name: "Renewals of this card, newest first" });
-    await expect(history.getByRole("link", { name: /^Renewal #\d+$/ }).first()).toHaveAttribute("href", /^\/renewals\/\d+$/);
+    await expect(history.getByRole("link", { name: /^Renewal #\d+$/ }).first()).toHaveAttribute(
+      "href",
+      /^\/renewals\/\d+$/,
+    );
     await screenshot(page, "card-active");
   });
 
   test("shows a card in grace: until when service can be restored, and Renew", async ({ page }) => {
     await page.goto("/customers/2/cards/2");
-    await expect(page.getByRole("heading", { name: /^In grace — service restorable until \d{4}-\d{2}-\d{2} 23:59 HKT$/ })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: /^In grace — service restorable until \d{4}-\d{2}-\d{2} 23:59 HKT$/ }),
+    ).toBeVisible();
     await expectHkTime(page);
     await expect(page.getByTestId("countdown")).toHaveText(/^Ended .* ago · \d+ days? of grace left$/);
     await expect(page.getByText("No data: no plan is running now.")).toBeVisible();
@@ -149,7 +154,14 @@ test.describe("the card page", () => {
   });
 
   test("shows the not-found page for a card of another customer, an unknown or a malformed id", async ({ page }) => {
-    for (const path of ["/customers/1/cards/2", "/customers/1/cards/99999999", "/customers/1/cards/abc", "/customers/0", "/customers/1e3", "/customers/99999999999"]) {
+    for (const path of [
+      "/customers/1/cards/2",
+      "/customers/1/cards/99999999",
+      "/customers/1/cards/abc",
+      "/customers/0",
+      "/customers/1e3",
+      "/customers/99999999999",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -177,7 +189,10 @@ test.describe("searches that cannot match anyone say so, never an error", () => 
     ["\\", "Punctuation and symbols alone cannot match anyone."],
     ["'\"", "Punctuation and symbols alone cannot match anyone."],
     ["😀", "Punctuation and symbols alone cannot match anyone."],
-    ["+1 415 555 0100", "That is not a Hong Kong (+852, 8 digits) or mainland (+86, 11 digits starting with 1) mobile number."],
+    [
+      "+1 415 555 0100",
+      "That is not a Hong Kong (+852, 8 digits) or mainland (+86, 11 digits starting with 1) mobile number.",
+    ],
     ["9".repeat(10_240), "That search is too long."],
   ] as const) {
     test(`${query.length > 20 ? "a 10 KB string" : query}`, async ({ page }) => {

@@ -3,7 +3,8 @@ import { formatHkt } from "@/lib/format";
 import { storageState, withSql } from "./support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 async function choosePlan(page: Page, name: RegExp) {
   await page.getByRole("radio", { name }).check();
@@ -35,7 +36,9 @@ test.describe("an agent", () => {
 
     await page.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(page).toHaveURL(/\/renewals\/\d+\?done=1$/);
-    await expect(page.getByText("Renewed. The customer gets a confirmation SMS once the data is active.")).toBeVisible();
+    await expect(
+      page.getByText("Renewed. The customer gets a confirmation SMS once the data is active."),
+    ).toBeVisible();
     await expect(page.getByTestId("receipt-new-validity")).toHaveText(formatHkt(hkEnd(42)));
     await expect(page.getByText("Activated", { exact: true })).toBeVisible();
     await shot(page, "renew-4-receipt");
@@ -43,7 +46,9 @@ test.describe("an agent", () => {
     await expect(page).toHaveURL(new RegExp(`/customers/${card.customerId}/cards/${card.cardId}$`));
     await expect(page.getByText(formatHkt(hkEnd(42))).first()).toBeVisible();
     await shot(page, "renew-5-card");
-    expect(await renewalsOf(card.cardId)).toEqual([expect.objectContaining({ status: "activated", method: "wechat_pay" })]);
+    expect(await renewalsOf(card.cardId)).toEqual([
+      expect.objectContaining({ status: "activated", method: "wechat_pay" }),
+    ]);
   });
 
   test("renews a card in grace from stored value, told that service is restored", async ({ page }) => {
@@ -61,7 +66,9 @@ test.describe("an agent", () => {
     await page.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(page).toHaveURL(/\/renewals\/\d+/);
     await expect(page.getByText("HK$98.00 by Stored value")).toBeVisible();
-    const [row] = await withSql((sql) => sql`select stored_value_hkd_minor as balance from cards where id = ${card.cardId}`);
+    const [row] = await withSql(
+      (sql) => sql`select stored_value_hkd_minor as balance from cards where id = ${card.cardId}`,
+    );
     expect(row!.balance).toBe(40200);
   });
 
@@ -85,13 +92,18 @@ test.describe("an agent", () => {
   });
 
   test("sees a reused payment reference refused before confirming, naming the renewal", async ({ page }) => {
-    const [used] = await withSql((sql) => sql`select p.reference, p.renewal_id from payments p where p.method = 'wechat_pay' order by p.id limit 1`);
+    const [used] = await withSql(
+      (sql) =>
+        sql`select p.reference, p.renewal_id from payments p where p.method = 'wechat_pay' order by p.id limit 1`,
+    );
     const card = await createTestCard({ validityEnd: hkEnd(5) });
     await page.goto(card.renewPath);
     await choosePlan(page, /Monthly 8GB China \+ HK/);
     await page.getByLabel("Payment reference").fill(String(used!.reference));
     await page.getByRole("button", { name: "Review renewal" }).click();
-    await expect(page.getByText(`This payment reference was already used with this method, by renewal #${used!.renewal_id}.`)).toBeVisible();
+    await expect(
+      page.getByText(`This payment reference was already used with this method, by renewal #${used!.renewal_id}.`),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Confirm renewal" })).toHaveCount(0);
   });
 });
@@ -124,18 +136,24 @@ test.describe("voids", () => {
     });
   });
 
-  test("an agent sees no void button, and a forged void request is refused, as is one with no session", async ({ browser, playwright }) => {
+  test("an agent sees no void button, and a forged void request is refused, as is one with no session", async ({
+    browser,
+    playwright,
+  }) => {
     const supervisor = await browser.newPage({ storageState: storageState("supervisor") });
     const { receiptUrl, cardId, iccid } = await scheduledRenewal(supervisor);
     // Capture the real void request a supervisor's browser would send, without letting it through.
     let forged: { headers: Record<string, string>; body: Buffer } | undefined;
-    await supervisor.route((url) => url.pathname === new URL(receiptUrl).pathname, async (route) => {
-      const request = route.request();
-      if (request.method() === "POST" && request.headers()["next-action"]) {
-        forged = { headers: request.headers(), body: request.postDataBuffer()! };
-        await route.abort();
-      } else await route.continue();
-    });
+    await supervisor.route(
+      (url) => url.pathname === new URL(receiptUrl).pathname,
+      async (route) => {
+        const request = route.request();
+        if (request.method() === "POST" && request.headers()["next-action"]) {
+          forged = { headers: request.headers(), body: request.postDataBuffer()! };
+          await route.abort();
+        } else await route.continue();
+      },
+    );
     await supervisor.getByLabel("Reason").fill("forged by an agent");
     await supervisor.getByRole("button", { name: "Void and refund" }).click();
     await expect.poll(() => forged).toBeDefined();
@@ -146,7 +164,11 @@ test.describe("voids", () => {
     await expect(agent.getByText("Activated", { exact: true })).toBeVisible();
     await expect(agent.getByRole("button", { name: "Void and refund" })).toHaveCount(0);
     const response = await agent.request.post(receiptUrl, {
-      headers: { "next-action": forged!.headers["next-action"]!, "content-type": forged!.headers["content-type"]!, accept: "text/x-component" },
+      headers: {
+        "next-action": forged!.headers["next-action"]!,
+        "content-type": forged!.headers["content-type"]!,
+        accept: "text/x-component",
+      },
       data: forged!.body,
     });
     expect(await response.text()).toContain("Your role does not allow this.");
@@ -156,7 +178,11 @@ test.describe("voids", () => {
     // And with no session at all: nothing changes and nothing about the renewal comes back.
     const anonymous = await playwright.request.newContext({ baseURL: new URL(receiptUrl).origin });
     const raw = await anonymous.post(receiptUrl, {
-      headers: { "next-action": forged!.headers["next-action"]!, "content-type": forged!.headers["content-type"]!, accept: "text/x-component" },
+      headers: {
+        "next-action": forged!.headers["next-action"]!,
+        "content-type": forged!.headers["content-type"]!,
+        accept: "text/x-component",
+      },
       data: forged!.body,
       maxRedirects: 0,
     });

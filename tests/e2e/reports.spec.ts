@@ -52,7 +52,10 @@ test.describe("reports as a supervisor", () => {
 
   test("a renewal made in the flow shows up in today's bucket", async ({ page, browser }) => {
     const seller = await createStaffMember("agent");
-    const card = await createReportCard({ validityEnd: new Date(Date.now() + 10 * DAY_MS), nameEn: "E2E Report Renewal" });
+    const card = await createReportCard({
+      validityEnd: new Date(Date.now() + 10 * DAY_MS),
+      nameEn: "E2E Report Renewal",
+    });
     const [sellerName] = await withSql((sql) => sql`select name from staff where email = ${seller.email}`);
     await page.goto("/reports?range=7d&by=agent");
     const volume = chart(page, "Renewal volume by agent");
@@ -90,7 +93,10 @@ test.describe("reports as a supervisor", () => {
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/\.csv$/);
       const text = await readFile((await download.path())!, "utf8");
-      const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      const lines = text
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n");
       expect(lines[0]).toContain(header);
       expect(lines.length).toBe(title === "Expirations ahead" ? 91 : 8);
     }
@@ -124,7 +130,8 @@ test.describe("reports as an agent", () => {
     ];
     await page.goto("/reports/expiring?window=grace");
     await expect(page.getByRole("link", { name: "In grace" })).toHaveAttribute("aria-current", "true");
-    for (const name of ["E2E Reminder One", "E2E Reminder Two"]) await page.getByRole("checkbox", { name: new RegExp(`Select card ${name}`) }).check();
+    for (const name of ["E2E Reminder One", "E2E Reminder Two"])
+      await page.getByRole("checkbox", { name: new RegExp(`Select card ${name}`) }).check();
     await expect(page.getByText("2 cards selected")).toBeVisible();
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
     await expect(page.getByRole("status").filter({ hasText: "2 reminders queued." })).toBeVisible();
@@ -134,9 +141,13 @@ test.describe("reports as an agent", () => {
 
     await row.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "No reminders queued. 1 card already had this reminder." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "No reminders queued. 1 card already had this reminder." }),
+    ).toBeVisible();
     const [counts] = await withSql(
-      (sql) => sql`select (select count(*)::int from notifications where kind = 'expiry_reminder' and card_id in ${sql(cards.map((c) => c.cardId))}) as sms,
+      (
+        sql,
+      ) => sql`select (select count(*)::int from notifications where kind = 'expiry_reminder' and card_id in ${sql(cards.map((c) => c.cardId))}) as sms,
         (select count(*)::int from audit_log where action = 'card.expiry_reminder' and entity_id in ${sql(cards.map((c) => String(c.cardId)))}) as audit`,
     );
     expect(counts).toEqual({ sms: 2, audit: 2 });

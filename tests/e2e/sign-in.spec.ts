@@ -15,7 +15,9 @@ test.describe("each demo role", () => {
         await page.goto("/customers");
         await expect(mainNav(page).getByRole("link")).toHaveText([...expected[role]]);
         await expect(page.getByTestId("staff-name")).toBeVisible();
-        await expect(page.getByText(role === "admin" ? "Admin" : role === "supervisor" ? "Supervisor" : "Agent", { exact: true })).toBeVisible();
+        await expect(
+          page.getByText(role === "admin" ? "Admin" : role === "supervisor" ? "Supervisor" : "Agent", { exact: true }),
+        ).toBeVisible();
       });
     });
   }

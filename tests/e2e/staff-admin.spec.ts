@@ -7,7 +7,10 @@ const shots = "test-results/screenshots";
 test.describe("an admin", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("creates an agent account, the agent signs in, the admin disables it and the agent's next click lands on /login", async ({ page, browser }) => {
+  test("creates an agent account, the agent signs in, the admin disables it and the agent's next click lands on /login", async ({
+    page,
+    browser,
+  }) => {
     const email = `e2e-new-${randomBytes(4).toString("hex")}@example.test`;
     await page.goto("/staff");
     await page.getByRole("link", { name: "Add staff member" }).click();
@@ -17,7 +20,9 @@ test.describe("an admin", () => {
     await page.getByLabel("Role", { exact: true }).selectOption("agent");
     await expect(page.getByLabel("Generate a strong password (shown once)")).toBeChecked();
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Account created for 陈小明 Chan Siu Ming." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Account created for 陈小明 Chan Siu Ming." }),
+    ).toBeVisible();
     const password = (await page.getByTestId("generated-password").textContent())!.trim();
     expect(password.length).toBeGreaterThanOrEqual(12);
 
@@ -31,7 +36,9 @@ test.describe("an admin", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
     await page.getByRole("button", { name: "Disable account" }).click();
     await page.getByRole("button", { name: "Yes, disable" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Account disabled. Their open sessions have ended." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Account disabled. Their open sessions have ended." }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Disabled");
     await expect(page.getByRole("listitem").filter({ hasText: "Disabled ·" })).toContainText("Ada Admin");
 
@@ -69,7 +76,9 @@ test.describe("an admin", () => {
     await page.goto(`/staff/${created!.id}`);
     await page.getByLabel("Role", { exact: true }).selectOption("supervisor");
     await page.getByRole("button", { name: "Change role" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Role changed. Their open sessions have ended." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Role changed. Their open sessions have ended." }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Supervisor");
     await mainNav(member).getByRole("link", { name: "Reports" }).click();
     await expectOnLogin(member);
@@ -77,10 +86,14 @@ test.describe("an admin", () => {
     await page.getByLabel("Set a password").check();
     await page.getByLabel("New password").fill("short");
     await page.getByRole("button", { name: "Reset password" }).click();
-    await expect(page.getByLabel("New password")).toHaveAccessibleDescription(/Too short: use at least 12 characters\./);
+    await expect(page.getByLabel("New password")).toHaveAccessibleDescription(
+      /Too short: use at least 12 characters\./,
+    );
     await page.getByLabel("New password").fill("a-brand-new-password");
     await page.getByRole("button", { name: "Reset password" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Password reset. Their open sessions have ended." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Password reset. Their open sessions have ended." }),
+    ).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: "Role changed" })).toContainText("Agent → Supervisor");
     await page.getByRole("main").screenshot({ path: `${shots}/staff-edit.png` });
 

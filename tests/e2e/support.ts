@@ -30,7 +30,10 @@ export async function createStaffMember(role: DemoRole = "agent") {
   const email = `e2e-${randomBytes(4).toString("hex")}@example.test`;
   const password = `pw-${randomBytes(8).toString("hex")}`;
   const hash = await hashPassword(password);
-  await withSql((sql) => sql`insert into staff (email, name, password_hash, role) values (${email}, ${"E2E " + role}, ${hash}, ${role})`);
+  await withSql(
+    (sql) =>
+      sql`insert into staff (email, name, password_hash, role) values (${email}, ${"E2E " + role}, ${hash}, ${role})`,
+  );
   return { email, password };
 }
 

@@ -15,7 +15,9 @@ export const defaultTerms: PlanTerms = {
   extensionMode: "stack",
 };
 
-export function planInput(overrides: Partial<Omit<CreatePlanInput, "terms">> & { terms?: Partial<PlanTerms> } = {}): CreatePlanInput {
+export function planInput(
+  overrides: Partial<Omit<CreatePlanInput, "terms">> & { terms?: Partial<PlanTerms> } = {},
+): CreatePlanInput {
   const suffix = uniqueSuffix().toUpperCase();
   return {
     code: overrides.code ?? `T-${suffix}`,
@@ -27,11 +29,15 @@ export function planInput(overrides: Partial<Omit<CreatePlanInput, "terms">> & {
 }
 
 /** A plan made through the real mutations: a draft at version 1, published unless asked not to. */
-export async function createTestPlan(db: Db, actorId: number, options: { publish?: boolean; input?: Parameters<typeof planInput>[0] } = {}) {
+export async function createTestPlan(
+  db: Db,
+  actorId: number,
+  options: { publish?: boolean; input?: Parameters<typeof planInput>[0] } = {},
+) {
   const input = planInput(options.input);
   const { planId } = await createPlan(input, actorId, db);
   if (options.publish ?? true) await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actorId, db);
-  return { planId, code: input.code, lockVersion: options.publish ?? true ? 2 : 1 };
+  return { planId, code: input.code, lockVersion: (options.publish ?? true) ? 2 : 1 };
 }
 
 const DAY = 86_400_000;
@@ -43,7 +49,15 @@ const DAY = 86_400_000;
  */
 export async function createTestRenewal(
   db: Db,
-  options: { planVersionId: number; soldBy: number; priceMinor?: number; startsAt?: Date; endsAt?: Date; voided?: boolean; cardId?: number },
+  options: {
+    planVersionId: number;
+    soldBy: number;
+    priceMinor?: number;
+    startsAt?: Date;
+    endsAt?: Date;
+    voided?: boolean;
+    cardId?: number;
+  },
 ) {
   const cardId = options.cardId ?? (await createCustomerWithCard(db)).cardId;
   const startsAt = options.startsAt ?? new Date(Date.now() - 5 * DAY);
@@ -70,6 +84,8 @@ export async function createTestRenewal(
       voidReason: options.voided ? "test void" : null,
     })
     .returning({ id: renewals.id, priceMinor: renewals.priceMinor, planVersionId: renewals.planVersionId });
-  await db.insert(periods).values({ renewalId: renewal!.id, cardId, startsAt, endsAt, dataCnMb: 1024, dataHkMb: 1024, voidedAt });
+  await db
+    .insert(periods)
+    .values({ renewalId: renewal!.id, cardId, startsAt, endsAt, dataCnMb: 1024, dataHkMb: 1024, voidedAt });
   return { ...renewal!, cardId };
 }

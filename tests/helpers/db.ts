@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 /** A brand-new database on the test server, dropped when `work` finishes. */
-export async function withFreshDatabase<T>(work: (url: string) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withFreshDatabase<T>(
+  work: (url: string) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const server = process.env.TEST_SERVER_URL!;
   const name = `rd_fresh_${randomBytes(5).toString("hex")}`;
   await ensureDatabase(server, name);

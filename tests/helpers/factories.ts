@@ -9,7 +9,10 @@ import { uniqueSuffix } from "./db";
 let passwordHashCache: Promise<string> | undefined;
 export const FACTORY_PASSWORD = "factory-password-123";
 
-export async function createStaff(db: Db, overrides: Partial<{ email: string; name: string; role: Role; password: string; disabled: boolean }> = {}) {
+export async function createStaff(
+  db: Db,
+  overrides: Partial<{ email: string; name: string; role: Role; password: string; disabled: boolean }> = {},
+) {
   const passwordHash = overrides.password
     ? await hashPassword(overrides.password)
     : await (passwordHashCache ??= hashPassword(FACTORY_PASSWORD));
@@ -36,7 +39,16 @@ export function newIccid(): string {
 
 export async function createCustomerWithCard(
   db: Db,
-  overrides: Partial<{ nameZh: string | null; nameEn: string | null; email: string | null; validityEnd: Date; suspended: boolean; storedValue: number; hk: string | null; cn: string | null }> = {},
+  overrides: Partial<{
+    nameZh: string | null;
+    nameEn: string | null;
+    email: string | null;
+    validityEnd: Date;
+    suspended: boolean;
+    storedValue: number;
+    hk: string | null;
+    cn: string | null;
+  }> = {},
 ) {
   const [customer] = await db
     .insert(customers)
@@ -62,7 +74,10 @@ export async function createCustomerWithCard(
     overrides.hk !== null ? { region: "HK" as const, msisdn: `+852${overrides.hk ?? randomNational(8, "6")}` } : null,
     overrides.cn ? { region: "CN" as const, msisdn: `+86${overrides.cn}` } : null,
   ].filter((n) => n !== null);
-  if (numbers.length) await db.insert(cardNumbers).values(numbers.map((n) => ({ ...n, cardId: card!.id, realNameStatus: "verified" as const })));
+  if (numbers.length)
+    await db
+      .insert(cardNumbers)
+      .values(numbers.map((n) => ({ ...n, cardId: card!.id, realNameStatus: "verified" as const })));
   return { customerId: customer!.id, cardId: card!.id, iccid: card!.iccid };
 }
 

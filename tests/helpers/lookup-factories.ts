@@ -1,5 +1,16 @@
 import type { Db } from "@/db/client";
-import { auditLog, cardNumbers, cards, customers, notifications, payments, periods, plans, planVersions, renewals } from "@/db/schema";
+import {
+  auditLog,
+  cardNumbers,
+  cards,
+  customers,
+  notifications,
+  payments,
+  periods,
+  plans,
+  planVersions,
+  renewals,
+} from "@/db/schema";
 import { luhnCheckDigit } from "@/lib/identifiers";
 import { uniqueSuffix } from "./db";
 
@@ -24,7 +35,13 @@ export function uniqueCn(): string {
 
 export async function createCustomer(
   db: Db,
-  fields: Partial<{ nameZh: string | null; nameEn: string | null; email: string | null; notes: string | null; idDocumentLast4: string | null }> = {},
+  fields: Partial<{
+    nameZh: string | null;
+    nameEn: string | null;
+    email: string | null;
+    notes: string | null;
+    idDocumentLast4: string | null;
+  }> = {},
 ): Promise<number> {
   const [row] = await db
     .insert(customers)
@@ -44,7 +61,14 @@ export async function createCustomer(
 export async function addCard(
   db: Db,
   customerId: number,
-  fields: Partial<{ iccid: string; hk: string | null; cn: string | null; validityEnd: Date; suspended: boolean; storedValue: number }> = {},
+  fields: Partial<{
+    iccid: string;
+    hk: string | null;
+    cn: string | null;
+    validityEnd: Date;
+    suspended: boolean;
+    storedValue: number;
+  }> = {},
 ): Promise<{ cardId: number; iccid: string }> {
   const iccid = fields.iccid ?? iccidFrom(`8985209${String(counter++).padStart(11, "0")}`);
   const [card] = await db
@@ -62,7 +86,10 @@ export async function addCard(
     fields.hk === null ? null : { region: "HK" as const, msisdn: `+852${fields.hk ?? uniqueHk()}` },
     fields.cn ? { region: "CN" as const, msisdn: `+86${fields.cn}` } : null,
   ].filter((n) => n !== null);
-  if (numbers.length) await db.insert(cardNumbers).values(numbers.map((n) => ({ ...n, cardId: card!.id, realNameStatus: "verified" as const })));
+  if (numbers.length)
+    await db
+      .insert(cardNumbers)
+      .values(numbers.map((n) => ({ ...n, cardId: card!.id, realNameStatus: "verified" as const })));
   return { cardId: card!.id, iccid };
 }
 
@@ -70,7 +97,12 @@ export async function addCard(
 export async function createPlanVersion(db: Db, fields: Partial<{ dataCnMb: number; dataHkMb: number }> = {}) {
   const [plan] = await db
     .insert(plans)
-    .values({ code: `LOOKUP-${uniqueSuffix().toUpperCase()}`, nameEn: "Lookup Monthly", nameZh: "查询月卡", status: "draft" })
+    .values({
+      code: `LOOKUP-${uniqueSuffix().toUpperCase()}`,
+      nameEn: "Lookup Monthly",
+      nameZh: "查询月卡",
+      status: "draft",
+    })
     .returning({ id: plans.id });
   const [version] = await db
     .insert(planVersions)
@@ -144,7 +176,10 @@ export async function addRenewal(
   return id;
 }
 
-export async function addNotification(db: Db, fields: { cardId: number; renewalId?: number; toMsisdn: string }): Promise<number> {
+export async function addNotification(
+  db: Db,
+  fields: { cardId: number; renewalId?: number; toMsisdn: string },
+): Promise<number> {
   const [row] = await db
     .insert(notifications)
     .values({
@@ -160,7 +195,10 @@ export async function addNotification(db: Db, fields: { cardId: number; renewalI
   return row!.id;
 }
 
-export async function addAudit(db: Db, fields: { action: string; entityType: string; entityId: number; actorStaffId?: number | null; after?: unknown }): Promise<number> {
+export async function addAudit(
+  db: Db,
+  fields: { action: string; entityType: string; entityId: number; actorStaffId?: number | null; after?: unknown },
+): Promise<number> {
   const [row] = await db
     .insert(auditLog)
     .values({

@@ -9,7 +9,10 @@ import { uniqueSuffix } from "./db";
  * commit. Without that, the first often finishes before the second starts and
  * a missing lock goes unnoticed.
  */
-export async function raceAtAudit<T>(url: string, contenders: ((db: Db) => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+export async function raceAtAudit<T>(
+  url: string,
+  contenders: ((db: Db) => Promise<T>)[],
+): Promise<PromiseSettledResult<T>[]> {
   const applicationName = `race-${uniqueSuffix()}`;
   const client = createDb(url, { max: contenders.length + 2, applicationName });
   try {

@@ -9,11 +9,22 @@ export const rules = { graceDays: 30, capDays: 730 };
 
 export async function createSellablePlan(
   db: Db,
-  terms: Partial<{ validityDays: number; extensionMode: "stack" | "max_from_today"; priceHkdMinor: number; priceCnyMinor: number; status: "active" | "archived" | "draft" }> = {},
+  terms: Partial<{
+    validityDays: number;
+    extensionMode: "stack" | "max_from_today";
+    priceHkdMinor: number;
+    priceCnyMinor: number;
+    status: "active" | "archived" | "draft";
+  }> = {},
 ) {
   const [plan] = await db
     .insert(plans)
-    .values({ code: `T-${uniqueSuffix().toUpperCase()}`, nameEn: "Test Monthly 8GB", nameZh: "测试月卡 8GB", status: "draft" })
+    .values({
+      code: `T-${uniqueSuffix().toUpperCase()}`,
+      nameEn: "Test Monthly 8GB",
+      nameZh: "测试月卡 8GB",
+      status: "draft",
+    })
     .returning({ id: plans.id });
   const [version] = await db
     .insert(planVersions)
@@ -28,12 +39,19 @@ export async function createSellablePlan(
       extensionMode: terms.extensionMode ?? "stack",
     })
     .returning({ id: planVersions.id });
-  await db.update(plans).set({ currentVersionId: version!.id, status: terms.status ?? "active" }).where(eq(plans.id, plan!.id));
+  await db
+    .update(plans)
+    .set({ currentVersionId: version!.id, status: terms.status ?? "active" })
+    .where(eq(plans.id, plan!.id));
   return { planId: plan!.id, planVersionId: version!.id };
 }
 
 export async function smsNumberOf(db: Db, cardId: number): Promise<string> {
-  const [row] = await db.select({ msisdn: cardNumbers.msisdn }).from(cardNumbers).where(eq(cardNumbers.cardId, cardId)).limit(1);
+  const [row] = await db
+    .select({ msisdn: cardNumbers.msisdn })
+    .from(cardNumbers)
+    .where(eq(cardNumbers.cardId, cardId))
+    .limit(1);
   return row!.msisdn;
 }
 
@@ -42,7 +60,12 @@ export function newReference(): string {
   return `4200${Date.now()}${String(referenceCounter++).padStart(6, "0")}${Math.floor(Math.random() * 1e6)}`;
 }
 
-export async function renewInput(db: Db, cardId: number, planVersionId: number, overrides: Partial<RenewCardInput> = {}): Promise<RenewCardInput> {
+export async function renewInput(
+  db: Db,
+  cardId: number,
+  planVersionId: number,
+  overrides: Partial<RenewCardInput> = {},
+): Promise<RenewCardInput> {
   return {
     idempotencyKey: randomUUID(),
     cardId,

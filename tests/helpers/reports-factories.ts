@@ -7,7 +7,10 @@ import { DAY_MS } from "@/lib/time";
 
 type Method = (typeof paymentMethods)[number];
 
-export async function createPlan(db: Db, overrides: Partial<{ priceHkdMinor: number; priceCnyMinor: number; validityDays: number }> = {}) {
+export async function createPlan(
+  db: Db,
+  overrides: Partial<{ priceHkdMinor: number; priceCnyMinor: number; validityDays: number }> = {},
+) {
   const suffix = randomBytes(4).toString("hex").toUpperCase();
   const [plan] = await db
     .insert(plans)
@@ -75,7 +78,9 @@ export async function recordRenewal(db: Db, input: RenewalInput): Promise<number
       })
       .returning({ id: renewals.id });
     const renewalId = renewal!.id;
-    await tx.insert(periods).values({ renewalId, cardId: input.cardId, startsAt, endsAt, dataCnMb: 1024, dataHkMb: 1024 });
+    await tx
+      .insert(periods)
+      .values({ renewalId, cardId: input.cardId, startsAt, endsAt, dataCnMb: 1024, dataHkMb: 1024 });
     await tx.insert(payments).values({
       renewalId,
       method,
@@ -99,7 +104,10 @@ export async function voidRenewal(db: Db, renewalId: number, voidedBy: number): 
       .set({ status: "voided", voidedAt: sql`now()`, voidedBy, voidReason: "report test" })
       .where(eq(renewals.id, renewalId))
       .returning({ cardId: renewals.cardId, previousValidityEnd: renewals.previousValidityEnd });
-    await tx.update(periods).set({ voidedAt: sql`now()` }).where(eq(periods.renewalId, renewalId));
+    await tx
+      .update(periods)
+      .set({ voidedAt: sql`now()` })
+      .where(eq(periods.renewalId, renewalId));
     await tx.update(cards).set({ validityEnd: renewal!.previousValidityEnd }).where(eq(cards.id, renewal!.cardId));
     await applyRenewalToRollup(tx, renewalId, -1);
   });

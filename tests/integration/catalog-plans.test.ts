@@ -7,7 +7,13 @@ import { createPlan } from "@/db/mutations/create-plan";
 import { deletePlan } from "@/db/mutations/delete-plan";
 import { updatePlan } from "@/db/mutations/update-plan";
 import { listEntityActivity } from "@/db/queries/audit-trail";
-import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlans, listPlanVersions } from "@/db/queries/plans";
+import {
+  countCardsOnPlanVersionsNow,
+  countRecentRenewalsByPlan,
+  getPlan,
+  listPlans,
+  listPlanVersions,
+} from "@/db/queries/plans";
 import { listSellablePlans } from "@/db/queries/sellable-plans";
 import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals } from "@/db/schema";
 import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
@@ -35,7 +41,10 @@ async function planRow(db: Db, planId: number) {
   return row;
 }
 
-function editOf(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, changes: Partial<Omit<UpdatePlanInput, "terms">> & { terms?: Partial<PlanTerms> } = {}): UpdatePlanInput {
+function editOf(
+  plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>,
+  changes: Partial<Omit<UpdatePlanInput, "terms">> & { terms?: Partial<PlanTerms> } = {},
+): UpdatePlanInput {
   return {
     planId: plan.id,
     lockVersion: plan.lockVersion,
@@ -55,13 +64,27 @@ describe("createPlan", () => {
     const { planId } = await createPlan(input, actor.id, db);
 
     const plan = await getPlan(planId, db);
-    expect(plan).toMatchObject({ code: input.code, status: "draft", lockVersion: 1, version: 1, terms: { ...input.terms, dataCnMb: 1536, priceHkdMinor: 12_345 } });
+    expect(plan).toMatchObject({
+      code: input.code,
+      status: "draft",
+      lockVersion: 1,
+      version: 1,
+      terms: { ...input.terms, dataCnMb: 1536, priceHkdMinor: 12_345 },
+    });
     expect(await auditFor(db, planId)).toEqual([
       {
         action: "plan.create",
         actor: actor.id,
         before: null,
-        after: { code: input.code, nameEn: input.nameEn, nameZh: input.nameZh, status: "draft", sortOrder: 100, version: 1, terms: input.terms },
+        after: {
+          code: input.code,
+          nameEn: input.nameEn,
+          nameZh: input.nameZh,
+          status: "draft",
+          sortOrder: 100,
+          version: 1,
+          terms: input.terms,
+        },
       },
     ]);
     expect((await listSellablePlans(db)).some((p) => p.planId === planId)).toBe(false);
@@ -71,14 +94,22 @@ describe("createPlan", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const { code } = await createTestPlan(db, actor.id);
-    const auditBefore = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorStaffId, actor.id));
+    const auditBefore = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.actorStaffId, actor.id));
 
     const refusal = await createPlan(planInput({ code }), actor.id, db).catch((e) => e);
     expect(refusal).toBeInstanceOf(ConflictError);
     expect(refusal).toMatchObject({ code: "plans.errors.codeTaken", field: "code" });
 
     expect(await db.select({ id: plans.id }).from(plans).where(eq(plans.code, code))).toHaveLength(1);
-    expect(await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorStaffId, actor.id))).toEqual(auditBefore);
+    expect(
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(eq(auditLog.actorStaffId, actor.id)),
+    ).toEqual(auditBefore);
   });
 });
 
@@ -89,7 +120,11 @@ describe("updatePlan", () => {
     const seller = await createStaff(db);
     const { planId } = await createTestPlan(db, actor.id);
     const before = (await getPlan(planId, db))!;
-    const sold = await createTestRenewal(db, { planVersionId: before.versionId!, soldBy: seller.id, priceMinor: before.terms!.priceHkdMinor });
+    const sold = await createTestRenewal(db, {
+      planVersionId: before.versionId!,
+      soldBy: seller.id,
+      priceMinor: before.terms!.priceHkdMinor,
+    });
 
     const result = await updatePlan(editOf(before, { terms: { priceHkdMinor: 10_800 } }), actor.id, db);
     expect(result).toEqual({ planId, changed: true, newVersion: 2 });
@@ -102,9 +137,17 @@ describe("updatePlan", () => {
     // The old version is exactly as it was sold.
     expect(versions[0]).toMatchObject({ id: before.versionId, ...defaultTerms });
     const after = (await getPlan(planId, db))!;
-    expect(after).toMatchObject({ versionId: versions[1]!.id, version: 2, terms: { priceHkdMinor: 10_800 }, lockVersion: before.lockVersion + 1 });
+    expect(after).toMatchObject({
+      versionId: versions[1]!.id,
+      version: 2,
+      terms: { priceHkdMinor: 10_800 },
+      lockVersion: before.lockVersion + 1,
+    });
 
-    const [renewal] = await db.select({ priceMinor: renewals.priceMinor, planVersionId: renewals.planVersionId }).from(renewals).where(eq(renewals.id, sold.id));
+    const [renewal] = await db
+      .select({ priceMinor: renewals.priceMinor, planVersionId: renewals.planVersionId })
+      .from(renewals)
+      .where(eq(renewals.id, sold.id));
     expect(renewal).toEqual({ priceMinor: 9800, planVersionId: before.versionId });
 
     // What agents sell from now is the new version.
@@ -129,7 +172,12 @@ describe("updatePlan", () => {
     const result = await updatePlan(editOf(before, { nameEn: "Renamed plan", sortOrder: 5 }), actor.id, db);
     expect(result).toEqual({ planId, changed: true, newVersion: null });
     expect(await versionsOf(db, planId)).toHaveLength(1);
-    expect(await getPlan(planId, db)).toMatchObject({ nameEn: "Renamed plan", sortOrder: 5, versionId: before.versionId, lockVersion: before.lockVersion + 1 });
+    expect(await getPlan(planId, db)).toMatchObject({
+      nameEn: "Renamed plan",
+      sortOrder: 5,
+      versionId: before.versionId,
+      lockVersion: before.lockVersion + 1,
+    });
     expect((await auditFor(db, planId)).at(-1)).toMatchObject({
       action: "plan.update",
       before: { nameEn: before.nameEn, sortOrder: 100 },
@@ -160,9 +208,16 @@ describe("updatePlan", () => {
     const afterFirst = await planRow(db, planId);
     const auditAfterFirst = await auditFor(db, planId);
 
-    const refusal = await updatePlan(editOf(opened, { nameEn: "Second's rename", terms: { priceHkdMinor: 1 } }), second.id, db).catch((e) => e);
+    const refusal = await updatePlan(
+      editOf(opened, { nameEn: "Second's rename", terms: { priceHkdMinor: 1 } }),
+      second.id,
+      db,
+    ).catch((e) => e);
     expect(refusal).toBeInstanceOf(ConflictError);
-    expect(refusal).toMatchObject({ code: "plans.errors.stale", params: { name: expect.stringContaining("Fiona First") } });
+    expect(refusal).toMatchObject({
+      code: "plans.errors.stale",
+      params: { name: expect.stringContaining("Fiona First") },
+    });
 
     expect(await planRow(db, planId)).toEqual(afterFirst);
     expect(await versionsOf(db, planId)).toHaveLength(2);
@@ -190,7 +245,9 @@ describe("updatePlan", () => {
     const actor = await admin(db);
     const { planId } = await createTestPlan(db, actor.id);
     const plan = (await getPlan(planId, db))!;
-    await expect(updatePlan({ ...editOf(plan), planId: 2_000_000_000 }, actor.id, db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updatePlan({ ...editOf(plan), planId: 2_000_000_000 }, actor.id, db)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -234,11 +291,19 @@ describe("publish, archive and restore", () => {
     const before = await planRow(db, planId);
     const auditBefore = await auditFor(db, planId);
 
-    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "archive" }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notActive" });
-    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "restore" }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.notArchived" });
-    await expect(changePlanStatus({ planId, lockVersion: 7, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(ConflictError);
+    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "archive" }, actor.id, db)).rejects.toMatchObject({
+      code: "plans.errors.notActive",
+    });
+    await expect(changePlanStatus({ planId, lockVersion: 1, kind: "restore" }, actor.id, db)).rejects.toMatchObject({
+      code: "plans.errors.notArchived",
+    });
+    await expect(changePlanStatus({ planId, lockVersion: 7, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actor.id, db);
-    await expect(changePlanStatus({ planId, lockVersion: 2, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(PreconditionError);
+    await expect(changePlanStatus({ planId, lockVersion: 2, kind: "publish" }, actor.id, db)).rejects.toBeInstanceOf(
+      PreconditionError,
+    );
 
     const after = await planRow(db, planId);
     expect(after).toMatchObject({ ...before, status: "active", lockVersion: 2, updatedAt: expect.any(Date) });
@@ -267,7 +332,9 @@ describe("deletePlan", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const { planId, lockVersion } = await createTestPlan(db, actor.id);
-    await expect(deletePlan({ planId, lockVersion }, actor.id, db)).rejects.toMatchObject({ code: "plans.errors.deleteNotDraft" });
+    await expect(deletePlan({ planId, lockVersion }, actor.id, db)).rejects.toMatchObject({
+      code: "plans.errors.deleteNotDraft",
+    });
     expect(await planRow(db, planId)).toBeDefined();
   });
 
@@ -295,10 +362,14 @@ describe("catalog reads", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const tag = uniqueSuffix().toUpperCase();
-    const draft = await createTestPlan(db, actor.id, { publish: false, input: { code: `DRAFT-${tag}`, nameZh: `草稿 ${tag}` } });
+    const draft = await createTestPlan(db, actor.id, {
+      publish: false,
+      input: { code: `DRAFT-${tag}`, nameZh: `草稿 ${tag}` },
+    });
     const active = await createTestPlan(db, actor.id, { input: { code: `LIVE-${tag}`, nameEn: `Live 100% ${tag}` } });
 
-    const ids = async (status: Parameters<typeof listPlans>[0]["status"], q: string) => (await listPlans({ status, q }, db)).items.map((p) => p.id);
+    const ids = async (status: Parameters<typeof listPlans>[0]["status"], q: string) =>
+      (await listPlans({ status, q }, db)).items.map((p) => p.id);
     expect(await ids("all", tag)).toEqual([draft.planId, active.planId]);
     expect(await ids("draft", tag)).toEqual([draft.planId]);
     expect(await ids("active", tag.toLowerCase())).toEqual([active.planId]);
@@ -325,7 +396,12 @@ describe("catalog reads", () => {
       endsAt: new Date(Date.now() + 55 * day),
     });
     await createTestRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id, voided: true });
-    await createTestRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id, startsAt: new Date(Date.now() - 60 * day), endsAt: new Date(Date.now() - 30 * day) });
+    await createTestRenewal(db, {
+      planVersionId: v1.versionId!,
+      soldBy: seller.id,
+      startsAt: new Date(Date.now() - 60 * day),
+      endsAt: new Date(Date.now() - 30 * day),
+    });
 
     await updatePlan(editOf(v1, { terms: { validityDays: 31 } }), actor.id, db);
     const v2 = (await getPlan(planId, db))!.versionId!;
@@ -350,7 +426,8 @@ describe("catalog reads", () => {
     const { planId } = await createTestPlan(db, actor.id);
     const version = (await getPlan(planId, db))!.versionId!;
     const today = hkDay(new Date());
-    const cards = async () => (await countCardsOnPlanVersionsNow([planId], db)).find((r) => r.planVersionId === version)?.cards ?? 0;
+    const cards = async () =>
+      (await countCardsOnPlanVersionsNow([planId], db)).find((r) => r.planVersionId === version)?.cards ?? 0;
     const live = async () => {
       const [row] = await db.execute<{ cards: number }>(sql`
         select count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id
@@ -359,16 +436,40 @@ describe("catalog reads", () => {
     };
 
     // Validity ends at 23:59:59 Hong Kong time; a queued period starts at the previous end.
-    const endingToday = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: hkEndOfDay(addDays(today, -30)), endsAt: hkEndOfDay(today) });
-    await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, cardId: endingToday.cardId, startsAt: hkEndOfDay(today), endsAt: hkEndOfDay(addDays(today, 30)) });
-    await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: hkEndOfDay(addDays(today, -31)), endsAt: hkEndOfDay(addDays(today, -1)) });
-    const boughtInGrace = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id, startsAt: new Date(Date.now() - 60_000), endsAt: hkEndOfDay(addDays(today, 29)) });
+    const endingToday = await createTestRenewal(db, {
+      planVersionId: version,
+      soldBy: seller.id,
+      startsAt: hkEndOfDay(addDays(today, -30)),
+      endsAt: hkEndOfDay(today),
+    });
+    await createTestRenewal(db, {
+      planVersionId: version,
+      soldBy: seller.id,
+      cardId: endingToday.cardId,
+      startsAt: hkEndOfDay(today),
+      endsAt: hkEndOfDay(addDays(today, 30)),
+    });
+    await createTestRenewal(db, {
+      planVersionId: version,
+      soldBy: seller.id,
+      startsAt: hkEndOfDay(addDays(today, -31)),
+      endsAt: hkEndOfDay(addDays(today, -1)),
+    });
+    const boughtInGrace = await createTestRenewal(db, {
+      planVersionId: version,
+      soldBy: seller.id,
+      startsAt: new Date(Date.now() - 60_000),
+      endsAt: hkEndOfDay(addDays(today, 29)),
+    });
     expect(await cards()).toBe(2);
     expect(await cards()).toBe(await live());
 
     await db.update(periods).set({ voidedAt: new Date() }).where(eq(periods.renewalId, boughtInGrace.id));
     expect(await cards()).toBe(1);
-    await db.update(periods).set({ endsAt: hkEndOfDay(addDays(today, -2)), startsAt: hkEndOfDay(addDays(today, -32)) }).where(eq(periods.renewalId, endingToday.id));
+    await db
+      .update(periods)
+      .set({ endsAt: hkEndOfDay(addDays(today, -2)), startsAt: hkEndOfDay(addDays(today, -32)) })
+      .where(eq(periods.renewalId, endingToday.id));
     expect(await cards()).toBe(0);
     expect(await cards()).toBe(await live());
     await db.update(periods).set({ voidedAt: null }).where(eq(periods.renewalId, boughtInGrace.id));
@@ -390,7 +491,9 @@ describe("catalog reads", () => {
             select r.plan_version_id, count(*)::int as cards from periods p join renewals r on r.id = p.renewal_id
             where p.voided_at is null and p.starts_at <= now() and p.ends_at > now() group by 1`);
           expect(rollup.length).toBeGreaterThan(2);
-          expect(Object.fromEntries(rollup.map((r) => [r.planVersionId, r.cards]))).toEqual(Object.fromEntries(live.map((r) => [r.plan_version_id, r.cards])));
+          expect(Object.fromEntries(rollup.map((r) => [r.planVersionId, r.cards]))).toEqual(
+            Object.fromEntries(live.map((r) => [r.plan_version_id, r.cards])),
+          );
         } finally {
           await client.close();
         }
@@ -415,7 +518,9 @@ describe("catalog reads", () => {
       renewals: count,
       revenueMinor: count * 100,
     });
-    await db.insert(renewalDailyStats).values([row(0, 2, "cash"), row(0, 1, "fps"), row(29, 4, "cash"), row(30, 8, "cash")]);
+    await db
+      .insert(renewalDailyStats)
+      .values([row(0, 2, "cash"), row(0, 1, "fps"), row(29, 4, "cash"), row(30, 8, "cash")]);
     expect((await countRecentRenewalsByPlan([planId], 30, db)).get(planId)).toBe(7);
   });
 

@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { getCard, getCardPeriods, getCardSummaries, listCardAudit, listCardNotifications, listCardRenewals, listCustomerCards } from "@/db/queries/cards";
+import {
+  getCard,
+  getCardPeriods,
+  getCardSummaries,
+  listCardAudit,
+  listCardNotifications,
+  listCardRenewals,
+  listCustomerCards,
+} from "@/db/queries/cards";
 import { getCustomer } from "@/db/queries/customers";
 import { testDb } from "../helpers/db";
 import { createStaff } from "../helpers/factories";
-import { addAudit, addCard, addNotification, addRenewal, createCustomer, createPlanVersion, uniqueCn, uniqueHk } from "../helpers/lookup-factories";
+import {
+  addAudit,
+  addCard,
+  addNotification,
+  addRenewal,
+  createCustomer,
+  createPlanVersion,
+  uniqueCn,
+  uniqueHk,
+} from "../helpers/lookup-factories";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-25T02:00:00Z");
@@ -17,10 +34,39 @@ async function cardWithHistory() {
   const customerId = await createCustomer(db, { nameZh: "历史客户", nameEn: "History Customer" });
   const hk = uniqueHk();
   const { cardId } = await addCard(db, customerId, { hk, validityEnd: at(80) });
-  const old = await addRenewal(db, { cardId, planVersionId, createdAt: at(-41), startsAt: at(-40), endsAt: at(-10), soldBy: agent.id });
-  const current = await addRenewal(db, { cardId, planVersionId, createdAt: at(-11), startsAt: at(-10), endsAt: at(20), usedCnMb: 1024, usedHkMb: 4000 });
-  const queued1 = await addRenewal(db, { cardId, planVersionId, createdAt: at(-2), startsAt: at(20), endsAt: at(50), soldBy: agent.id });
-  const queued2 = await addRenewal(db, { cardId, planVersionId, createdAt: at(-1), startsAt: at(50), endsAt: at(80), soldBy: agent.id });
+  const old = await addRenewal(db, {
+    cardId,
+    planVersionId,
+    createdAt: at(-41),
+    startsAt: at(-40),
+    endsAt: at(-10),
+    soldBy: agent.id,
+  });
+  const current = await addRenewal(db, {
+    cardId,
+    planVersionId,
+    createdAt: at(-11),
+    startsAt: at(-10),
+    endsAt: at(20),
+    usedCnMb: 1024,
+    usedHkMb: 4000,
+  });
+  const queued1 = await addRenewal(db, {
+    cardId,
+    planVersionId,
+    createdAt: at(-2),
+    startsAt: at(20),
+    endsAt: at(50),
+    soldBy: agent.id,
+  });
+  const queued2 = await addRenewal(db, {
+    cardId,
+    planVersionId,
+    createdAt: at(-1),
+    startsAt: at(50),
+    endsAt: at(80),
+    soldBy: agent.id,
+  });
   return { customerId, cardId, hk, agent, renewals: { old, current, queued1, queued2 } };
 }
 
@@ -31,7 +77,13 @@ describe("getCard", () => {
     const [hk, cn] = [uniqueHk(), uniqueCn()];
     const { cardId, iccid } = await addCard(db, customerId, { hk, cn, storedValue: 12_300 });
     const card = await getCard({ customerId, cardId }, db);
-    expect(card).toMatchObject({ id: cardId, customerId, iccid, storedValueHkdMinor: 12_300, customerNameEn: "Card Owner" });
+    expect(card).toMatchObject({
+      id: cardId,
+      customerId,
+      iccid,
+      storedValueHkdMinor: 12_300,
+      customerNameEn: "Card Owner",
+    });
     expect(card?.numbers.map((n) => n.msisdn)).toEqual([`+852${hk}`, `+86${cn}`]);
   });
 
@@ -48,8 +100,17 @@ describe("getCard", () => {
 describe("getCustomer", () => {
   it("returns only the last four characters of the identity document", async () => {
     const { db } = testDb();
-    const id = await createCustomer(db, { nameEn: "Document Holder", idDocumentLast4: "567A", notes: "Prefers WhatsApp" });
-    expect(await getCustomer(id, db)).toMatchObject({ id, idDocumentType: "hkid", idDocumentLast4: "567A", notes: "Prefers WhatsApp" });
+    const id = await createCustomer(db, {
+      nameEn: "Document Holder",
+      idDocumentLast4: "567A",
+      notes: "Prefers WhatsApp",
+    });
+    expect(await getCustomer(id, db)).toMatchObject({
+      id,
+      idDocumentType: "hkid",
+      idDocumentLast4: "567A",
+      notes: "Prefers WhatsApp",
+    });
     expect(await getCustomer(2_000_000_000, db)).toBeNull();
   });
 });
@@ -58,7 +119,12 @@ describe("getCardPeriods", () => {
   it("returns the period in use and the queued ones in start order", async () => {
     const { cardId, renewals } = await cardWithHistory();
     const periods = await getCardPeriods({ cardId, now: NOW }, testDb().db);
-    expect(periods.current).toMatchObject({ renewalId: renewals.current, usedCnMb: 1024, dataCnMb: 8192, planNameEn: "Lookup Monthly" });
+    expect(periods.current).toMatchObject({
+      renewalId: renewals.current,
+      usedCnMb: 1024,
+      dataCnMb: 8192,
+      planNameEn: "Lookup Monthly",
+    });
     expect(periods.queued.map((p) => p.renewalId)).toEqual([renewals.queued1, renewals.queued2]);
   });
 
@@ -92,17 +158,26 @@ describe("listCardRenewals", () => {
     const first = await listCardRenewals({ cardId, limit: 3 }, db);
     expect(first.items.map((r) => r.id)).toEqual([renewals.queued2, renewals.queued1, renewals.current]);
     expect(first.hasMore).toBe(true);
-    expect(first.items[0]).toMatchObject({ soldByName: "Lookup Agent", payment: { method: "fps", amountMinor: 9800 }, planVersion: 1 });
+    expect(first.items[0]).toMatchObject({
+      soldByName: "Lookup Agent",
+      payment: { method: "fps", amountMinor: 9800 },
+      planVersion: 1,
+    });
     expect(first.items[2]?.soldByName).toBeNull();
     const second = await listCardRenewals({ cardId, afterRenewalId: first.items.at(-1)!.id, limit: 3 }, db);
-    expect(second).toMatchObject({ items: [expect.objectContaining({ id: renewals.old, periodStartsAt: at(-40) })], hasMore: false });
+    expect(second).toMatchObject({
+      items: [expect.objectContaining({ id: renewals.old, periodStartsAt: at(-40) })],
+      hasMore: false,
+    });
   });
 
   it("gives an empty page for a cursor that names another card's renewal", async () => {
     const { db } = testDb();
     const mine = await cardWithHistory();
     const theirs = await cardWithHistory();
-    expect((await listCardRenewals({ cardId: mine.cardId, afterRenewalId: theirs.renewals.queued2, limit: 10 }, db)).items).toEqual([]);
+    expect(
+      (await listCardRenewals({ cardId: mine.cardId, afterRenewalId: theirs.renewals.queued2, limit: 10 }, db)).items,
+    ).toEqual([]);
   });
 });
 
@@ -111,7 +186,8 @@ describe("listCardNotifications and listCardAudit", () => {
     const { db } = testDb();
     const { cardId, hk, renewals } = await cardWithHistory();
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push(await addNotification(db, { cardId, renewalId: renewals.current, toMsisdn: `+852${hk}` }));
+    for (let i = 0; i < 3; i++)
+      ids.push(await addNotification(db, { cardId, renewalId: renewals.current, toMsisdn: `+852${hk}` }));
     const first = await listCardNotifications({ cardId, limit: 2 }, db);
     expect(first.items.map((n) => n.id)).toEqual([ids[2], ids[1]]);
     const second = await listCardNotifications({ cardId, afterId: ids[1], limit: 2 }, db);
@@ -124,15 +200,30 @@ describe("listCardNotifications and listCardAudit", () => {
     const other = await cardWithHistory();
     const notificationId = await addNotification(db, { cardId, toMsisdn: `+852${hk}` });
     const entries = [
-      await addAudit(db, { action: "card.renew", entityType: "card", entityId: cardId, actorStaffId: agent.id, after: { validityEnd: "2027-01-01" } }),
+      await addAudit(db, {
+        action: "card.renew",
+        entityType: "card",
+        entityId: cardId,
+        actorStaffId: agent.id,
+        after: { validityEnd: "2027-01-01" },
+      }),
       await addAudit(db, { action: "card.renew", entityType: "card", entityId: other.cardId }),
       await addAudit(db, { action: "renewal.activate", entityType: "renewal", entityId: renewals.queued2 }),
       await addAudit(db, { action: "renewal.activate", entityType: "renewal", entityId: other.renewals.queued2 }),
-      await addAudit(db, { action: "notification.resend", entityType: "notification", entityId: notificationId, actorStaffId: agent.id }),
+      await addAudit(db, {
+        action: "notification.resend",
+        entityType: "notification",
+        entityId: notificationId,
+        actorStaffId: agent.id,
+      }),
     ];
     const page = await listCardAudit({ cardId, limit: 10 }, db);
     expect(page.items.map((e) => e.id)).toEqual([entries[4], entries[2], entries[0]]);
-    expect(page.items[2]).toMatchObject({ action: "card.renew", actorName: "Lookup Agent", after: { validityEnd: "2027-01-01" } });
+    expect(page.items[2]).toMatchObject({
+      action: "card.renew",
+      actorName: "Lookup Agent",
+      after: { validityEnd: "2027-01-01" },
+    });
     expect(page.items[2]?.createdAt).toBeInstanceOf(Date);
     expect(Number.isNaN(page.items[2]!.createdAt.getTime())).toBe(false);
 

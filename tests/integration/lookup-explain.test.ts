@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
 import { createDb, type DbClient, type DbOrTx } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { getCard, getCardPeriods, getCardSummaries, listCardAudit, listCardNotifications, listCardRenewals, listCustomerCards } from "@/db/queries/cards";
+import {
+  getCard,
+  getCardPeriods,
+  getCardSummaries,
+  listCardAudit,
+  listCardNotifications,
+  listCardRenewals,
+  listCustomerCards,
+} from "@/db/queries/cards";
 import { countSearchResults, searchCustomers, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
 import { seedDemoData } from "@/db/seed";
@@ -14,7 +22,16 @@ import { classifySearch, type Lookup } from "@/lib/customer-search-query";
 const CUSTOMERS = 100_000;
 const NOW = new Date("2026-11-25T02:00:00Z");
 // Tables that grow with the business; the plan catalog and staff stay small enough to scan.
-const LARGE_TABLES = ["customers", "cards", "card_numbers", "renewals", "periods", "payments", "notifications", "audit_log"];
+const LARGE_TABLES = [
+  "customers",
+  "cards",
+  "card_numbers",
+  "renewals",
+  "periods",
+  "payments",
+  "notifications",
+  "audit_log",
+];
 
 let client: DbClient;
 let dbName: string;

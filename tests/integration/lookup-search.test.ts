@@ -47,7 +47,10 @@ beforeAll(async () => {
   let n = 0;
   const card = async (customerId: number, fields: Parameters<typeof addCard>[2] = {}) => {
     // Spread-out ICCIDs, so a fragment of one is not a fragment of the next.
-    const made = await addCard(db, customerId, { iccid: iccidFrom(`8985209${String(7_340_033 * ++n + 1_000_003).padStart(11, "0")}`), ...fields });
+    const made = await addCard(db, customerId, {
+      iccid: iccidFrom(`8985209${String(7_340_033 * ++n + 1_000_003).padStart(11, "0")}`),
+      ...fields,
+    });
     data.iccids.set(made.cardId, made.iccid);
     return made.cardId;
   };
@@ -108,17 +111,29 @@ const cardsOf = (results: SearchResult[]) => results.map((r) => r.cardId);
 const customersOf = (results: SearchResult[]) => [...new Set(results.map((r) => r.customerId))].sort((a, b) => a - b);
 
 describe("searchCustomers: numbers", () => {
-  it.each(["91234567", "9123 4567", "+852 9123 4567", "00852-91234567", "９１２３４５６７"])("finds the Hong Kong number %s, and only its card", async (text) => {
-    const results = await search(text);
-    expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ rank: 0, reason: "hkNumber", customerId: data.wongWai, cardId: data.wongWaiCard, nameZh: "王伟" });
-  });
+  it.each(["91234567", "9123 4567", "+852 9123 4567", "00852-91234567", "９１２３４５６７"])(
+    "finds the Hong Kong number %s, and only its card",
+    async (text) => {
+      const results = await search(text);
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({
+        rank: 0,
+        reason: "hkNumber",
+        customerId: data.wongWai,
+        cardId: data.wongWaiCard,
+        nameZh: "王伟",
+      });
+    },
+  );
 
-  it.each(["13812345678", "+86 138 1234 5678", "0086 138 1234 5678"])("finds the mainland number %s first", async (text) => {
-    const results = await search(text);
-    expect(results[0]).toMatchObject({ rank: 0, reason: "cnNumber", cardId: data.wongWaiCard });
-    expect(results.filter((r) => r.rank === 0)).toHaveLength(1);
-  });
+  it.each(["13812345678", "+86 138 1234 5678", "0086 138 1234 5678"])(
+    "finds the mainland number %s first",
+    async (text) => {
+      const results = await search(text);
+      expect(results[0]).toMatchObject({ rank: 0, reason: "cnNumber", cardId: data.wongWaiCard });
+      expect(results.filter((r) => r.rank === 0)).toHaveLength(1);
+    },
+  );
 
   it("finds every number ending in the last 4 digits, and nothing else", async () => {
     const results = await search("4567");
@@ -157,13 +172,21 @@ describe("searchCustomers: ICCIDs and ids", () => {
   });
 
   it("finds a customer id with all their cards, and a card id alone", async () => {
-    expect(await search(`C${data.wongWai}`)).toEqual([expect.objectContaining({ rank: 0, reason: "customerId", cardId: data.wongWaiCard })]);
-    expect(await search(`card ${data.chanCard}`)).toEqual([expect.objectContaining({ rank: 0, reason: "cardId", customerId: data.chan })]);
+    expect(await search(`C${data.wongWai}`)).toEqual([
+      expect.objectContaining({ rank: 0, reason: "customerId", cardId: data.wongWaiCard }),
+    ]);
+    expect(await search(`card ${data.chanCard}`)).toEqual([
+      expect.objectContaining({ rank: 0, reason: "cardId", customerId: data.chan }),
+    ]);
   });
 
   it("shows a customer who holds no card, by id or by name", async () => {
-    expect(await search(`customer ${data.cardless}`)).toEqual([expect.objectContaining({ customerId: data.cardless, cardId: null, nameEn: "Ng Ho" })]);
-    expect(await search("吴浩")).toEqual([expect.objectContaining({ customerId: data.cardless, cardId: null, reason: "name" })]);
+    expect(await search(`customer ${data.cardless}`)).toEqual([
+      expect.objectContaining({ customerId: data.cardless, cardId: null, nameEn: "Ng Ho" }),
+    ]);
+    expect(await search("吴浩")).toEqual([
+      expect.objectContaining({ customerId: data.cardless, cardId: null, reason: "name" }),
+    ]);
   });
 });
 
@@ -196,7 +219,9 @@ describe("searchCustomers: names", () => {
 
 describe("searchCustomers: emails", () => {
   it("finds a whole address exactly, and its beginning", async () => {
-    expect(await search("Wong.Wai@Example.com")).toEqual([expect.objectContaining({ rank: 0, reason: "email", customerId: data.wongWai })]);
+    expect(await search("Wong.Wai@Example.com")).toEqual([
+      expect.objectContaining({ rank: 0, reason: "email", customerId: data.wongWai }),
+    ]);
     expect(customersOf(await search("wong.wai@"))).toEqual([data.wongWai]);
     expect(customersOf(await search("emilie.dub"))).toEqual([data.emilie]);
   });
@@ -232,7 +257,10 @@ describe("searchCustomers: paging", () => {
     const seen: SearchResult[] = [];
     let after: SearchCursor | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: { items: SearchResult[]; next: SearchCursor | null } = await searchCustomers({ lookups: classified.lookups, after, limit: pageSize }, client.db);
+      const result: { items: SearchResult[]; next: SearchCursor | null } = await searchCustomers(
+        { lookups: classified.lookups, after, limit: pageSize },
+        client.db,
+      );
       seen.push(...result.items);
       if (!result.next) return seen;
       after = result.next;

@@ -14,11 +14,26 @@ describe("migrations", () => {
           select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
         expect(tables.map((t) => t.table_name)).toEqual(
           expect.arrayContaining([
-            "audit_log", "card_numbers", "cards", "customers", "idempotency_keys", "notifications", "payments", "periods",
-            "plan_versions", "plans", "refunds", "renewal_daily_stats", "renewals", "sign_in_throttle", "staff", "stored_value_ledger",
+            "audit_log",
+            "card_numbers",
+            "cards",
+            "customers",
+            "idempotency_keys",
+            "notifications",
+            "payments",
+            "periods",
+            "plan_versions",
+            "plans",
+            "refunds",
+            "renewal_daily_stats",
+            "renewals",
+            "sign_in_throttle",
+            "staff",
+            "stored_value_ledger",
           ]),
         );
-        const extensions = await sql`select extname from pg_extension where extname in ('pg_trgm', 'unaccent') order by extname`;
+        const extensions =
+          await sql`select extname from pg_extension where extname in ('pg_trgm', 'unaccent') order by extname`;
         expect(extensions.map((e) => e.extname)).toEqual(["pg_trgm", "unaccent"]);
         const [db] = await sql`select datctype from pg_database where datname = current_database()`;
         expect(db?.datctype).toMatch(/utf-?8/i);
@@ -35,7 +50,8 @@ describe("migrations", () => {
       async (url) => {
         const sql = postgres(url, { max: 1 });
         try {
-          const [row] = await sql`insert into customers (name_zh, name_en) values ('王伟', 'Émilie  Dubois') returning search_name, name_grams`;
+          const [row] =
+            await sql`insert into customers (name_zh, name_en) values ('王伟', 'Émilie  Dubois') returning search_name, name_grams`;
           expect(row?.search_name).toBe("emilie  dubois 王伟");
           expect(row?.name_grams).toEqual(["伟", "王", "王伟"]);
         } finally {

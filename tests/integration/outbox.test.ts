@@ -56,7 +56,10 @@ describe("SMS outbox worker", () => {
     await deliverAll(provider);
     await deliverAll(provider);
     expect(delivered.get(key)).toBe(1);
-    const [row] = await db.select({ status: notifications.status, sentAt: notifications.sentAt }).from(notifications).where(eq(notifications.dedupeKey, key));
+    const [row] = await db
+      .select({ status: notifications.status, sentAt: notifications.sentAt })
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, key));
     expect(row!.status).toBe("sent");
     expect(row!.sentAt).toBeInstanceOf(Date);
   });
@@ -66,7 +69,15 @@ describe("SMS outbox worker", () => {
     await activateRenewal(renewalId, agent, simulatedCarrier("ok"), db);
     const failing = recordingProvider({ failTimes: 1_000 });
     await deliverDueNotifications(db, failing.provider, { batchSize: 500 });
-    const [row] = await db.select({ status: notifications.status, attempts: notifications.attempts, next: notifications.nextAttemptAt, error: notifications.lastError }).from(notifications).where(eq(notifications.dedupeKey, key));
+    const [row] = await db
+      .select({
+        status: notifications.status,
+        attempts: notifications.attempts,
+        next: notifications.nextAttemptAt,
+        error: notifications.lastError,
+      })
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, key));
     expect(row).toMatchObject({ status: "pending", attempts: 1, error: "gateway timeout" });
     expect(row!.next.getTime()).toBeGreaterThan(Date.now() + 20_000);
   });
@@ -84,23 +95,38 @@ describe("SMS outbox worker", () => {
           throw new Error("worker killed");
         },
       }).catch(() => {});
-      const [claimed] = await db.select({ status: notifications.status }).from(notifications).where(eq(notifications.dedupeKey, key));
+      const [claimed] = await db
+        .select({ status: notifications.status })
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, key));
       expect(claimed!.status).toBe("pending");
-      await db.update(notifications).set({ lockedUntil: new Date(Date.now() - 1000), nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(notifications.dedupeKey, key));
+      await db
+        .update(notifications)
+        .set({ lockedUntil: new Date(Date.now() - 1000), nextAttemptAt: new Date(Date.now() - 1000) })
+        .where(eq(notifications.dedupeKey, key));
       await deliverAll(recorder.provider);
       expect(recorder.attempts.filter((k) => k === key)).toHaveLength(2);
       expect(recorder.delivered.get(key)).toBe(dedupe ? 1 : 2);
-      const [row] = await db.select({ status: notifications.status }).from(notifications).where(eq(notifications.dedupeKey, key));
+      const [row] = await db
+        .select({ status: notifications.status })
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, key));
       expect(row!.status).toBe("sent");
     }
   });
 
   it("queues one resend copy per message per minute, however many clicks", async () => {
     const { db, agent, renewalId } = await renewed();
-    const [original] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.renewalId, renewalId));
+    const [original] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.renewalId, renewalId));
     const copies = await Promise.all([resendSms(original!.id, agent, db), resendSms(original!.id, agent, db)]);
     expect(new Set(copies.map((c) => c.notificationId)).size).toBe(1);
-    const rows = await db.select({ kind: notifications.kind }).from(notifications).where(inArray(notifications.renewalId, [renewalId]));
+    const rows = await db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(inArray(notifications.renewalId, [renewalId]));
     expect(rows.map((r) => r.kind).sort()).toEqual(["renewal_confirmation", "resend"]);
   });
 });

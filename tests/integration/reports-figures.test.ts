@@ -33,11 +33,44 @@ describe("report figures", () => {
 
     // 15:59:59 UTC is 23:59:59 HKT (that day); 16:00 UTC is already the next Hong Kong day.
     const made = [
-      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(from, "15:59:59"), soldBy: seller.id, method: "cash" }),
-      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(from, "16:00:00"), method: "wechat_pay", currency: "CNY", priceMinor: 8800 }),
-      await recordRenewal(db, { cardId, planVersionId: annual.planVersionId, createdAt: at(addDays(from, 3), "02:00:00"), soldBy: seller.id, priceMinor: 88800 }),
-      await recordRenewal(db, { cardId, planVersionId: annual.planVersionId, createdAt: at(addDays(from, 3), "04:00:00"), soldBy: boss.id, method: "alipay", currency: "CNY", priceMinor: 79800, cardState: "grace" }),
-      await recordRenewal(db, { cardId, planVersionId: monthly.planVersionId, createdAt: at(addDays(from, 9), "10:00:00"), soldBy: seller.id }),
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: monthly.planVersionId,
+        createdAt: at(from, "15:59:59"),
+        soldBy: seller.id,
+        method: "cash",
+      }),
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: monthly.planVersionId,
+        createdAt: at(from, "16:00:00"),
+        method: "wechat_pay",
+        currency: "CNY",
+        priceMinor: 8800,
+      }),
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: annual.planVersionId,
+        createdAt: at(addDays(from, 3), "02:00:00"),
+        soldBy: seller.id,
+        priceMinor: 88800,
+      }),
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: annual.planVersionId,
+        createdAt: at(addDays(from, 3), "04:00:00"),
+        soldBy: boss.id,
+        method: "alipay",
+        currency: "CNY",
+        priceMinor: 79800,
+        cardState: "grace",
+      }),
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: monthly.planVersionId,
+        createdAt: at(addDays(from, 9), "10:00:00"),
+        soldBy: seller.id,
+      }),
     ];
     await voidRenewal(db, made[2]!, boss.id);
 
@@ -61,7 +94,9 @@ describe("report figures", () => {
         { day: addDays(from, 9), key: String(monthly.planId), renewals: 1 },
       ]),
     );
-    expect(sorted(await listRenewalVolume(range, "method", db))).toEqual(sorted([...(await rawByDimension("p.method::text"))]));
+    expect(sorted(await listRenewalVolume(range, "method", db))).toEqual(
+      sorted([...(await rawByDimension("p.method::text"))]),
+    );
     expect(sorted(await listRenewalVolume(range, "agent", db))).toEqual(
       sorted([...(await rawByDimension("coalesce(r.sold_by::text, 'self_service')"))]),
     );
@@ -72,7 +107,8 @@ describe("report figures", () => {
       from renewals where status <> 'voided' and created_at >= ${start} and created_at < ${end} group by 1, 2, 3`;
     const revenue = await listDailyRevenue(range, supervisor, db);
     expect(sorted(revenue)).toEqual(sorted([...rawRevenue]));
-    const total = (currency: string) => revenue.filter((r) => r.currency === currency).reduce((sum, r) => sum + r.revenueMinor, 0);
+    const total = (currency: string) =>
+      revenue.filter((r) => r.currency === currency).reduce((sum, r) => sum + r.revenueMinor, 0);
     expect({ HKD: total("HKD"), CNY: total("CNY") }).toEqual({ HKD: 9800 + 9800, CNY: 8800 + 79800 });
 
     const daily = await listDailyRenewals(range, db);
@@ -80,7 +116,9 @@ describe("report figures", () => {
       select (created_at at time zone 'Asia/Hong_Kong')::date::text as day, card_state::text as "cardState", count(*)::int as renewals
       from renewals where status <> 'voided' and created_at >= ${start} and created_at < ${end} group by 1, 2`;
     expect(sorted(daily)).toEqual(sorted([...rawDaily]));
-    expect(daily.filter((r) => r.cardState === "grace")).toEqual([{ day: addDays(from, 3), cardState: "grace", renewals: 1 }]);
+    expect(daily.filter((r) => r.cardState === "grace")).toEqual([
+      { day: addDays(from, 3), cardState: "grace", renewals: 1 },
+    ]);
   });
 
   it("count lapsed cards, cards in grace and expirations ahead exactly as the raw cards and renewals say", async () => {
@@ -97,10 +135,25 @@ describe("report figures", () => {
     // Ahead: two cards end today and in 10 days, one end in 20 days already renewed.
     for (const offset of [0, 10]) await createCustomerWithCard(db, { validityEnd: endOn(offset) });
     const renewed = await createCustomerWithCard(db, { validityEnd: endOn(20) });
-    await recordRenewal(db, { cardId: renewed.cardId, planVersionId: plan.planVersionId, createdAt: now, previousValidityEnd: endOn(20), days: 365 });
+    await recordRenewal(db, {
+      cardId: renewed.cardId,
+      planVersionId: plan.planVersionId,
+      createdAt: now,
+      previousValidityEnd: endOn(20),
+      days: 365,
+    });
     const voided = await createCustomerWithCard(db, { validityEnd: endOn(40) });
     const staff = await createStaff(db, { role: "supervisor" });
-    await voidRenewal(db, await recordRenewal(db, { cardId: voided.cardId, planVersionId: plan.planVersionId, createdAt: now, previousValidityEnd: endOn(40) }), staff.id);
+    await voidRenewal(
+      db,
+      await recordRenewal(db, {
+        cardId: voided.cardId,
+        planVersionId: plan.planVersionId,
+        createdAt: now,
+        previousValidityEnd: endOn(40),
+      }),
+      staff.id,
+    );
 
     const range = { from: addDays(today, -29), to: today };
     const lapsed = await listLapsedCards(range, { now, graceDays }, db);
@@ -111,7 +164,12 @@ describe("report figures", () => {
         and validity_end + interval '30 days' < ${hkStartOfDay(addDays(range.to, 1)).toISOString()}
       group by 1`;
     expect(sorted(lapsed)).toEqual(sorted([...rawLapsed]));
-    expect(sorted(lapsed)).toEqual(sorted([{ day: addDays(today, -1), cards: 1 }, { day: addDays(today, -5), cards: 1 }]));
+    expect(sorted(lapsed)).toEqual(
+      sorted([
+        { day: addDays(today, -1), cards: 1 },
+        { day: addDays(today, -5), cards: 1 },
+      ]),
+    );
 
     const [rawGrace] = await sql`select count(*)::int as n from cards
       where suspended_at is null and validity_end < ${now.toISOString()} and validity_end >= ${new Date(now.getTime() - graceDays * DAY_MS).toISOString()}`;
@@ -120,13 +178,21 @@ describe("report figures", () => {
 
     const ahead = await listExpirationsAhead({ now, days: 90 }, db);
     const windowEnd = hkEndOfDay(addDays(today, 89)).toISOString();
-    const rawNotYet = await sql`select (validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
+    const rawNotYet =
+      await sql`select (validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
       from cards where validity_end > ${now.toISOString()} and validity_end <= ${windowEnd} group by 1`;
-    const rawRenewed = await sql`select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
+    const rawRenewed =
+      await sql`select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
       from renewals where status <> 'voided' and previous_validity_end > ${now.toISOString()} and previous_validity_end <= ${windowEnd} group by 1`;
     expect(sorted(ahead.notYet)).toEqual(sorted([...rawNotYet]));
     expect(sorted(ahead.renewed)).toEqual(sorted([...rawRenewed]));
-    expect(sorted(ahead.notYet)).toEqual(sorted([{ day: today, cards: 1 }, { day: addDays(today, 10), cards: 1 }, { day: addDays(today, 40), cards: 1 }]));
+    expect(sorted(ahead.notYet)).toEqual(
+      sorted([
+        { day: today, cards: 1 },
+        { day: addDays(today, 10), cards: 1 },
+        { day: addDays(today, 40), cards: 1 },
+      ]),
+    );
     expect(ahead.renewed).toEqual([{ day: addDays(today, 20), cards: 1 }]);
   });
 
@@ -140,7 +206,13 @@ describe("report figures", () => {
 
     await expect(listDailyRevenue(range, agent, db)).rejects.toBeInstanceOf(ForbiddenError);
 
-    const params = { range, previous: { from: addDays(from, -7), to: addDays(from, -1) }, by: "plan" as const, now: new Date(), graceDays: 30 };
+    const params = {
+      range,
+      previous: { from: addDays(from, -7), to: addDays(from, -1) },
+      by: "plan" as const,
+      now: new Date(),
+      graceDays: 30,
+    };
     const forAgent = await loadReport(params, agent, db);
     expect(forAgent.revenue).toBeNull();
     expect(JSON.stringify(forAgent)).not.toMatch(/revenue"?:\s*\d|9800/);

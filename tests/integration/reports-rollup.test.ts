@@ -23,7 +23,9 @@ describe("daily renewal rollup", () => {
     const range = { from, to: addDays(from, 3) };
     const { cardId } = await createCustomerWithCard(db);
     const ids = [];
-    for (const [i, method] of (["fps", "cash", "stored_value", "wechat_pay", "alipay", "bank_transfer"] as const).entries()) {
+    for (const [i, method] of (
+      ["fps", "cash", "stored_value", "wechat_pay", "alipay", "bank_transfer"] as const
+    ).entries()) {
       ids.push(
         await recordRenewal(db, {
           cardId,
@@ -57,10 +59,14 @@ describe("daily renewal rollup", () => {
       });
     const first = await Promise.all(Array.from({ length: 16 }, (_, i) => renew(i)));
     // Voids of half of them race with 16 more renewals into the same row.
-    await Promise.all([...first.filter((_, i) => i % 2 === 0).map((id) => voidRenewal(concurrent.db, id, boss.id)), ...Array.from({ length: 16 }, (_, i) => renew(i))]);
+    await Promise.all([
+      ...first.filter((_, i) => i % 2 === 0).map((id) => voidRenewal(concurrent.db, id, boss.id)),
+      ...Array.from({ length: 16 }, (_, i) => renew(i)),
+    ]);
 
     expect(await compareRollup({ from: day, to: day }, db)).toEqual([]);
-    const [row] = await sql`select renewals, revenue_minor::int as revenue from renewal_daily_stats where day = ${day} and plan_id = ${plan.planId}`;
+    const [row] =
+      await sql`select renewals, revenue_minor::int as revenue from renewal_daily_stats where day = ${day} and plan_id = ${plan.planId}`;
     expect(row).toEqual({ renewals: 24, revenue: 24 * 9800 });
   });
 
@@ -78,14 +84,23 @@ describe("daily renewal rollup", () => {
     expect(await checkCommand()).toBe(0);
 
     // A renewal written without the upkeep, as a buggy writer would.
-    const [renewal] = await sql`insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode, previous_validity_end,
+    const [renewal] =
+      await sql`insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode, previous_validity_end,
         new_validity_end, price_minor, currency, sms_language, created_at)
       values (${cardId}, ${plan.planVersionId}, 'self_service', 'active', 'stack', ${`${day}T15:59:59Z`}, ${`${addDays(day, 30)}T15:59:59Z`},
         9800, 'HKD', 'en', ${`${day}T06:00:00Z`}) returning id`;
     await sql`insert into payments (renewal_id, method, reference, amount_minor, currency) values (${renewal!.id}, 'fps', ${`RPTMISS${renewal!.id}`}, 9800, 'HKD')`;
 
     expect(await compareRollup({ from: day, to: day }, db)).toEqual([
-      expect.objectContaining({ day, planId: plan.planId, method: "fps", expectedRenewals: 2, actualRenewals: 1, expectedRevenueMinor: 19600, actualRevenueMinor: 9800 }),
+      expect.objectContaining({
+        day,
+        planId: plan.planId,
+        method: "fps",
+        expectedRenewals: 2,
+        actualRenewals: 1,
+        expectedRevenueMinor: 19600,
+        actualRevenueMinor: 9800,
+      }),
     ]);
     expect(await checkCommand()).toBe(1);
   });

@@ -16,7 +16,14 @@ describe("expiry worklist", () => {
     const today = hkDay(now);
     const inWindow = [];
     for (let i = 0; i < WORKLIST_PAGE_SIZE + 5; i++) {
-      inWindow.push((await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, i % 3)), cn: `139${String(i).padStart(8, "0")}` })).cardId);
+      inWindow.push(
+        (
+          await createCustomerWithCard(db, {
+            validityEnd: hkEndOfDay(addDays(today, i % 3)),
+            cn: `139${String(i).padStart(8, "0")}`,
+          })
+        ).cardId,
+      );
     }
     await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 1)), suspended: true });
     await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 3)) });
@@ -26,7 +33,10 @@ describe("expiry worklist", () => {
     expect(first.rows).toHaveLength(WORKLIST_PAGE_SIZE);
     expect(first.hasMore).toBe(true);
     const last = first.rows.at(-1)!;
-    const second = await listExpiryWorklist({ ...params, after: { validityEnd: last.validityEndKey, cardId: last.cardId } }, db);
+    const second = await listExpiryWorklist(
+      { ...params, after: { validityEnd: last.validityEndKey, cardId: last.cardId } },
+      db,
+    );
     expect(second.hasMore).toBe(false);
     const seen = [...first.rows, ...second.rows];
     expect(seen.map((r) => r.cardId).sort((a, b) => a - b)).toEqual([...inWindow].sort((a, b) => a - b));
@@ -48,14 +58,25 @@ describe("expiry worklist", () => {
     const now = isolatedNow(plan.planId);
     const ended = new Date(now.getTime() - 2 * DAY_MS);
     const { cardId } = await createCustomerWithCard(db, { validityEnd: ended, nameZh: "林小姐", nameEn: null });
-    await recordRenewal(db, { cardId, planVersionId: plan.planVersionId, createdAt: new Date(now.getTime() - 40 * DAY_MS), previousValidityEnd: new Date(ended.getTime() - 30 * DAY_MS) });
+    await recordRenewal(db, {
+      cardId,
+      planVersionId: plan.planVersionId,
+      createdAt: new Date(now.getTime() - 40 * DAY_MS),
+      previousValidityEnd: new Date(ended.getTime() - 30 * DAY_MS),
+    });
     await sql`update cards set validity_end = ${ended.toISOString()} where id = ${cardId}`;
     await sql`insert into notifications (kind, card_id, to_msisdn, language, body, dedupe_key, created_at)
       values ('resend', ${cardId}, '+85260000000', 'en', 'x', ${`test:${cardId}:1`}, ${new Date(now.getTime() - DAY_MS).toISOString()})`;
 
     const { rows } = await listExpiryWorklist({ window: "grace", sort: "end", after: null, now, graceDays }, db);
     expect(rows).toEqual([
-      expect.objectContaining({ cardId, nameZh: "林小姐", planNameEn: expect.stringMatching(/^Report plan/), lastContactKind: "resend", lastContactAt: new Date(now.getTime() - DAY_MS) }),
+      expect.objectContaining({
+        cardId,
+        nameZh: "林小姐",
+        planNameEn: expect.stringMatching(/^Report plan/),
+        lastContactKind: "resend",
+        lastContactAt: new Date(now.getTime() - DAY_MS),
+      }),
     ]);
   });
 });
@@ -68,7 +89,11 @@ describe("expiry reminders", () => {
     const now = isolatedNow(plan.planId);
     const today = hkDay(now);
     const soon = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 2)), hk: "61234567" });
-    const inGrace = await createCustomerWithCard(db, { validityEnd: new Date(now.getTime() - DAY_MS), hk: null, cn: "13900001111" });
+    const inGrace = await createCustomerWithCard(db, {
+      validityEnd: new Date(now.getTime() - DAY_MS),
+      hk: null,
+      cn: "13900001111",
+    });
     const suspended = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(today), suspended: true });
     const far = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 60)) });
     const cardIds = [soon.cardId, inGrace.cardId, suspended.cardId, far.cardId];
@@ -85,23 +110,40 @@ describe("expiry reminders", () => {
     const queued = await sql`select card_id, kind::text, to_msisdn, dedupe_key, body, status::text from notifications
       where card_id in ${sql([soon.cardId, inGrace.cardId])} order by card_id`;
     expect(queued).toEqual([
-      expect.objectContaining({ card_id: soon.cardId, kind: "expiry_reminder", to_msisdn: "+85261234567", status: "pending", dedupe_key: `expiry_reminder:${soon.cardId}:3:${hkEndOfDay(addDays(today, 2)).toISOString()}` }),
-      expect.objectContaining({ card_id: inGrace.cardId, to_msisdn: "+8613900001111", dedupe_key: expect.stringContaining(":grace:") }),
+      expect.objectContaining({
+        card_id: soon.cardId,
+        kind: "expiry_reminder",
+        to_msisdn: "+85261234567",
+        status: "pending",
+        dedupe_key: `expiry_reminder:${soon.cardId}:3:${hkEndOfDay(addDays(today, 2)).toISOString()}`,
+      }),
+      expect.objectContaining({
+        card_id: inGrace.cardId,
+        to_msisdn: "+8613900001111",
+        dedupe_key: expect.stringContaining(":grace:"),
+      }),
     ]);
     expect(queued[0]!.body).toContain(addDays(today, 2));
-    const audit = await sql`select entity_id, action, actor_staff_id, after from audit_log where entity_type = 'card' and entity_id in ${sql([String(soon.cardId), String(inGrace.cardId)])}`;
+    const audit =
+      await sql`select entity_id, action, actor_staff_id, after from audit_log where entity_type = 'card' and entity_id in ${sql([String(soon.cardId), String(inGrace.cardId)])}`;
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ action: "card.expiry_reminder", actor_staff_id: agent.id });
 
     // On its last day the card is inside the 1-day threshold: one more reminder is due, once.
     const lastDay = new Date(now.getTime() + 2 * DAY_MS);
-    expect(await sendExpiryReminders({ cardIds: [soon.cardId], staffId: agent.id, now: lastDay, graceDays }, db)).toEqual({ queued: 1, alreadyReminded: 0, skipped: 0 });
-    expect(await sendExpiryReminders({ cardIds: [soon.cardId], staffId: agent.id, now: lastDay, graceDays }, db)).toEqual({ queued: 0, alreadyReminded: 1, skipped: 0 });
+    expect(
+      await sendExpiryReminders({ cardIds: [soon.cardId], staffId: agent.id, now: lastDay, graceDays }, db),
+    ).toEqual({ queued: 1, alreadyReminded: 0, skipped: 0 });
+    expect(
+      await sendExpiryReminders({ cardIds: [soon.cardId], staffId: agent.id, now: lastDay, graceDays }, db),
+    ).toEqual({ queued: 0, alreadyReminded: 1, skipped: 0 });
   });
 
   it("skip unknown cards without failing the batch", async () => {
     const { db } = testDb();
     const agent = await createStaff(db);
-    expect(await sendExpiryReminders({ cardIds: [2_000_000_000], staffId: agent.id, now: new Date(), graceDays }, db)).toEqual({ queued: 0, alreadyReminded: 0, skipped: 1 });
+    expect(
+      await sendExpiryReminders({ cardIds: [2_000_000_000], staffId: agent.id, now: new Date(), graceDays }, db),
+    ).toEqual({ queued: 0, alreadyReminded: 0, skipped: 1 });
   });
 });

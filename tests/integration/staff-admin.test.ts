@@ -52,7 +52,12 @@ describe("createStaff", () => {
     expect(signIn).toMatchObject({ ok: true, staff: { id: result.staffId, role: "agent" } });
     const audit = await auditFor(db, result.staffId);
     expect(audit).toEqual([
-      { action: "staff.create", actor: actor.id, before: null, after: { email, name: "New Agent", role: "agent", password: "generated" } },
+      {
+        action: "staff.create",
+        actor: actor.id,
+        before: null,
+        after: { email, name: "New Agent", role: "agent", password: "generated" },
+      },
     ]);
     expect(JSON.stringify(audit)).not.toContain(result.generatedPassword!);
   });
@@ -61,7 +66,11 @@ describe("createStaff", () => {
     const { db } = testDb();
     const actor = await createStaff(db, { role: "admin" });
     const email = `set-${uniqueSuffix()}@example.test`;
-    const result = await createStaffAccount({ email, name: "Set Password", role: "supervisor", password: "chosen-by-the-admin" }, actor.id, db);
+    const result = await createStaffAccount(
+      { email, name: "Set Password", role: "supervisor", password: "chosen-by-the-admin" },
+      actor.id,
+      db,
+    );
     expect(result.generatedPassword).toBeNull();
     expect((await authenticateStaff({ email, password: "chosen-by-the-admin", address: address() }, db)).ok).toBe(true);
   });
@@ -70,7 +79,11 @@ describe("createStaff", () => {
     const { db } = testDb();
     const actor = await createStaff(db, { role: "admin" });
     const existing = await createStaff(db);
-    const refusal = await createStaffAccount({ email: existing.email, name: "Dup", role: "admin", password: null }, actor.id, db).catch((e) => e);
+    const refusal = await createStaffAccount(
+      { email: existing.email, name: "Dup", role: "admin", password: null },
+      actor.id,
+      db,
+    ).catch((e) => e);
     expect(refusal).toBeInstanceOf(ConflictError);
     expect(refusal).toMatchObject({ code: "staff.errors.emailTaken", field: "email" });
     expect(await db.select({ id: staff.id }).from(staff).where(eq(staff.email, existing.email))).toHaveLength(1);
@@ -89,7 +102,12 @@ describe("role change, disable and password reset", () => {
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
     expect(await getSessionStaff(member.id, 2, db)).toMatchObject({ role: "supervisor" });
     expect(await auditFor(db, member.id)).toEqual([
-      { action: "staff.role_change", actor: actor.id, before: { role: "agent", sessionVersion: 1 }, after: { role: "supervisor", sessionVersion: 2 } },
+      {
+        action: "staff.role_change",
+        actor: actor.id,
+        before: { role: "agent", sessionVersion: 1 },
+        after: { role: "supervisor", sessionVersion: 2 },
+      },
     ]);
   });
 
@@ -111,7 +129,9 @@ describe("role change, disable and password reset", () => {
     await setStaffDisabled({ staffId: member.id, disabled: true }, actor.id, db);
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
     expect(await getSessionStaff(member.id, 2, db)).toBeNull();
-    expect((await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok).toBe(false);
+    expect(
+      (await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok,
+    ).toBe(false);
 
     await setStaffDisabled({ staffId: member.id, disabled: false }, actor.id, db);
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
@@ -131,25 +151,45 @@ describe("role change, disable and password reset", () => {
     for (let i = 0; i < throttlePolicy.accountLimit; i++) {
       await authenticateStaff({ email: member.email, password: `wrong-${i}`, address: address() }, db);
     }
-    expect(await db.select().from(signInThrottle).where(eq(signInThrottle.key, accountThrottleKey(member.email)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(signInThrottle)
+        .where(eq(signInThrottle.key, accountThrottleKey(member.email))),
+    ).toHaveLength(1);
 
     const { generatedPassword } = await resetStaffPassword({ staffId: member.id, password: null }, actor.id, db);
     expect(generatedPassword).toBeTruthy();
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
-    expect((await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok).toBe(false);
-    expect((await authenticateStaff({ email: member.email, password: generatedPassword!, address: address() }, db)).ok).toBe(true);
+    expect(
+      (await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok,
+    ).toBe(false);
+    expect(
+      (await authenticateStaff({ email: member.email, password: generatedPassword!, address: address() }, db)).ok,
+    ).toBe(true);
     const audit = await auditFor(db, member.id);
     expect(audit).toEqual([
-      { action: "staff.password_reset", actor: actor.id, before: { sessionVersion: 1 }, after: { sessionVersion: 2, password: "generated" } },
+      {
+        action: "staff.password_reset",
+        actor: actor.id,
+        before: { sessionVersion: 1 },
+        after: { sessionVersion: 2, password: "generated" },
+      },
     ]);
   });
 
   it("refuses an unknown staff member", async () => {
     const { db } = testDb();
     const actor = await createStaff(db, { role: "admin" });
-    await expect(changeStaffRole({ staffId: 2_000_000_000, role: "agent" }, actor.id, db)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setStaffDisabled({ staffId: 2_000_000_000, disabled: true }, actor.id, db)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resetStaffPassword({ staffId: 2_000_000_000, password: null }, actor.id, db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeStaffRole({ staffId: 2_000_000_000, role: "agent" }, actor.id, db)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(setStaffDisabled({ staffId: 2_000_000_000, disabled: true }, actor.id, db)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(resetStaffPassword({ staffId: 2_000_000_000, password: null }, actor.id, db)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -164,7 +204,9 @@ describe("the last active admin", () => {
         code: "staff.errors.lastAdmin",
         field: "role",
       });
-      await expect(setStaffDisabled({ staffId: only.id, disabled: true }, only.id, db)).rejects.toBeInstanceOf(PreconditionError);
+      await expect(setStaffDisabled({ staffId: only.id, disabled: true }, only.id, db)).rejects.toBeInstanceOf(
+        PreconditionError,
+      );
       expect(await row(db, only.id)).toEqual(before);
       expect(await db.select().from(auditLog)).toEqual([]);
 
@@ -210,7 +252,13 @@ describe("staff reads", () => {
     const tag = uniqueSuffix();
     const members = [];
     for (let i = 0; i < STAFF_PAGE_SIZE + 2; i++) {
-      members.push(await createStaff(db, { name: `Pager ${tag} ${String(i).padStart(3, "0")}`, role: i % 2 ? "agent" : "supervisor", disabled: i === 3 }));
+      members.push(
+        await createStaff(db, {
+          name: `Pager ${tag} ${String(i).padStart(3, "0")}`,
+          role: i % 2 ? "agent" : "supervisor",
+          disabled: i === 3,
+        }),
+      );
     }
     const first = await listStaff({ q: `pager ${tag}`, state: "all", after: null }, db);
     expect(first.items).toHaveLength(STAFF_PAGE_SIZE);
@@ -221,9 +269,15 @@ describe("staff reads", () => {
     expect(second).toMatchObject({ hasMore: false });
     expect([...first.items, ...second.items].map((s) => s.id)).toEqual(members.map((m) => m.id));
 
-    expect((await listStaff({ q: tag, role: "agent", state: "all", after: null }, db)).items).toHaveLength((STAFF_PAGE_SIZE + 2) / 2);
-    expect((await listStaff({ q: tag, state: "disabled", after: null }, db)).items.map((s) => s.id)).toEqual([members[3]!.id]);
-    expect((await listStaff({ q: members[5]!.email, state: "active", after: null }, db)).items.map((s) => s.id)).toEqual([members[5]!.id]);
+    expect((await listStaff({ q: tag, role: "agent", state: "all", after: null }, db)).items).toHaveLength(
+      (STAFF_PAGE_SIZE + 2) / 2,
+    );
+    expect((await listStaff({ q: tag, state: "disabled", after: null }, db)).items.map((s) => s.id)).toEqual([
+      members[3]!.id,
+    ]);
+    expect(
+      (await listStaff({ q: members[5]!.email, state: "active", after: null }, db)).items.map((s) => s.id),
+    ).toEqual([members[5]!.id]);
   });
 
   it("reads one member and their account's history", async () => {
@@ -231,7 +285,14 @@ describe("staff reads", () => {
     const actor = await createStaff(db, { role: "admin", name: `History Admin ${uniqueSuffix()}` });
     const member = await createStaff(db);
     await changeStaffRole({ staffId: member.id, role: "supervisor" }, actor.id, db);
-    expect(await getStaffMember(member.id, db)).toMatchObject({ id: member.id, role: "supervisor", disabledAt: null, lastSignInAt: null });
-    expect((await listEntityActivity({ type: "staff", id: member.id }, db)).map((a) => [a.action, a.actorName])).toEqual([["staff.role_change", expect.stringContaining("History Admin")]]);
+    expect(await getStaffMember(member.id, db)).toMatchObject({
+      id: member.id,
+      role: "supervisor",
+      disabledAt: null,
+      lastSignInAt: null,
+    });
+    expect(
+      (await listEntityActivity({ type: "staff", id: member.id }, db)).map((a) => [a.action, a.actorName]),
+    ).toEqual([["staff.role_change", expect.stringContaining("History Admin")]]);
   });
 });

@@ -24,7 +24,10 @@ describe("authenticateStaff", () => {
   it("signs in with the right password, whatever the email's case, and records the time", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
-    const result = await authenticateStaff({ email: member.email.toUpperCase(), password: FACTORY_PASSWORD, address: address() }, db);
+    const result = await authenticateStaff(
+      { email: member.email.toUpperCase(), password: FACTORY_PASSWORD, address: address() },
+      db,
+    );
     expect(result).toMatchObject({ ok: true, staff: { id: member.id, role: "agent", sessionVersion: 1 } });
     const [row] = await db.select({ last: staff.lastSignInAt }).from(staff).where(eq(staff.id, member.id));
     expect(row?.last).toBeInstanceOf(Date);
@@ -36,19 +39,31 @@ describe("authenticateStaff", () => {
     const disabled = await createStaff(db, { disabled: true });
     const answers = await Promise.all([
       authenticateStaff({ email: member.email, password: "wrong", address: address() }, db),
-      authenticateStaff({ email: `nobody-${uniqueSuffix()}@example.test`, password: FACTORY_PASSWORD, address: address() }, db),
+      authenticateStaff(
+        { email: `nobody-${uniqueSuffix()}@example.test`, password: FACTORY_PASSWORD, address: address() },
+        db,
+      ),
       authenticateStaff({ email: disabled.email, password: FACTORY_PASSWORD, address: address() }, db),
     ]);
-    expect(answers).toEqual([{ ok: false, reason: "invalid" }, { ok: false, reason: "invalid" }, { ok: false, reason: "invalid" }]);
+    expect(answers).toEqual([
+      { ok: false, reason: "invalid" },
+      { ok: false, reason: "invalid" },
+      { ok: false, reason: "invalid" },
+    ]);
   });
 
   it("locks an account after repeated failures, even for the right password, from any address", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
     for (let i = 0; i < throttlePolicy.accountLimit; i++) {
-      expect(await authenticateStaff({ email: member.email, password: `wrong-${i}`, address: address() }, db)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticateStaff({ email: member.email, password: `wrong-${i}`, address: address() }, db)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).toEqual({ ok: false, reason: "throttled" });
+    expect(
+      await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db),
+    ).toEqual({ ok: false, reason: "throttled" });
   });
 
   it("locks an address that tries many accounts", async () => {
@@ -58,8 +73,13 @@ describe("authenticateStaff", () => {
       await authenticateStaff({ email: `guess-${i}-${uniqueSuffix()}@example.test`, password: "x", address: from }, db);
     }
     const member = await createStaff(db);
-    expect(await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: from }, db)).toEqual({ ok: false, reason: "throttled" });
-    expect((await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok).toBe(true);
+    expect(await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: from }, db)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(
+      (await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok,
+    ).toBe(true);
   });
 });
 
@@ -73,14 +93,20 @@ describe("session rules", () => {
   it("ends a session when the account is disabled", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
-    await db.update(staff).set({ disabledAt: sql`now()` }).where(eq(staff.id, member.id));
+    await db
+      .update(staff)
+      .set({ disabledAt: sql`now()` })
+      .where(eq(staff.id, member.id));
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
   });
 
   it("ends a session minted before the session version was bumped", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
-    await db.update(staff).set({ sessionVersion: sql`${staff.sessionVersion} + 1` }).where(eq(staff.id, member.id));
+    await db
+      .update(staff)
+      .set({ sessionVersion: sql`${staff.sessionVersion} + 1` })
+      .where(eq(staff.id, member.id));
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
     expect(await getSessionStaff(member.id, 2, db)).toMatchObject({ id: member.id });
   });
@@ -92,7 +118,10 @@ describe("sign-out", () => {
     const member = await createStaff(db);
     await endStaffSessions(member.id, "sign_out", db);
     expect(await getSessionStaff(member.id, 1, db)).toBeNull();
-    const [audit] = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "staff"), eq(auditLog.entityId, String(member.id))));
+    const [audit] = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "staff"), eq(auditLog.entityId, String(member.id))));
     expect(audit?.action).toBe("staff.sign_out");
   });
 });

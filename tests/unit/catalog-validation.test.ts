@@ -101,7 +101,8 @@ describe("parseDataAllowance", () => {
   });
 
   it("shows a price the way it reads back", () => {
-    for (const minor of [1, 99, 100, 9850, 10_000_000]) expect(parsePrice(priceInput(minor))).toEqual({ ok: true, minor });
+    for (const minor of [1, 99, 100, 9850, 10_000_000])
+      expect(parsePrice(priceInput(minor))).toEqual({ ok: true, minor });
     expect(priceInput(9850)).toBe("98.50");
   });
 });
@@ -113,7 +114,14 @@ describe("createPlanSchema", () => {
       nameEn: "Monthly test",
       nameZh: "测试月卡",
       sortOrder: 10,
-      terms: { validityDays: 30, dataCnMb: 1536, dataHkMb: 500, priceHkdMinor: 128_850, priceCnyMinor: 8800, extensionMode: "stack" },
+      terms: {
+        validityDays: 30,
+        dataCnMb: 1536,
+        dataHkMb: 500,
+        priceHkdMinor: 128_850,
+        priceCnyMinor: 8800,
+        extensionMode: "stack",
+      },
     });
   });
 
@@ -146,7 +154,9 @@ describe("createPlanSchema", () => {
   });
 
   it.each([["0"], ["1.5"], ["abc"], [""], ["1e2"]])("refuses %j validity days", (days) => {
-    expect(fieldErrors(createPlanSchema.safeParse({ ...form, validityDays: days })).validityDays).toMatch(/^plans\.validation\./);
+    expect(fieldErrors(createPlanSchema.safeParse({ ...form, validityDays: days })).validityDays).toMatch(
+      /^plans\.validation\./,
+    );
   });
 
   it("refuses fields the form does not have, such as a price in minor units", () => {
@@ -159,7 +169,10 @@ describe("updatePlanSchema", () => {
   it("needs the plan and the lockVersion that was read, and never takes a code", () => {
     const edit: Partial<typeof form> = { ...form };
     delete edit.code;
-    expect(updatePlanSchema.safeParse({ ...edit, planId: "7", lockVersion: "3" })).toMatchObject({ success: true, data: { planId: 7, lockVersion: 3 } });
+    expect(updatePlanSchema.safeParse({ ...edit, planId: "7", lockVersion: "3" })).toMatchObject({
+      success: true,
+      data: { planId: 7, lockVersion: 3 },
+    });
     expect(updatePlanSchema.safeParse({ ...edit, planId: "7" }).success).toBe(false);
     expect(updatePlanSchema.safeParse({ ...edit, planId: "7", lockVersion: "3", code: "NEW" }).success).toBe(false);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatMsisdn, isValidIccid, luhnCheckDigit, maskDocument, parseIccid, parsePhone, toAsciiDigits } from "@/lib/identifiers";
+import {
+  formatMsisdn,
+  isValidIccid,
+  luhnCheckDigit,
+  maskDocument,
+  parseIccid,
+  parsePhone,
+  toAsciiDigits,
+} from "@/lib/identifiers";
 
 describe("parsePhone", () => {
   it.each([
@@ -24,12 +32,19 @@ describe("parsePhone", () => {
     expect(parsePhone("15012345678")).toEqual({ region: "CN", msisdn: "+8615012345678", national: "15012345678" });
   });
 
-  it.each(["1234567", "123456789", "12345678", "+852 1234 5678", "+86 2812345678", "+1 415 555 0100", "9123a4567", "", "++85291234567"])(
-    "refuses %s",
-    (input) => {
-      expect(parsePhone(input)).toBeNull();
-    },
-  );
+  it.each([
+    "1234567",
+    "123456789",
+    "12345678",
+    "+852 1234 5678",
+    "+86 2812345678",
+    "+1 415 555 0100",
+    "9123a4567",
+    "",
+    "++85291234567",
+  ])("refuses %s", (input) => {
+    expect(parsePhone(input)).toBeNull();
+  });
 });
 
 describe("ICCID", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifySearch, cleanSearchText, lookupRank, SEARCH_MAX_LENGTH, type Lookup } from "@/lib/customer-search-query";
+import {
+  classifySearch,
+  cleanSearchText,
+  lookupRank,
+  SEARCH_MAX_LENGTH,
+  type Lookup,
+} from "@/lib/customer-search-query";
 
 function lookups(raw: string): Lookup[] {
   const result = classifySearch(raw);
@@ -11,9 +17,12 @@ const hk = { by: "msisdn", region: "HK", msisdn: "+85291234567" } as const;
 const cn = { by: "msisdn", region: "CN", msisdn: "+8613812345678" } as const;
 
 describe("classifySearch: Hong Kong numbers", () => {
-  it.each(["+852 9123 4567", "00852-91234567", "+852-9123-4567", "＋８５２ ９１２３ ４５６７"])("reads %s as the exact number only", (raw) => {
-    expect(lookups(raw)).toEqual([hk]);
-  });
+  it.each(["+852 9123 4567", "00852-91234567", "+852-9123-4567", "＋８５２ ９１２３ ４５６７"])(
+    "reads %s as the exact number only",
+    (raw) => {
+      expect(lookups(raw)).toEqual([hk]);
+    },
+  );
 
   it.each(["91234567", "9123 4567", "9123-4567", "９１２３４５６７", "(852) 9123 4567", "85291234567"])(
     "reads %s as the number, then as a fragment of others",
@@ -25,18 +34,28 @@ describe("classifySearch: Hong Kong numbers", () => {
   );
 
   it("looks for an unprefixed 8-digit number inside mainland numbers and ICCIDs too", () => {
-    expect(lookups("9123 4567")).toEqual([hk, { by: "numberFragment", digits: "91234567" }, { by: "iccidFragment", digits: "91234567" }]);
+    expect(lookups("9123 4567")).toEqual([
+      hk,
+      { by: "numberFragment", digits: "91234567" },
+      { by: "iccidFragment", digits: "91234567" },
+    ]);
   });
 });
 
 describe("classifySearch: mainland numbers", () => {
-  it.each(["+86 138 1234 5678", "0086 138-1234-5678", "0086-13812345678", "+8613812345678"])("reads %s as the exact number only", (raw) => {
-    expect(lookups(raw)).toEqual([cn]);
-  });
+  it.each(["+86 138 1234 5678", "0086 138-1234-5678", "0086-13812345678", "+8613812345678"])(
+    "reads %s as the exact number only",
+    (raw) => {
+      expect(lookups(raw)).toEqual([cn]);
+    },
+  );
 
-  it.each(["13812345678", "138 1234 5678", "8613812345678", "１３８１２３４５６７８"])("reads %s as the number first", (raw) => {
-    expect(lookups(raw)[0]).toEqual(cn);
-  });
+  it.each(["13812345678", "138 1234 5678", "8613812345678", "１３８１２３４５６７８"])(
+    "reads %s as the number first",
+    (raw) => {
+      expect(lookups(raw)[0]).toEqual(cn);
+    },
+  );
 
   it("refuses a prefixed number that is neither Hong Kong nor mainland, with a reason", () => {
     expect(classifySearch("+1 415 555 0100")).toMatchObject({ ok: false, reason: "invalidNumber" });
@@ -98,9 +117,27 @@ describe("classifySearch: ICCIDs", () => {
 
 describe("classifySearch: ids", () => {
   it.each([
-    ["#42", [{ by: "customerId", id: 42 }, { by: "cardId", id: 42 }]],
-    ["# 1000000", [{ by: "customerId", id: 1_000_000 }, { by: "cardId", id: 1_000_000 }]],
-    ["42", [{ by: "customerId", id: 42 }, { by: "cardId", id: 42 }]],
+    [
+      "#42",
+      [
+        { by: "customerId", id: 42 },
+        { by: "cardId", id: 42 },
+      ],
+    ],
+    [
+      "# 1000000",
+      [
+        { by: "customerId", id: 1_000_000 },
+        { by: "cardId", id: 1_000_000 },
+      ],
+    ],
+    [
+      "42",
+      [
+        { by: "customerId", id: 42 },
+        { by: "cardId", id: 42 },
+      ],
+    ],
     ["C42", [{ by: "customerId", id: 42 }]],
     ["customer 42", [{ by: "customerId", id: 42 }]],
     ["Customer:42", [{ by: "customerId", id: 42 }]],

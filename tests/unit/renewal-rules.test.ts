@@ -4,10 +4,16 @@ import { canVoid, quoteRenewal, type RenewalQuoteInput } from "@/lib/renewal/rul
 const monthly = { validityDays: 30, extensionMode: "stack" as const, priceHkdMinor: 9800, priceCnyMinor: 8800 };
 const hkEnd = (day: string) => new Date(`${day}T15:59:59.000Z`); // 23:59:59 HKT that day
 
-function quote(overrides: Partial<RenewalQuoteInput> & { validityEnd?: Date; suspendedAt?: Date | null; storedValue?: number } = {}) {
+function quote(
+  overrides: Partial<RenewalQuoteInput> & { validityEnd?: Date; suspendedAt?: Date | null; storedValue?: number } = {},
+) {
   return quoteRenewal({
     now: overrides.now ?? new Date("2026-11-25T04:00:00Z"),
-    card: { validityEnd: overrides.validityEnd ?? hkEnd("2026-12-07"), suspendedAt: overrides.suspendedAt ?? null, storedValueHkdMinor: overrides.storedValue ?? 0 },
+    card: {
+      validityEnd: overrides.validityEnd ?? hkEnd("2026-12-07"),
+      suspendedAt: overrides.suspendedAt ?? null,
+      storedValueHkdMinor: overrides.storedValue ?? 0,
+    },
     plan: overrides.plan ?? monthly,
     method: overrides.method ?? "wechat_pay",
     currency: overrides.currency ?? "HKD",
@@ -52,7 +58,12 @@ describe("stack mode", () => {
 });
 
 describe("max-from-today mode", () => {
-  const annualMax = { validityDays: 365, extensionMode: "max_from_today" as const, priceHkdMinor: 118800, priceCnyMinor: 106800 };
+  const annualMax = {
+    validityDays: 365,
+    extensionMode: "max_from_today" as const,
+    priceHkdMinor: 118800,
+    priceCnyMinor: 106800,
+  };
 
   it("counts from today when that ends later than the current validity", () => {
     const q = quote({ plan: annualMax });
@@ -90,16 +101,24 @@ describe("refusals", () => {
       { code: "stored_value_short", balanceMinor: 9799, priceMinor: 9800 },
     ]);
     expect(quote({ method: "stored_value", storedValue: 9800 }).refusals).toEqual([]);
-    expect(quote({ method: "stored_value", storedValue: 50000, currency: "CNY" }).refusals).toEqual([{ code: "stored_value_currency" }]);
+    expect(quote({ method: "stored_value", storedValue: 50000, currency: "CNY" }).refusals).toEqual([
+      { code: "stored_value_currency" },
+    ]);
   });
 });
 
 describe("voids", () => {
   const now = new Date("2026-11-25T04:00:00Z");
   it("are possible only before the period starts, on the card's latest renewal", () => {
-    expect(canVoid({ status: "activated", startsAt: new Date("2026-12-07T16:00:00Z"), isLatest: true }, now)).toBe(true);
-    expect(canVoid({ status: "activated", startsAt: new Date("2026-11-25T03:00:00Z"), isLatest: true }, now)).toBe(false);
-    expect(canVoid({ status: "activated", startsAt: new Date("2026-12-07T16:00:00Z"), isLatest: false }, now)).toBe(false);
+    expect(canVoid({ status: "activated", startsAt: new Date("2026-12-07T16:00:00Z"), isLatest: true }, now)).toBe(
+      true,
+    );
+    expect(canVoid({ status: "activated", startsAt: new Date("2026-11-25T03:00:00Z"), isLatest: true }, now)).toBe(
+      false,
+    );
+    expect(canVoid({ status: "activated", startsAt: new Date("2026-12-07T16:00:00Z"), isLatest: false }, now)).toBe(
+      false,
+    );
     expect(canVoid({ status: "voided", startsAt: new Date("2026-12-07T16:00:00Z"), isLatest: true }, now)).toBe(false);
   });
 });

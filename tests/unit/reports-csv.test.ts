@@ -3,7 +3,7 @@ import { csvCell, toCsv } from "@/lib/reports/csv";
 
 describe("CSV cells", () => {
   it("defuse text a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+85291234567")).toBe("'+85291234567");
     expect(csvCell("-1+1")).toBe("'-1+1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -28,6 +28,11 @@ describe("CSV cells", () => {
   });
 
   it("write a document with a byte-order mark and CRLF rows", () => {
-    expect(toCsv([["Day", "=cmd"], ["2026-11-25", 3]])).toBe("\uFEFFDay,'=cmd\r\n2026-11-25,3\r\n");
+    expect(
+      toCsv([
+        ["Day", "=cmd"],
+        ["2026-11-25", 3],
+      ]),
+    ).toBe("\uFEFFDay,'=cmd\r\n2026-11-25,3\r\n");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabels, bucketSpans, bucketStart, bucketsBetween, defaultGranularity, resolveRange } from "@/lib/reports/range";
+import {
+  bucketLabels,
+  bucketSpans,
+  bucketStart,
+  bucketsBetween,
+  defaultGranularity,
+  resolveRange,
+} from "@/lib/reports/range";
 import { hkDay } from "@/lib/time";
 
 describe("Hong Kong buckets", () => {
@@ -26,7 +33,14 @@ describe("Hong Kong buckets", () => {
   it("list every bucket that overlaps a range, partial ones included", () => {
     const range = { from: "2026-01-30", to: "2026-03-02" };
     expect(bucketsBetween(range, "month")).toEqual(["2026-01-01", "2026-02-01", "2026-03-01"]);
-    expect(bucketsBetween(range, "week")).toEqual(["2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23", "2026-03-02"]);
+    expect(bucketsBetween(range, "week")).toEqual([
+      "2026-01-26",
+      "2026-02-02",
+      "2026-02-09",
+      "2026-02-16",
+      "2026-02-23",
+      "2026-03-02",
+    ]);
     expect(bucketsBetween(range, "day")).toHaveLength(32);
     expect(bucketSpans(range, "month")).toEqual([
       { from: "2026-01-30", to: "2026-01-31" },
@@ -51,7 +65,12 @@ describe("report ranges", () => {
     const week = resolveRange({ range: "7d" }, today);
     expect(week).toMatchObject({ from: "2026-11-19", to: today, days: 7, granularity: "day" });
     expect(week.previous).toEqual({ from: "2026-11-12", to: "2026-11-18" });
-    expect(resolveRange({ range: "12m" }, today)).toMatchObject({ from: "2025-11-26", to: today, days: 365, granularity: "month" });
+    expect(resolveRange({ range: "12m" }, today)).toMatchObject({
+      from: "2025-11-26",
+      to: today,
+      days: 365,
+      granularity: "month",
+    });
     expect(resolveRange({ range: "12m" }, "2028-02-29")).toMatchObject({ from: "2027-03-01", to: "2028-02-29" });
   });
 
@@ -75,7 +94,11 @@ describe("report ranges", () => {
       [{ from: today, to: "2026-11-01" }, "order"],
       [{ from: "2016-01-01", to: today }, "tooLong"],
     ] as const) {
-      expect(resolveRange({ range: "custom", ...params }, today)).toMatchObject({ preset: "30d", from: "2026-10-27", invalid: reason });
+      expect(resolveRange({ range: "custom", ...params }, today)).toMatchObject({
+        preset: "30d",
+        from: "2026-10-27",
+        invalid: reason,
+      });
     }
     expect(resolveRange({ range: "bogus" }, today)).toMatchObject({ preset: "30d", days: 30 });
   });

@@ -10,7 +10,12 @@ const keys = [
 
 describe("dense series", () => {
   it("give every bucket a value, zero where nothing happened", () => {
-    const dense = denseSeries({ from: "2026-11-20", to: "2026-11-24" }, "day", [{ day: "2026-11-22", key: "a", value: 3 }], keys);
+    const dense = denseSeries(
+      { from: "2026-11-20", to: "2026-11-24" },
+      "day",
+      [{ day: "2026-11-22", key: "a", value: 3 }],
+      keys,
+    );
     expect(dense.buckets).toEqual(["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"]);
     expect(dense.series).toEqual([
       { key: "a", label: "A", values: [0, 0, 3, 0, 0] },
@@ -37,7 +42,9 @@ describe("dense series", () => {
   });
 
   it("refuse a row for a series nobody listed", () => {
-    expect(() => denseSeries({ from: "2026-11-20", to: "2026-11-20" }, "day", [{ day: "2026-11-20", key: "z", value: 1 }], keys)).toThrow(/unlisted/);
+    expect(() =>
+      denseSeries({ from: "2026-11-20", to: "2026-11-20" }, "day", [{ day: "2026-11-20", key: "z", value: 1 }], keys),
+    ).toThrow(/unlisted/);
   });
 
   it("fold the smallest series into one when there are too many to draw", () => {
@@ -53,10 +60,14 @@ describe("report models", () => {
   const range = resolveRange({ range: "7d", granularity: "day" }, "2026-11-25");
 
   it("order volume series by size and label them", () => {
-    const volume = volumeSeries(range, [
-      { day: "2026-11-20", key: "2", renewals: 1 },
-      { day: "2026-11-21", key: "1", renewals: 5 },
-    ], (key) => `Plan ${key}`);
+    const volume = volumeSeries(
+      range,
+      [
+        { day: "2026-11-20", key: "2", renewals: 1 },
+        { day: "2026-11-21", key: "1", renewals: 5 },
+      ],
+      (key) => `Plan ${key}`,
+    );
     expect(volume.series.map((s) => [s.label, s.values.reduce((a, b) => a + b)])).toEqual([
       ["Plan 1", 5],
       ["Plan 2", 1],
@@ -64,7 +75,10 @@ describe("report models", () => {
   });
 
   it("keep one revenue line per currency, both always present", () => {
-    const revenue = revenueSeries(range, [{ day: "2026-11-25", currency: "CNY", revenueMinor: 8800 }], { HKD: "HKD", CNY: "CNY" });
+    const revenue = revenueSeries(range, [{ day: "2026-11-25", currency: "CNY", revenueMinor: 8800 }], {
+      HKD: "HKD",
+      CNY: "CNY",
+    });
     expect(revenue.series.map((s) => [s.key, s.currency, s.values.at(-1)])).toEqual([
       ["HKD", "HKD", 0],
       ["CNY", "CNY", 8800],
@@ -85,7 +99,12 @@ describe("report models", () => {
   });
 
   it("lay expirations over the next days from today", () => {
-    const ahead = expirationSeries("2026-11-25", 3, { renewed: [{ day: "2026-11-27", cards: 2 }], notYet: [{ day: "2026-11-25", cards: 7 }] }, { renewed: "r", notYet: "n" });
+    const ahead = expirationSeries(
+      "2026-11-25",
+      3,
+      { renewed: [{ day: "2026-11-27", cards: 2 }], notYet: [{ day: "2026-11-25", cards: 7 }] },
+      { renewed: "r", notYet: "n" },
+    );
     expect(ahead.buckets).toEqual(["2026-11-25", "2026-11-26", "2026-11-27"]);
     expect(ahead.series.map((s) => s.values)).toEqual([
       [7, 0, 0],

@@ -8,7 +8,10 @@ describe("expiry worklist windows", () => {
   it("count Hong Kong calendar days from today, not UTC ones", () => {
     expect(windowBounds("1", now, 30)).toEqual({ from: now, to: new Date("2026-11-26T15:59:59Z") });
     expect(windowBounds("7", now, 30).to).toEqual(new Date("2026-12-02T15:59:59Z"));
-    expect(windowBounds("grace", now, 30)).toEqual({ from: new Date("2026-10-26T17:00:00Z"), to: new Date(now.getTime() - 1) });
+    expect(windowBounds("grace", now, 30)).toEqual({
+      from: new Date("2026-10-26T17:00:00Z"),
+      to: new Date(now.getTime() - 1),
+    });
   });
 
   it("file a card under the narrowest threshold it is in now", () => {
@@ -24,7 +27,10 @@ describe("expiry worklist windows", () => {
   });
 
   it("read only well-formed cursors", () => {
-    expect(worklistCursor(["2026-11-26 15:59:59+00", 42])).toEqual({ validityEnd: "2026-11-26 15:59:59+00", cardId: 42 });
+    expect(worklistCursor(["2026-11-26 15:59:59+00", 42])).toEqual({
+      validityEnd: "2026-11-26 15:59:59+00",
+      cardId: 42,
+    });
     expect(worklistCursor(["2026-11-26 15:59:59.123456+00", 1])).not.toBeNull();
     expect(worklistCursor(["2026-11-26'; drop table cards; --", 42])).toBeNull();
     expect(worklistCursor(["2026-11-26 15:59:59+00", -1])).toBeNull();

@@ -21,17 +21,21 @@ describe("server action files", () => {
     expect(actionFiles.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(actionFiles.map((file) => [path.relative(root, file)]))("%s exports only actions built by the checking wrappers", (file) => {
-    const exports = readFileSync(path.join(root, file), "utf8")
-      .split("\n")
-      .filter((line) => line.startsWith("export "));
-    for (const line of exports) {
-      const allowed =
-        /^export const \w+Action = (staffAction|staffFormAction)\(/.test(line) ||
-        // sign-in and sign-out are the only actions for signed-out visitors
-        (file.includes("(auth)/login") && /^export const (signInAction|signOutAction) = publicFormAction\(/.test(line)) ||
-        /^export (interface|type) /.test(line);
-      expect(allowed, line).toBe(true);
-    }
-  });
+  it.each(actionFiles.map((file) => [path.relative(root, file)]))(
+    "%s exports only actions built by the checking wrappers",
+    (file) => {
+      const exports = readFileSync(path.join(root, file), "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("export "));
+      for (const line of exports) {
+        const allowed =
+          /^export const \w+Action = (staffAction|staffFormAction)\(/.test(line) ||
+          // sign-in and sign-out are the only actions for signed-out visitors
+          (file.includes("(auth)/login") &&
+            /^export const (signInAction|signOutAction) = publicFormAction\(/.test(line)) ||
+          /^export (interface|type) /.test(line);
+        expect(allowed, line).toBe(true);
+      }
+    },
+  );
 });

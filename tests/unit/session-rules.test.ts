@@ -16,7 +16,10 @@ describe("roles", () => {
 
 describe("signInSchema", () => {
   it("normalises the email", () => {
-    expect(signInSchema.parse({ email: "  Agent@Example.COM ", password: "x" })).toEqual({ email: "agent@example.com", password: "x" });
+    expect(signInSchema.parse({ email: "  Agent@Example.COM ", password: "x" })).toEqual({
+      email: "agent@example.com",
+      password: "x",
+    });
   });
   it.each([
     [{ email: "not-an-email", password: "x" }],
@@ -69,7 +72,9 @@ describe("card state", () => {
   });
 
   it("is suspended whatever the dates say", () => {
-    expect(deriveCardState({ validityEnd: new Date("2027-01-01T00:00:00Z"), suspendedAt: new Date() }, now, 30)).toMatchObject({
+    expect(
+      deriveCardState({ validityEnd: new Date("2027-01-01T00:00:00Z"), suspendedAt: new Date() }, now, 30),
+    ).toMatchObject({
       state: "suspended",
       renewable: false,
     });

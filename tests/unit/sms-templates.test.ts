@@ -5,15 +5,29 @@ const validityEnd = new Date("2026-12-24T15:59:59Z");
 
 describe("SMS templates", () => {
   it("confirm a renewal in each language with the Hong Kong validity date", () => {
-    const message = { kind: "renewal_confirmation", planName: { en: "Monthly 8GB", zh: "月卡 8GB" }, validityEnd, startsAt: new Date(), queued: false } as const;
-    expect(renderSms(message, "en")).toBe("中港通: Monthly 8GB is active. Your card is valid until 2026-12-24 23:59 HKT.");
+    const message = {
+      kind: "renewal_confirmation",
+      planName: { en: "Monthly 8GB", zh: "月卡 8GB" },
+      validityEnd,
+      startsAt: new Date(),
+      queued: false,
+    } as const;
+    expect(renderSms(message, "en")).toBe(
+      "中港通: Monthly 8GB is active. Your card is valid until 2026-12-24 23:59 HKT.",
+    );
     expect(renderSms(message, "zh-Hans")).toBe("中港通：月卡 8GB已开通，卡有效期至2026-12-24 23:59（香港时间）。");
     expect(renderSms(message, "zh-Hant")).toBe("中港通：月卡 8GB已開通，卡有效期至2026-12-24 23:59（香港時間）。");
   });
 
   it("say when a queued period starts", () => {
     const text = renderSms(
-      { kind: "renewal_confirmation", planName: { en: "Quarterly", zh: "季卡" }, validityEnd, startsAt: new Date("2026-11-30T16:00:00Z"), queued: true },
+      {
+        kind: "renewal_confirmation",
+        planName: { en: "Quarterly", zh: "季卡" },
+        validityEnd,
+        startsAt: new Date("2026-11-30T16:00:00Z"),
+        queued: true,
+      },
       "en",
     );
     expect(text).toContain("starts 2026-12-01");
@@ -22,6 +36,8 @@ describe("SMS templates", () => {
   it("tell the customer about a void and a coming expiry", () => {
     expect(renderSms({ kind: "renewal_voided", validityEnd }, "zh-Hant")).toContain("已取消並退款");
     expect(renderSms({ kind: "expiry_reminder", validityEnd, inGrace: true }, "en")).toContain("expired on 2026-12-24");
-    expect(renderSms({ kind: "expiry_reminder", validityEnd, inGrace: false }, "zh-Hans")).toContain("将于2026-12-24 23:59");
+    expect(renderSms({ kind: "expiry_reminder", validityEnd, inGrace: false }, "zh-Hans")).toContain(
+      "将于2026-12-24 23:59",
+    );
   });
 });

@@ -2,23 +2,51 @@ import { describe, expect, it } from "vitest";
 import { generatePassword } from "@/lib/auth/generated-password";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { encodeCursor } from "@/lib/keyset";
-import { changeStaffRoleSchema, createStaffSchema, parseStaffListParams, resetStaffPasswordSchema, setStaffDisabledSchema } from "@/lib/validation/staff";
+import {
+  changeStaffRoleSchema,
+  createStaffSchema,
+  parseStaffListParams,
+  resetStaffPasswordSchema,
+  setStaffDisabledSchema,
+} from "@/lib/validation/staff";
 
 describe("createStaffSchema", () => {
   it("normalises the email and generates a password unless the admin sets one", () => {
-    expect(createStaffSchema.parse({ email: "  New.Agent@Example.COM ", name: " New Agent ", role: "agent", mode: "generate", password: "ignored" })).toEqual({
+    expect(
+      createStaffSchema.parse({
+        email: "  New.Agent@Example.COM ",
+        name: " New Agent ",
+        role: "agent",
+        mode: "generate",
+        password: "ignored",
+      }),
+    ).toEqual({
       email: "new.agent@example.com",
       name: "New Agent",
       role: "agent",
       password: null,
     });
-    expect(createStaffSchema.parse({ email: "a@example.com", name: "A", role: "admin", mode: "set", password: "x".repeat(PASSWORD_MIN_LENGTH) })).toMatchObject({
+    expect(
+      createStaffSchema.parse({
+        email: "a@example.com",
+        name: "A",
+        role: "admin",
+        mode: "set",
+        password: "x".repeat(PASSWORD_MIN_LENGTH),
+      }),
+    ).toMatchObject({
       password: "x".repeat(PASSWORD_MIN_LENGTH),
     });
   });
 
   it("puts each mistake on its field", () => {
-    const result = createStaffSchema.safeParse({ email: "not-an-email", name: "", role: "owner", mode: "set", password: "short" });
+    const result = createStaffSchema.safeParse({
+      email: "not-an-email",
+      name: "",
+      role: "owner",
+      mode: "set",
+      password: "short",
+    });
     expect(Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]))).toEqual({
       email: "staff.validation.email",
       name: "staff.validation.required",
@@ -28,15 +56,29 @@ describe("createStaffSchema", () => {
   });
 
   it("refuses fields the form does not have", () => {
-    expect(createStaffSchema.safeParse({ email: "a@example.com", name: "A", role: "agent", mode: "generate", sessionVersion: "9" }).success).toBe(false);
+    expect(
+      createStaffSchema.safeParse({
+        email: "a@example.com",
+        name: "A",
+        role: "agent",
+        mode: "generate",
+        sessionVersion: "9",
+      }).success,
+    ).toBe(false);
   });
 });
 
 describe("the other staff forms", () => {
   it("parse ids and flags from form strings", () => {
-    expect(changeStaffRoleSchema.parse({ staffId: "12", role: "supervisor" })).toEqual({ staffId: 12, role: "supervisor" });
+    expect(changeStaffRoleSchema.parse({ staffId: "12", role: "supervisor" })).toEqual({
+      staffId: 12,
+      role: "supervisor",
+    });
     expect(setStaffDisabledSchema.parse({ staffId: "12", disabled: "true" })).toEqual({ staffId: 12, disabled: true });
-    expect(setStaffDisabledSchema.parse({ staffId: "12", disabled: "false" })).toEqual({ staffId: 12, disabled: false });
+    expect(setStaffDisabledSchema.parse({ staffId: "12", disabled: "false" })).toEqual({
+      staffId: 12,
+      disabled: false,
+    });
     expect(setStaffDisabledSchema.safeParse({ staffId: "12", disabled: "yes" }).success).toBe(false);
     expect(resetStaffPasswordSchema.parse({ staffId: "3", mode: "generate" })).toEqual({ staffId: 3, password: null });
     expect(changeStaffRoleSchema.safeParse({ staffId: "-1", role: "agent" }).success).toBe(false);
@@ -56,12 +98,19 @@ describe("generatePassword", () => {
 
 describe("parseStaffListParams", () => {
   it("keeps known filters and a well-formed cursor, and drops the rest", () => {
-    expect(parseStaffListParams({ q: " ada ", role: "admin", state: "disabled", after: encodeCursor(["Ada", 4]) })).toEqual({
+    expect(
+      parseStaffListParams({ q: " ada ", role: "admin", state: "disabled", after: encodeCursor(["Ada", 4]) }),
+    ).toEqual({
       q: "ada",
       role: "admin",
       state: "disabled",
       after: { name: "Ada", id: 4 },
     });
-    expect(parseStaffListParams({ role: "owner", state: "gone", after: encodeCursor([4, "Ada"]) })).toEqual({ q: "", role: undefined, state: "all", after: null });
+    expect(parseStaffListParams({ role: "owner", state: "gone", after: encodeCursor([4, "Ada"]) })).toEqual({
+      q: "",
+      role: undefined,
+      state: "all",
+      after: null,
+    });
   });
 });

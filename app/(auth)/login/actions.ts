@@ -19,7 +19,8 @@ export const signInAction = publicFormAction(
     } catch (error) {
       // signIn throws NEXT_REDIRECT on success: only Auth.js errors are ours to handle.
       if (error instanceof AuthError) {
-        const throttled = error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "throttled";
+        const throttled =
+          error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "throttled";
         return { ok: false, message: t(throttled ? "throttled" : "invalid"), values: { email } };
       }
       throw error;

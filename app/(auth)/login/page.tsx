@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl) : undefined;
   // A valid session skips the form; a stale one (disabled, version bumped) does not.
@@ -30,7 +34,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mb-1 text-lg font-semibold">{t("title")}</h1>
           <p className="mb-4 text-sm text-slate-600">{t("subtitle")}</p>
           {reason === "signed-out" ? <Notice className="mb-4">{t("sessionEnded")}</Notice> : null}
-          {reason === "signed-out-by-you" ? <Notice tone="success" className="mb-4">{t("signedOut")}</Notice> : null}
+          {reason === "signed-out-by-you" ? (
+            <Notice tone="success" className="mb-4">
+              {t("signedOut")}
+            </Notice>
+          ) : null}
           <LoginForm callbackUrl={callbackUrl} />
         </div>
         <div className="mt-4 flex justify-center">

@@ -1,5 +1,13 @@
 /** A customer's Chinese and Latin names together, as staff say them. */
-export function CustomerName({ nameZh, nameEn, className }: { nameZh: string | null; nameEn: string | null; className?: string }) {
+export function CustomerName({
+  nameZh,
+  nameEn,
+  className,
+}: {
+  nameZh: string | null;
+  nameEn: string | null;
+  className?: string;
+}) {
   return (
     <span className={className}>
       {nameZh ? <span lang="zh">{nameZh}</span> : null}

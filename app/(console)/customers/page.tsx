@@ -27,7 +27,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("customers"))("title") };
 }
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff({ role: "agent" });
   const t = await getTranslations("customers");
   const locale = await getLocale();
@@ -53,7 +57,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const page = await searchCustomers({ lookups: search.lookups, after, limit: PAGE_SIZE });
   const [first, second] = page.items;
   // One exact identifier hit (a whole number, ICCID, email or id) goes straight to its card.
-  if (!after && first?.rank === 0 && second?.rank !== 0 && first.cardId !== null) redirect(cardHref(first.customerId, first.cardId));
+  if (!after && first?.rank === 0 && second?.rank !== 0 && first.cardId !== null)
+    redirect(cardHref(first.customerId, first.cardId));
 
   const total = await countSearchResults(search.lookups, COUNT_CAP);
   const now = new Date();
@@ -76,7 +81,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <EmptyState
           title={t("results.noneTitle", { q: search.text })}
           body={t("results.noneBody")}
-          action={after ? <Link href={base} className={buttonClass("secondary")}>{t("results.first")}</Link> : undefined}
+          action={
+            after ? (
+              <Link href={base} className={buttonClass("secondary")}>
+                {t("results.first")}
+              </Link>
+            ) : undefined
+          }
         />
       ) : (
         <Table caption={t("results.caption")}>
@@ -123,7 +134,17 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 </Td>
                 <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
-                <Td>{line.plan ? (locale === "en" ? line.plan.en : line.plan.zh) : <span className="text-slate-500">—</span>}</Td>
+                <Td>
+                  {line.plan ? (
+                    locale === "en" ? (
+                      line.plan.en
+                    ) : (
+                      line.plan.zh
+                    )
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                </Td>
                 <Td className="whitespace-nowrap">
                   {line.cardId === null ? null : <DataLeft dataLeft={line.dataLeft} hasPlan={line.plan !== null} />}
                 </Td>

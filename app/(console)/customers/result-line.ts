@@ -26,7 +26,12 @@ export interface ResultLine {
   dataLeft: { cnMb: number; hkMb: number } | null;
 }
 
-export function toResultLine(result: SearchResult, search: { text: string; lookups: Lookup[] }, now: Date, graceDays: number): ResultLine {
+export function toResultLine(
+  result: SearchResult,
+  search: { text: string; lookups: Lookup[] },
+  now: Date,
+  graceDays: number,
+): ResultLine {
   const { card } = result;
   const period = card?.period;
   return {

@@ -76,7 +76,10 @@ export function CustomerSearchBox() {
   const items = status.kind === "done" ? status.items : [];
   const allResultsHref = `/customers?q=${encodeURIComponent(value.trim())}`;
   // The suggestions, then "all results", as one list the arrows walk through.
-  const options = [...items.map((item) => ({ id: item.key, href: item.href })), ...(items.length ? [{ id: "all", href: allResultsHref }] : [])];
+  const options = [
+    ...items.map((item) => ({ id: item.key, href: item.href })),
+    ...(items.length ? [{ id: "all", href: allResultsHref }] : []),
+  ];
   const expanded = open && status.kind !== "idle";
   const optionId = (index: number) => `${listId}-option-${index}`;
 
@@ -120,7 +123,9 @@ export function CustomerSearchBox() {
         event.preventDefault();
         setOpen(true);
         const step = event.key === "ArrowDown" ? 1 : -1;
-        setActive((current) => (current + step + options.length + (current === -1 && step === -1 ? 1 : 0)) % options.length);
+        setActive(
+          (current) => (current + step + options.length + (current === -1 && step === -1 ? 1 : 0)) % options.length,
+        );
         return;
       }
       case "Enter": {
@@ -148,7 +153,13 @@ export function CustomerSearchBox() {
 
   return (
     // No prefetch: the results depend on ?q=, and every prefetch is one more request racing a sign-out.
-    <Form action="/customers" prefetch={false} role="search" className="relative max-w-2xl" onSubmit={() => setOpen(false)}>
+    <Form
+      action="/customers"
+      prefetch={false}
+      role="search"
+      className="relative max-w-2xl"
+      onSubmit={() => setOpen(false)}
+    >
       <label htmlFor={`${listId}-input`} className="sr-only">
         {t("search.label")}
       </label>
@@ -175,7 +186,10 @@ export function CustomerSearchBox() {
         className={cn(inputClass, "pr-10")}
       />
       {value ? null : (
-        <kbd aria-hidden className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500">
+        <kbd
+          aria-hidden
+          className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500"
+        >
           /
         </kbd>
       )}
@@ -198,11 +212,20 @@ export function CustomerSearchBox() {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => go(item.href)}
               onMouseMove={() => setActive(index)}
-              className={cn("cursor-pointer border-b border-slate-100 px-3 py-2 text-sm", index === active && "bg-brand-50")}
+              className={cn(
+                "cursor-pointer border-b border-slate-100 px-3 py-2 text-sm",
+                index === active && "bg-brand-50",
+              )}
             >
               <div className="flex items-center justify-between gap-3">
-                <span className="truncate font-medium text-slate-900">{customerNameText(item.nameZh, item.nameEn)}</span>
-                {item.state ? <CardStateBadge state={item.state} /> : <span className="text-xs text-slate-500">{t("search.noCard")}</span>}
+                <span className="truncate font-medium text-slate-900">
+                  {customerNameText(item.nameZh, item.nameEn)}
+                </span>
+                {item.state ? (
+                  <CardStateBadge state={item.state} />
+                ) : (
+                  <span className="text-xs text-slate-500">{t("search.noCard")}</span>
+                )}
               </div>
               <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600">
                 <span className="font-medium text-slate-700">
@@ -222,7 +245,10 @@ export function CustomerSearchBox() {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => go(allResultsHref)}
               onMouseMove={() => setActive(items.length)}
-              className={cn("cursor-pointer px-3 py-2 text-sm font-medium text-brand-700", active === items.length && "bg-brand-50")}
+              className={cn(
+                "cursor-pointer px-3 py-2 text-sm font-medium text-brand-700",
+                active === items.length && "bg-brand-50",
+              )}
             >
               {t("search.allResults", { q: value.trim() })}
             </li>

@@ -8,7 +8,12 @@ import { createPlan } from "@/db/mutations/create-plan";
 import { deletePlan } from "@/db/mutations/delete-plan";
 import { updatePlan } from "@/db/mutations/update-plan";
 import { type ActionResult, staffFormAction } from "@/lib/action";
-import { createPlanSchema, planStatusChangeSchema, planTransitionSchema, updatePlanSchema } from "@/lib/validation/plans";
+import {
+  createPlanSchema,
+  planStatusChangeSchema,
+  planTransitionSchema,
+  updatePlanSchema,
+} from "@/lib/validation/plans";
 
 const admin = { role: "admin" } as const;
 
@@ -29,7 +34,11 @@ export const updatePlanAction = staffFormAction(
     const result = await updatePlan(input, staff.id);
     if (!result.changed) return { ok: true, data: null, message: t("unchanged") };
     revalidatePath("/plans", "layout");
-    return { ok: true, data: null, message: result.newVersion ? t("savedVersion", { version: result.newVersion }) : t("saved") };
+    return {
+      ok: true,
+      data: null,
+      message: result.newVersion ? t("savedVersion", { version: result.newVersion }) : t("saved"),
+    };
   },
   admin,
 );

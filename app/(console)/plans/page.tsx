@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plans"))("title") };
 }
 
-export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff();
   const raw = await searchParams;
   const params = parsePlanListParams(raw);
@@ -27,7 +31,10 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
 
   const { items, truncated } = await listPlans(params);
   const ids = items.map((plan) => plan.id);
-  const [renewals30d, cardsOnVersions] = await Promise.all([countRecentRenewalsByPlan(ids, 30), countCardsOnPlanVersionsNow(ids)]);
+  const [renewals30d, cardsOnVersions] = await Promise.all([
+    countRecentRenewalsByPlan(ids, 30),
+    countCardsOnPlanVersionsNow(ids),
+  ]);
   const currentVersion = new Map(items.map((plan) => [plan.id, plan.versionId]));
   const cards = new Map<number, { total: number; older: number }>();
   for (const row of cardsOnVersions) {
@@ -57,9 +64,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           {t("deleted", { code: deleted })}
         </Notice>
       ) : null}
-      {!canEdit ? (
-        <Notice className="mb-4">{t("readOnly")}</Notice>
-      ) : null}
+      {!canEdit ? <Notice className="mb-4">{t("readOnly")}</Notice> : null}
       <PlanFilters status={params.status} q={params.q} />
       {items.length === 0 ? (
         <EmptyState
@@ -103,12 +108,20 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
                   )}
                   <Td numeric>
                     {formatNumber(onPlan?.total ?? 0, locale)}
-                    {onPlan?.older ? <p className="text-xs text-slate-500">{t("onOlderVersions", { count: formatNumber(onPlan.older, locale) })}</p> : null}
+                    {onPlan?.older ? (
+                      <p className="text-xs text-slate-500">
+                        {t("onOlderVersions", { count: formatNumber(onPlan.older, locale) })}
+                      </p>
+                    ) : null}
                   </Td>
                   <Td numeric>{formatNumber(renewals30d.get(plan.id) ?? 0, locale)}</Td>
                   {canEdit ? (
                     <Td className="text-right">
-                      <Link href={`/plans/${plan.id}`} aria-label={t("editLabel", { code: plan.code })} className="font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`/plans/${plan.id}`}
+                        aria-label={t("editLabel", { code: plan.code })}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
                         {t("edit")}
                       </Link>
                     </Td>

@@ -18,13 +18,19 @@ export async function PlanFilters({ status, q }: { status: PlanStatusFilter; q: 
   const t = await getTranslations("plans");
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-      <nav aria-label={t("filters.states")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+      <nav
+        aria-label={t("filters.states")}
+        className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm"
+      >
         {planStatusFilters.map((option) => (
           <Link
             key={option}
             href={href(option, q)}
             aria-current={option === status ? "page" : undefined}
-            className={cn("rounded px-3 py-1.5 font-medium", option === status ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100")}
+            className={cn(
+              "rounded px-3 py-1.5 font-medium",
+              option === status ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100",
+            )}
           >
             {option === "all" ? t("filters.all") : t(`status.${option}`)}
           </Link>

@@ -98,8 +98,24 @@ export function PlanForm({
           />
         )}
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("form.nameEn")} name="nameEn" defaultValue={value("nameEn")} error={error("nameEn")} maxLength={120} lang="en" required />
-          <Field label={t("form.nameZh")} name="nameZh" defaultValue={value("nameZh")} error={error("nameZh")} maxLength={120} lang="zh-Hans" required />
+          <Field
+            label={t("form.nameEn")}
+            name="nameEn"
+            defaultValue={value("nameEn")}
+            error={error("nameEn")}
+            maxLength={120}
+            lang="en"
+            required
+          />
+          <Field
+            label={t("form.nameZh")}
+            name="nameZh"
+            defaultValue={value("nameZh")}
+            error={error("nameZh")}
+            maxLength={120}
+            lang="zh-Hans"
+            required
+          />
         </div>
         <Field
           label={t("form.sortOrder")}
@@ -114,7 +130,9 @@ export function PlanForm({
 
       <fieldset className="space-y-4 rounded-md border border-slate-200 bg-slate-50/60 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-900">{t("form.termsLegend")}</legend>
-        {edit ? <p className="-mt-2 text-xs text-slate-600">{t("form.termsHint", { version: edit.nextVersion })}</p> : null}
+        {edit ? (
+          <p className="-mt-2 text-xs text-slate-600">{t("form.termsHint", { version: edit.nextVersion })}</p>
+        ) : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <Field
             label={t("form.validityDays")}
@@ -125,8 +143,22 @@ export function PlanForm({
             hint={t("form.validityDaysHint")}
             required
           />
-          <DataField units={choices.dataUnits} name="dataCn" label={t("form.dataCn")} defaultValue={value("dataCn")} unit={value("dataCnUnit")} error={error("dataCn") ?? error("dataCnUnit")} />
-          <DataField units={choices.dataUnits} name="dataHk" label={t("form.dataHk")} defaultValue={value("dataHk")} unit={value("dataHkUnit")} error={error("dataHk") ?? error("dataHkUnit")} />
+          <DataField
+            units={choices.dataUnits}
+            name="dataCn"
+            label={t("form.dataCn")}
+            defaultValue={value("dataCn")}
+            unit={value("dataCnUnit")}
+            error={error("dataCn") ?? error("dataCnUnit")}
+          />
+          <DataField
+            units={choices.dataUnits}
+            name="dataHk"
+            label={t("form.dataHk")}
+            defaultValue={value("dataHk")}
+            unit={value("dataHkUnit")}
+            error={error("dataHk") ?? error("dataHkUnit")}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field
@@ -165,7 +197,9 @@ export function PlanForm({
       </fieldset>
 
       <div className="flex items-center gap-3">
-        <SubmitButton pendingLabel={edit ? t("detail.submitting") : t("new.submitting")}>{edit ? t("detail.submit") : t("new.submit")}</SubmitButton>
+        <SubmitButton pendingLabel={edit ? t("detail.submitting") : t("new.submitting")}>
+          {edit ? t("detail.submit") : t("new.submit")}
+        </SubmitButton>
       </div>
     </form>
   );
@@ -207,7 +241,13 @@ function DataField({
           required
         />
         <div className="w-24 shrink-0">
-          <select key={unit} name={`${name}Unit`} defaultValue={unit} aria-label={t("dataUnit", { field: label })} className={inputClass}>
+          <select
+            key={unit}
+            name={`${name}Unit`}
+            defaultValue={unit}
+            aria-label={t("dataUnit", { field: label })}
+            className={inputClass}
+          >
             {units.map((u) => (
               <option key={u} value={u}>
                 {u}

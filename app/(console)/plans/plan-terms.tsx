@@ -37,7 +37,11 @@ export async function PlanTermCells({ terms, previous }: { terms: PlanTerms; pre
       {planTermKeys.map((key) => {
         const changed = previous !== undefined && previous[key] !== terms[key];
         return (
-          <Td key={key} numeric={key !== "extensionMode"} className={cn(changed && "bg-amber-50 font-semibold text-amber-900")}>
+          <Td
+            key={key}
+            numeric={key !== "extensionMode"}
+            className={cn(changed && "bg-amber-50 font-semibold text-amber-900")}
+          >
             {show[key]}
             {changed ? <span className="sr-only"> ({t("detail.changed")})</span> : null}
           </Td>

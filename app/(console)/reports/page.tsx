@@ -10,10 +10,24 @@ import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { formatNumber, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { change, headline, reportCurrencies, volumeDimensions, type Comparison, type VolumeDimension } from "@/lib/reports/model";
+import {
+  change,
+  headline,
+  reportCurrencies,
+  volumeDimensions,
+  type Comparison,
+  type VolumeDimension,
+} from "@/lib/reports/model";
 import type { ReportRange } from "@/lib/reports/range";
 import { RangeControls } from "./range-controls";
-import { expirationsChart, outcomesChart, revenueChart, volumeChart, type ChartModel, type ChartName } from "./report-charts";
+import {
+  expirationsChart,
+  outcomesChart,
+  revenueChart,
+  volumeChart,
+  type ChartModel,
+  type ChartName,
+} from "./report-charts";
 import { readReportParams, reportHref, type ReportQuery, type SearchParams } from "./report-params";
 import { ReportSkeleton } from "./report-skeleton";
 import { ReportsNav } from "./reports-nav";
@@ -38,7 +52,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <RangeControls range={range} query={query} />
           {range.invalid ? <Notice tone="warning">{t(`range.invalid.${range.invalid}`)}</Notice> : null}
           <p className="text-sm text-slate-600" data-testid="range-summary">
-            {t("range.summary", { from: range.from, to: range.to, days: range.days, previousFrom: range.previous.from, previousTo: range.previous.to })}
+            {t("range.summary", {
+              from: range.from,
+              to: range.to,
+              days: range.days,
+              previousFrom: range.previous.from,
+              previousTo: range.previous.to,
+            })}
           </p>
         </div>
         {/* Keyed by the URL state, so a new range shows the skeleton while its figures load. */}
@@ -50,7 +70,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   );
 }
 
-async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; range: ReportRange; by: VolumeDimension; query: ReportQuery; now: Date }) {
+async function ReportBody({
+  viewer,
+  range,
+  by,
+  query,
+  now,
+}: {
+  viewer: Viewer;
+  range: ReportRange;
+  by: VolumeDimension;
+  query: ReportQuery;
+  now: Date;
+}) {
   const { graceDays } = businessRules();
   // Revenue is only read for roles allowed to see it: an agent's page never holds the figures.
   const data = await loadReport({ range, previous: range.previous, by, now, graceDays }, viewer);
@@ -66,7 +98,10 @@ async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; r
 
   const comparisonDetail = (comparison: Comparison, format: (value: number) => string) => {
     const ratio = change(comparison);
-    const percent = ratio === null ? "" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(Math.abs(ratio));
+    const percent =
+      ratio === null
+        ? ""
+        : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(Math.abs(ratio));
     return {
       detail:
         ratio === null
@@ -98,7 +133,11 @@ async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; r
   return (
     <>
       <dl aria-label={t("headline.label")} className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-4">
-        <StatCard label={t("headline.renewals")} value={count(figures.renewals.current)} {...comparisonDetail(figures.renewals, count)} />
+        <StatCard
+          label={t("headline.renewals")}
+          value={count(figures.renewals.current)}
+          {...comparisonDetail(figures.renewals, count)}
+        />
         {figures.revenue
           ? reportCurrencies.map((currency) => {
               const money = (value: number) => formatMoney(value, currency, locale);
@@ -114,7 +153,13 @@ async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; r
           : null}
         <StatCard
           label={t("headline.renewalRate")}
-          value={figures.renewalRate === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(figures.renewalRate)}
+          value={
+            figures.renewalRate === null
+              ? "—"
+              : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
+                  figures.renewalRate,
+                )
+          }
           detail={figures.renewalRate === null ? t("headline.noRate") : t("headline.renewalRateHint")}
         />
         <StatCard label={t("headline.inGrace")} value={count(data.inGrace)}>
@@ -140,9 +185,21 @@ async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; r
           />
         }
       />
-      {models.revenue ? <ChartContainer title={t("charts.revenue.title")} description={t("charts.revenue.description")} kind="line" {...chartProps("revenue")} /> : null}
+      {models.revenue ? (
+        <ChartContainer
+          title={t("charts.revenue.title")}
+          description={t("charts.revenue.description")}
+          kind="line"
+          {...chartProps("revenue")}
+        />
+      ) : null}
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-2">
-        <ChartContainer title={t("charts.outcomes.title")} description={t("charts.outcomes.description")} kind="stacked-bar" {...chartProps("outcomes")} />
+        <ChartContainer
+          title={t("charts.outcomes.title")}
+          description={t("charts.outcomes.description")}
+          kind="stacked-bar"
+          {...chartProps("outcomes")}
+        />
         <ChartContainer
           title={t("charts.expirations.title")}
           description={t("charts.expirations.description")}
@@ -158,4 +215,3 @@ async function ReportBody({ viewer, range, by, query, now }: { viewer: Viewer; r
     </>
   );
 }
-

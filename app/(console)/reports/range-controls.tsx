@@ -29,11 +29,23 @@ export async function RangeControls({ range, query }: { range: ReportRange; quer
           {query.by ? <input type="hidden" name="by" value={query.by} /> : null}
           <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.from")}
-            <input type="date" name="from" required defaultValue={range.from} className={`${inputClass} inline-block w-auto py-1.5`} />
+            <input
+              type="date"
+              name="from"
+              required
+              defaultValue={range.from}
+              className={`${inputClass} inline-block w-auto py-1.5`}
+            />
           </label>
           <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.to")}
-            <input type="date" name="to" required defaultValue={range.to} className={`${inputClass} inline-block w-auto py-1.5`} />
+            <input
+              type="date"
+              name="to"
+              required
+              defaultValue={range.to}
+              className={`${inputClass} inline-block w-auto py-1.5`}
+            />
           </label>
           <button type="submit" className={buttonClass(range.preset === "custom" ? "primary" : "secondary", "py-1.5")}>
             {t("range.apply")}

@@ -36,7 +36,13 @@ export interface ChartModel {
 
 function rangeModel(range: ReportRange, dense: DenseSeries<ChartSeries>): ChartModel {
   const labels = bucketLabels(range, range.granularity);
-  return { dense, spans: bucketSpans(range, range.granularity), bucketLabels: labels.full, tickLabels: labels.tick, daily: range.granularity === "day" };
+  return {
+    dense,
+    spans: bucketSpans(range, range.granularity),
+    bucketLabels: labels.full,
+    tickLabels: labels.tick,
+    daily: range.granularity === "day",
+  };
 }
 
 export async function volumeChart(
@@ -62,9 +68,20 @@ export async function revenueChart(range: ReportRange, rows: DailyRevenue[]): Pr
   return rangeModel(range, revenueSeries(range, rows, { HKD: label("HKD"), CNY: label("CNY") }));
 }
 
-export async function outcomesChart(range: ReportRange, daily: DailyRenewals[], lapsed: DayCount[]): Promise<ChartModel> {
+export async function outcomesChart(
+  range: ReportRange,
+  daily: DailyRenewals[],
+  lapsed: DayCount[],
+): Promise<ChartModel> {
   const t = await getTranslations("reports.charts.outcomes");
-  return rangeModel(range, outcomeSeries(range, daily, lapsed, { renewedBefore: t("renewedBefore"), renewedInGrace: t("renewedInGrace"), lapsed: t("lapsed") }));
+  return rangeModel(
+    range,
+    outcomeSeries(range, daily, lapsed, {
+      renewedBefore: t("renewedBefore"),
+      renewedInGrace: t("renewedInGrace"),
+      lapsed: t("lapsed"),
+    }),
+  );
 }
 
 export async function expirationsChart(now: Date, data: Rows<typeof listExpirationsAhead>): Promise<ChartModel> {

@@ -16,10 +16,20 @@ export interface ReportQuery {
 /** A search parameter given twice counts once: the first. */
 export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export function readReportParams(search: SearchParams, now: Date): { range: ReportRange; by: VolumeDimension; query: ReportQuery } {
-  const raw = { range: firstParam(search.range), from: firstParam(search.from), to: firstParam(search.to), granularity: firstParam(search.granularity) };
+export function readReportParams(
+  search: SearchParams,
+  now: Date,
+): { range: ReportRange; by: VolumeDimension; query: ReportQuery } {
+  const raw = {
+    range: firstParam(search.range),
+    from: firstParam(search.from),
+    to: firstParam(search.to),
+    granularity: firstParam(search.granularity),
+  };
   const range = resolveRange(raw, hkDay(now));
-  const by = (volumeDimensions as readonly string[]).includes(firstParam(search.by) ?? "") ? (firstParam(search.by) as VolumeDimension) : "plan";
+  const by = (volumeDimensions as readonly string[]).includes(firstParam(search.by) ?? "")
+    ? (firstParam(search.by) as VolumeDimension)
+    : "plan";
   // Only what the reader chose explicitly travels on: a preset's default granularity follows the preset.
   const query: ReportQuery = {
     range: (rangePresets as readonly string[]).includes(raw.range ?? "") ? range.preset : undefined,

@@ -19,7 +19,9 @@ export async function ReportsNav({ current }: { current: "overview" | "worklist"
               aria-current={tab.key === current ? "page" : undefined}
               className={cn(
                 "block border-b-2 px-1 pb-2 font-medium",
-                tab.key === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
+                tab.key === current
+                  ? "border-brand-600 text-brand-700"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
               )}
             >
               {tab.label}

@@ -7,7 +7,12 @@ import { createStaff } from "@/db/mutations/create-staff";
 import { resetStaffPassword } from "@/db/mutations/reset-staff-password";
 import { setStaffDisabled } from "@/db/mutations/set-staff-disabled";
 import { staffFormAction } from "@/lib/action";
-import { changeStaffRoleSchema, createStaffSchema, resetStaffPasswordSchema, setStaffDisabledSchema } from "@/lib/validation/staff";
+import {
+  changeStaffRoleSchema,
+  createStaffSchema,
+  resetStaffPasswordSchema,
+  setStaffDisabledSchema,
+} from "@/lib/validation/staff";
 
 const admin = { role: "admin" } as const;
 
@@ -55,7 +60,11 @@ export const resetStaffPasswordAction = staffFormAction(
     const t = await getTranslations("staff.detail");
     const { generatedPassword } = await resetStaffPassword(input, staff.id);
     revalidatePath("/staff", "layout");
-    return { ok: true, data: { generatedPassword }, message: generatedPassword ? t("resetDoneGenerated") : t("resetDone") };
+    return {
+      ok: true,
+      data: { generatedPassword },
+      message: generatedPassword ? t("resetDoneGenerated") : t("resetDone"),
+    };
   },
   admin,
 );

@@ -14,13 +14,22 @@ export function GeneratedPassword({ password }: { password: string }) {
         {t("label")}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-3">
-        <output aria-labelledby="generated-password-label" className="select-all font-mono text-lg tracking-wide text-slate-900" data-testid="generated-password">
+        <output
+          aria-labelledby="generated-password-label"
+          className="select-all font-mono text-lg tracking-wide text-slate-900"
+          data-testid="generated-password"
+        >
           {password}
         </output>
         <Button
           variant="secondary"
           // Clipboard access can be refused (an insecure origin, a policy); the text stays selectable.
-          onClick={() => navigator.clipboard?.writeText(password).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard?.writeText(password).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {copied ? t("copied") : t("copy")}
         </Button>

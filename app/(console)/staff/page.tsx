@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("title") };
 }
 
-export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requireStaff({ role: "admin" });
   const params = parseStaffListParams(await searchParams);
   const t = await getTranslations("staff");
@@ -48,12 +52,24 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           </Link>
         }
       />
-      <form role="search" aria-label={t("filters.label")} action="/staff" className="mb-4 flex flex-wrap items-end gap-3">
+      <form
+        role="search"
+        aria-label={t("filters.label")}
+        action="/staff"
+        className="mb-4 flex flex-wrap items-end gap-3"
+      >
         <div className="space-y-1">
           <label htmlFor="staff-q" className="block text-sm font-medium text-slate-700">
             {t("filters.search")}
           </label>
-          <input id="staff-q" name="q" type="search" defaultValue={params.q} maxLength={100} className={cn(inputClass, "w-64")} />
+          <input
+            id="staff-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={100}
+            className={cn(inputClass, "w-64")}
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="staff-role" className="block text-sm font-medium text-slate-700">
@@ -120,7 +136,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                 <Td>
                   <StaffStateBadge disabledAt={member.disabledAt} />
                 </Td>
-                <Td>{member.lastSignInAt ? <HkTime value={member.lastSignInAt} /> : <span className="text-slate-500">{t("never")}</span>}</Td>
+                <Td>
+                  {member.lastSignInAt ? (
+                    <HkTime value={member.lastSignInAt} />
+                  ) : (
+                    <span className="text-slate-500">{t("never")}</span>
+                  )}
+                </Td>
                 <Td>
                   <HkTime value={member.createdAt} dateOnly />
                 </Td>
@@ -131,16 +153,16 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       )}
       {params.after || hasMore ? (
         <nav className="mt-4 flex gap-4 text-sm" aria-label={t("pages")}>
-        {params.after ? (
-          <Link href={query()} className="text-brand-700 hover:underline">
-            {t("firstPage")}
-          </Link>
-        ) : null}
-        {hasMore && last ? (
-          <Link href={query(encodeCursor([last.name, last.id]))} className="text-brand-700 hover:underline">
-            {t("nextPage")} →
-          </Link>
-        ) : null}
+          {params.after ? (
+            <Link href={query()} className="text-brand-700 hover:underline">
+              {t("firstPage")}
+            </Link>
+          ) : null}
+          {hasMore && last ? (
+            <Link href={query(encodeCursor([last.name, last.id]))} className="text-brand-700 hover:underline">
+              {t("nextPage")} →
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

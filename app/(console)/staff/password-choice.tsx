@@ -8,7 +8,17 @@ import { Field } from "@/components/ui/field";
  * `defaultMode` so a failed "set" comes back as "set". A typed password is
  * never echoed back.
  */
-export function PasswordChoice({ defaultMode, error, minLength, idPrefix }: { defaultMode: string; error?: string; minLength: number; idPrefix: string }) {
+export function PasswordChoice({
+  defaultMode,
+  error,
+  minLength,
+  idPrefix,
+}: {
+  defaultMode: string;
+  error?: string;
+  minLength: number;
+  idPrefix: string;
+}) {
   const t = useTranslations("staff.form");
   const mode = defaultMode === "set" ? "set" : "generate";
   return (
@@ -16,7 +26,14 @@ export function PasswordChoice({ defaultMode, error, minLength, idPrefix }: { de
       <legend className="text-sm font-medium text-slate-700">{t("passwordChoice")}</legend>
       {(["generate", "set"] as const).map((option) => (
         <label key={option} className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="radio" id={`${idPrefix}-mode-${option}`} name="mode" value={option} defaultChecked={mode === option} className="accent-brand-600" />
+          <input
+            type="radio"
+            id={`${idPrefix}-mode-${option}`}
+            name="mode"
+            value={option}
+            defaultChecked={mode === option}
+            className="accent-brand-600"
+          />
           {t(option)}
         </label>
       ))}

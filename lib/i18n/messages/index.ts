@@ -1,7 +1,18 @@
 import type { Locale } from "../config";
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
-const namespaces = ["common", "nav", "auth", "errors", "customers", "cards", "renewals", "plans", "reports", "staff"] as const;
+const namespaces = [
+  "common",
+  "nav",
+  "auth",
+  "errors",
+  "customers",
+  "cards",
+  "renewals",
+  "plans",
+  "reports",
+  "staff",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

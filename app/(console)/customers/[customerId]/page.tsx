@@ -27,13 +27,20 @@ const CARDS_PER_PAGE = 50;
 // The title and the page read the same row once per request.
 const loadCustomer = cache(getCustomer);
 
-type Props = { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireStaff({ role: "agent" });
   const id = routeId((await params).customerId);
   const customer = id ? await loadCustomer(id) : null;
-  return { title: customer ? customerNameText(customer.nameZh, customer.nameEn) : (await getTranslations("customers"))("title") };
+  return {
+    title: customer
+      ? customerNameText(customer.nameZh, customer.nameEn)
+      : (await getTranslations("customers"))("title"),
+  };
 }
 
 export default async function CustomerPage({ params, searchParams }: Props) {
@@ -60,7 +67,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           <>
             {customer.nameZh ? <span lang="zh">{customer.nameZh}</span> : null}
             {customer.nameZh && customer.nameEn ? " " : null}
-            {customer.nameEn ? <span className={customer.nameZh ? "font-normal text-slate-600" : undefined}>{customer.nameEn}</span> : null}
+            {customer.nameEn ? (
+              <span className={customer.nameZh ? "font-normal text-slate-600" : undefined}>{customer.nameEn}</span>
+            ) : null}
           </>
         }
         description={t("customer.since", { id: customer.id, date: formatHkt(customer.createdAt, { dateOnly: true }) })}
@@ -89,7 +98,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
             </div>
             <div className="sm:col-span-2 xl:col-span-4">
               <dt className="text-slate-500">{t("customer.notes")}</dt>
-              <dd className="whitespace-pre-line">{customer.notes ?? <span className="text-slate-500">{t("customer.noNotes")}</span>}</dd>
+              <dd className="whitespace-pre-line">
+                {customer.notes ?? <span className="text-slate-500">{t("customer.noNotes")}</span>}
+              </dd>
             </div>
           </dl>
         </Panel>
@@ -98,7 +109,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
             {t("customer.cards")}
           </h2>
           {cards.items.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">{t("customer.noCards")}</p>
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">
+              {t("customer.noCards")}
+            </p>
           ) : (
             <Table caption={t("customer.cardsCaption")}>
               <thead>
@@ -116,7 +129,10 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                 {cards.items.map((card) => (
                   <tr key={card.cardId} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={cardHref(customer.id, card.cardId)} className="font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={cardHref(customer.id, card.cardId)}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
                         {t("results.cardNumber", { id: card.cardId })}
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{card.iccid}</div>
@@ -145,7 +161,10 @@ export default async function CustomerPage({ params, searchParams }: Props) {
             </Table>
           )}
           {cards.hasMore ? (
-            <Link href={`/customers/${customer.id}?cardsAfter=${cards.items.at(-1)!.cardId}`} className={buttonClass("secondary", "mt-3")}>
+            <Link
+              href={`/customers/${customer.id}?cardsAfter=${cards.items.at(-1)!.cardId}`}
+              className={buttonClass("secondary", "mt-3")}
+            >
               {t("customer.moreCards")}
             </Link>
           ) : null}

@@ -19,7 +19,10 @@ import { PlanActivity } from "./plan-activity";
 import { PlanStatusActions } from "./plan-status-actions";
 import { VersionHistory } from "./version-history";
 
-type Params = { params: Promise<{ planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ planId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function loadPlan(planIdParam: string) {
   const planId = routeId(planIdParam);
@@ -113,7 +116,13 @@ export default async function PlanPage({ params, searchParams }: Params) {
                   {versions[0] ? (
                     <span className="font-normal text-slate-600">
                       {" · "}
-                      {t("detail.effectiveFrom")} <HkTime value={versions.find((v) => v.versionId === plan.versionId)?.effectiveFrom ?? versions[0].effectiveFrom} />
+                      {t("detail.effectiveFrom")}{" "}
+                      <HkTime
+                        value={
+                          versions.find((v) => v.versionId === plan.versionId)?.effectiveFrom ??
+                          versions[0].effectiveFrom
+                        }
+                      />
                     </span>
                   ) : null}
                 </dd>
@@ -127,7 +136,9 @@ export default async function PlanPage({ params, searchParams }: Params) {
                 <dd className="font-medium tabular-nums">{formatNumber(renewals30d.get(plan.id) ?? 0, locale)}</dd>
               </div>
               <div className="text-xs text-slate-500">
-                {plan.updatedByName ? t("detail.lastChange", { name: plan.updatedByName }) : t("detail.lastChangeUnknown")}
+                {plan.updatedByName
+                  ? t("detail.lastChange", { name: plan.updatedByName })
+                  : t("detail.lastChangeUnknown")}
                 {" · "}
                 <HkTime value={plan.updatedAt} />
               </div>

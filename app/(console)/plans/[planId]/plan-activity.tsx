@@ -4,7 +4,18 @@ import type { ActivityRow } from "@/db/queries/audit-trail";
 import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 
-const fieldOrder = ["version", "nameEn", "nameZh", "sortOrder", "validityDays", "dataCnMb", "dataHkMb", "priceHkdMinor", "priceCnyMinor", "extensionMode"] as const;
+const fieldOrder = [
+  "version",
+  "nameEn",
+  "nameZh",
+  "sortOrder",
+  "validityDays",
+  "dataCnMb",
+  "dataHkMb",
+  "priceHkdMinor",
+  "priceCnyMinor",
+  "extensionMode",
+] as const;
 type Field = (typeof fieldOrder)[number];
 
 /** The plan's audit trail in words: who did what, when, and each value before and after. */
@@ -44,7 +55,9 @@ export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
         return (
           <li key={entry.id} className="py-2 text-sm">
             <p>
-              <span className="font-medium text-slate-900">{t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}</span>
+              <span className="font-medium text-slate-900">
+                {t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}
+              </span>
               <span className="text-slate-500">
                 {" · "}
                 <HkTime value={entry.createdAt} />
@@ -55,7 +68,11 @@ export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
               <ul className="mt-1 space-y-0.5 text-slate-700">
                 {changes.map((field) => (
                   <li key={field}>
-                    {t("activity.change", { field: t(`fields.${field}`), before: show(field, before[field]), after: show(field, after[field]) })}
+                    {t("activity.change", {
+                      field: t(`fields.${field}`),
+                      before: show(field, before[field]),
+                      after: show(field, after[field]),
+                    })}
                   </li>
                 ))}
               </ul>

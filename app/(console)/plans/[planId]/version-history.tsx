@@ -7,7 +7,15 @@ import { formatNumber, type Locale } from "@/lib/format";
 import { PlanTermCells, PlanTermHeaders } from "../plan-terms";
 
 /** Every version, newest first, each term marked where it differs from the version before it. */
-export async function VersionHistory({ versions, currentVersionId, cards }: { versions: PlanVersionRow[]; currentVersionId: number | null; cards: Map<number, number> }) {
+export async function VersionHistory({
+  versions,
+  currentVersionId,
+  cards,
+}: {
+  versions: PlanVersionRow[];
+  currentVersionId: number | null;
+  cards: Map<number, number>;
+}) {
   const t = await getTranslations("plans");
   const locale = (await getLocale()) as Locale;
   return (
@@ -25,7 +33,10 @@ export async function VersionHistory({ versions, currentVersionId, cards }: { ve
         {versions.map((version, index) => {
           const previous = versions[index + 1];
           return (
-            <tr key={version.versionId} className={version.versionId === currentVersionId ? "bg-brand-50/40" : undefined}>
+            <tr
+              key={version.versionId}
+              className={version.versionId === currentVersionId ? "bg-brand-50/40" : undefined}
+            >
               <Td>
                 <span className="font-medium">{t("version", { version: version.version })}</span>{" "}
                 {version.versionId === currentVersionId ? <Badge tone="blue">{t("detail.currentBadge")}</Badge> : null}

@@ -36,7 +36,9 @@ export default async function RenewalReceiptPage({
   const locale = (await getLocale()) as Locale;
   const done = (await searchParams).done === "1";
   const r = receipt;
-  const voidable = hasRole(staff.role, "supervisor") && canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
+  const voidable =
+    hasRole(staff.role, "supervisor") &&
+    canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
   const planName = locale === "en" ? r.planNameEn : r.planNameZh;
 
   return (
@@ -51,7 +53,10 @@ export default async function RenewalReceiptPage({
         description={<HkTime value={r.createdAt} seconds />}
         actions={
           <>
-            <Link href={`/customers/${r.customerId}/cards/${r.cardId}`} className="no-print text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/customers/${r.customerId}/cards/${r.cardId}`}
+              className="no-print text-sm font-medium text-brand-700 hover:underline"
+            >
               ← {t("backToCard")}
             </Link>
             <PrintButton label={t("print")} />
@@ -78,14 +83,28 @@ export default async function RenewalReceiptPage({
             <HkTime value={r.periodStartsAt} /> → <HkTime value={r.periodEndsAt} />
           </Item>
           <Item label={t("validity")}>
-            <HkTime value={r.previousValidityEnd} /> → <strong data-testid="receipt-new-validity"><HkTime value={r.newValidityEnd} /></strong>
+            <HkTime value={r.previousValidityEnd} /> →{" "}
+            <strong data-testid="receipt-new-validity">
+              <HkTime value={r.newValidityEnd} />
+            </strong>
           </Item>
-          <Item label={t("rule")}>{t(`rules.${r.extensionMode === "max_from_today" ? "max_from_today" : r.cardState === "grace" ? "stack_grace" : "stack"}`)}</Item>
+          <Item label={t("rule")}>
+            {t(
+              `rules.${r.extensionMode === "max_from_today" ? "max_from_today" : r.cardState === "grace" ? "stack_grace" : "stack"}`,
+            )}
+          </Item>
           <Item label={t("paidBy")}>
             <span className="font-semibold tabular-nums">
-              {t("paidWith", { amount: formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale), method: t(`methods.${r.paymentMethod}`) })}
+              {t("paidWith", {
+                amount: formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale),
+                method: t(`methods.${r.paymentMethod}`),
+              })}
             </span>
-            {r.paymentReference ? <span className="block font-mono text-xs text-slate-600">{t("referenceShort", { reference: r.paymentReference })}</span> : null}
+            {r.paymentReference ? (
+              <span className="block font-mono text-xs text-slate-600">
+                {t("referenceShort", { reference: r.paymentReference })}
+              </span>
+            ) : null}
           </Item>
           <Item label={t("receivedAt")}>
             <HkTime value={r.paymentReceivedAt} seconds />
@@ -99,7 +118,11 @@ export default async function RenewalReceiptPage({
           {r.status === "voided" && r.voidedAt ? (
             <Item label={t("status.voided")}>
               {t("voided", { name: r.voiderName ?? "—", reason: r.voidReason ?? "" })} <HkTime value={r.voidedAt} />
-              {r.refundAmountMinor !== null ? <span className="block font-medium">{t("refund", { amount: formatMoney(r.refundAmountMinor, r.paymentCurrency, locale) })}</span> : null}
+              {r.refundAmountMinor !== null ? (
+                <span className="block font-medium">
+                  {t("refund", { amount: formatMoney(r.refundAmountMinor, r.paymentCurrency, locale) })}
+                </span>
+              ) : null}
             </Item>
           ) : null}
         </dl>
@@ -124,7 +147,17 @@ export default async function RenewalReceiptPage({
                 <div className="min-w-0">
                   <p className="font-medium">
                     {t(`messageKinds.${m.kind}`)} · <span className="font-mono">{m.toMsisdn}</span> ·{" "}
-                    <span className={m.status === "sent" ? "text-emerald-700" : m.status === "failed" ? "text-red-700" : "text-amber-800"}>{t(`messageStatus.${m.status}`)}</span>{" "}
+                    <span
+                      className={
+                        m.status === "sent"
+                          ? "text-emerald-700"
+                          : m.status === "failed"
+                            ? "text-red-700"
+                            : "text-amber-800"
+                      }
+                    >
+                      {t(`messageStatus.${m.status}`)}
+                    </span>{" "}
                     {m.sentAt ? <HkTime value={m.sentAt} className="text-slate-500" /> : null}
                   </p>
                   <p className="mt-0.5 text-slate-600">{m.body}</p>

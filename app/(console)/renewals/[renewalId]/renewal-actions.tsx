@@ -29,8 +29,16 @@ export function ResendSms({ notificationId }: { notificationId: number }) {
       <SubmitButton variant="secondary" pendingLabel={t("resend")} className="px-2 py-1 text-xs">
         {t("resend")}
       </SubmitButton>
-      {state?.ok ? <span role="status" className="text-xs text-emerald-700">{t("resent")}</span> : null}
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.message}</span> : null}
+      {state?.ok ? (
+        <span role="status" className="text-xs text-emerald-700">
+          {t("resent")}
+        </span>
+      ) : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }
@@ -43,7 +51,15 @@ export function VoidRenewal({ renewalId }: { renewalId: number }) {
     <form action={action} className="space-y-3">
       <p className="text-sm text-slate-600">{t("voidHint")}</p>
       <input type="hidden" name="renewalId" value={renewalId} />
-      <TextAreaField label={t("voidReason")} name="reason" rows={2} maxLength={500} required defaultValue={state?.values?.reason ?? ""} error={state?.fieldErrors?.reason} />
+      <TextAreaField
+        label={t("voidReason")}
+        name="reason"
+        rows={2}
+        maxLength={500}
+        required
+        defaultValue={state?.values?.reason ?? ""}
+        error={state?.fieldErrors?.reason}
+      />
       {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
       <SubmitButton variant="danger" pendingLabel={t("voiding")}>
         {t("void")}
@@ -54,7 +70,11 @@ export function VoidRenewal({ renewalId }: { renewalId: number }) {
 
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="no-print rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="no-print rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+    >
       {label}
     </button>
   );

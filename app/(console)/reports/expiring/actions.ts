@@ -23,7 +23,12 @@ const remindersSchema = z
 export const sendRemindersAction = staffFormAction(
   remindersSchema,
   async ({ cardIds }, { staff }) => {
-    const result: ReminderResult = await sendExpiryReminders({ cardIds, staffId: staff.id, now: new Date(), graceDays: businessRules().graceDays });
+    const result: ReminderResult = await sendExpiryReminders({
+      cardIds,
+      staffId: staff.id,
+      now: new Date(),
+      graceDays: businessRules().graceDays,
+    });
     const t = await getTranslations("reports.worklist.sent");
     const message = [
       t("queued", { count: result.queued }),

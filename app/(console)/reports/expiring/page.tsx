@@ -10,7 +10,15 @@ import { businessRules } from "@/lib/config";
 import { formatHkt, type Locale } from "@/lib/format";
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { daysBetween } from "@/lib/reports/range";
-import { parseSort, parseWindow, windowBounds, worklistCursor, worklistWindows, type WorklistSort, type WorklistWindow } from "@/lib/reports/worklist";
+import {
+  parseSort,
+  parseWindow,
+  windowBounds,
+  worklistCursor,
+  worklistWindows,
+  type WorklistSort,
+  type WorklistWindow,
+} from "@/lib/reports/worklist";
 import { DAY_MS, hkDay } from "@/lib/time";
 import { ReportsNav } from "../reports-nav";
 import { firstParam, type SearchParams } from "../report-params";
@@ -29,7 +37,6 @@ function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string
   if (after) params.set("after", after);
   return `/reports/expiring?${params}`;
 }
-
 
 export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff();
@@ -61,11 +68,22 @@ async function WorklistSkeleton() {
   );
 }
 
-async function Worklist({ window, sort, after: cursor }: { window: WorklistWindow; sort: WorklistSort; after: string | undefined }) {
+async function Worklist({
+  window,
+  sort,
+  after: cursor,
+}: {
+  window: WorklistWindow;
+  sort: WorklistSort;
+  after: string | undefined;
+}) {
   const after = worklistCursor(decodeCursor(cursor));
   const now = new Date();
   const { graceDays } = businessRules();
-  const [page, counts] = await Promise.all([listExpiryWorklist({ window, sort, after, now, graceDays }), countWorklistWindows({ now, graceDays })]);
+  const [page, counts] = await Promise.all([
+    listExpiryWorklist({ window, sort, after, now, graceDays }),
+    countWorklistWindows({ now, graceDays }),
+  ]);
   const t = await getTranslations("reports.worklist");
   const locale = (await getLocale()) as Locale;
   const today = hkDay(now);
@@ -84,11 +102,14 @@ async function Worklist({ window, sort, after: cursor }: { window: WorklistWindo
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
       daysFromToday: daysBetween(today, hkDay(row.validityEnd)),
       graceDaysLeft: Math.max(0, daysBetween(today, hkDay(new Date(row.validityEnd.getTime() + graceDays * DAY_MS)))),
-      lastContact: row.lastContactAt ? { at: row.lastContactAt, kind: row.lastContactKind!, status: row.lastContactStatus! } : null,
+      lastContact: row.lastContactAt
+        ? { at: row.lastContactAt, kind: row.lastContactKind!, status: row.lastContactStatus! }
+        : null,
     };
   });
   const last = page.rows.at(-1);
-  const nextHref = page.hasMore && last ? worklistHref(window, sort, encodeCursor([last.validityEndKey, last.cardId])) : null;
+  const nextHref =
+    page.hasMore && last ? worklistHref(window, sort, encodeCursor([last.validityEndKey, last.cardId])) : null;
   const hint =
     window === "grace"
       ? t("windowHint.grace", { days: graceDays })
@@ -98,7 +119,10 @@ async function Worklist({ window, sort, after: cursor }: { window: WorklistWindo
 
   const sortHeader = (
     <Th aria-sort={sort === "end" ? "ascending" : "descending"}>
-      <Link href={worklistHref(window, sort === "end" ? "-end" : "end")} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <Link
+        href={worklistHref(window, sort === "end" ? "-end" : "end")}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+      >
         {t("columns.validityEnd")}
         <span aria-hidden>{sort === "end" ? "↑" : "↓"}</span>
         <span className="sr-only">{sort === "end" ? t("sortAscending") : t("sortDescending")}</span>
@@ -124,7 +148,12 @@ async function Worklist({ window, sort, after: cursor }: { window: WorklistWindo
       {items.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyBody")} />
       ) : (
-        <WorklistTable items={items} action={sendRemindersAction} sortHeader={sortHeader} caption={`${t("title")}: ${t(`windows.${window}`)}`} />
+        <WorklistTable
+          items={items}
+          action={sendRemindersAction}
+          sortHeader={sortHeader}
+          caption={`${t("title")}: ${t(`windows.${window}`)}`}
+        />
       )}
       <nav aria-label={t("title")} className="flex items-center justify-between text-sm">
         {after ? (

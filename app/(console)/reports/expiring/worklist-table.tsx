@@ -46,11 +46,14 @@ export function WorklistTable({
 }) {
   const t = useTranslations("reports.worklist");
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [state, formAction] = useActionState(async (previous: ActionResult<ReminderResult> | null, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result.ok) setSelected(new Set());
-    return result;
-  }, null);
+  const [state, formAction] = useActionState(
+    async (previous: ActionResult<ReminderResult> | null, formData: FormData) => {
+      const result = await action(previous, formData);
+      if (result.ok) setSelected(new Set());
+      return result;
+    },
+    null,
+  );
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.cardId));
   const toggle = (cardId: number, on: boolean) =>
     setSelected((current) => {
@@ -81,7 +84,9 @@ export function WorklistTable({
                 type="checkbox"
                 aria-label={t("selectAll")}
                 checked={allSelected}
-                onChange={(event) => setSelected(event.target.checked ? new Set(items.map((item) => item.cardId)) : new Set())}
+                onChange={(event) =>
+                  setSelected(event.target.checked ? new Set(items.map((item) => item.cardId)) : new Set())
+                }
                 className="size-4 rounded border-slate-300"
               />
             </Th>
@@ -108,7 +113,11 @@ export function WorklistTable({
                 />
               </Td>
               <Td>
-                <Link href={`/customers/${item.customerId}/cards/${item.cardId}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/customers/${item.customerId}/cards/${item.cardId}`}
+                  prefetch={false}
+                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
                   {item.name}
                 </Link>
                 {item.otherName ? <p className="text-xs text-slate-500">{item.otherName}</p> : null}
@@ -133,7 +142,8 @@ export function WorklistTable({
                   <>
                     <HkTime value={item.lastContact.at} />
                     <p className="text-slate-600">
-                      {t(`contactKinds.${item.lastContact.kind}` as "contactKinds.resend")} · {t(`contactStatus.${item.lastContact.status}` as "contactStatus.sent")}
+                      {t(`contactKinds.${item.lastContact.kind}` as "contactKinds.resend")} ·{" "}
+                      {t(`contactStatus.${item.lastContact.status}` as "contactStatus.sent")}
                     </p>
                   </>
                 ) : (

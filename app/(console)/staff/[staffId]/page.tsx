@@ -102,14 +102,21 @@ export default async function StaffMemberPage({ params }: Params) {
                 const after = (entry.after ?? {}) as { role?: string };
                 return (
                   <li key={entry.id} className="py-2 text-sm">
-                    <span className="font-medium text-slate-900">{t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}</span>
+                    <span className="font-medium text-slate-900">
+                      {t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}
+                    </span>
                     {kind === "role_change" && before.role && after.role ? (
                       <span className="text-slate-700">
                         {" "}
-                        {t("activity.roleChange", { before: common(`roles.${before.role}`), after: common(`roles.${after.role}`) })}
+                        {t("activity.roleChange", {
+                          before: common(`roles.${before.role}`),
+                          after: common(`roles.${after.role}`),
+                        })}
                       </span>
                     ) : null}
-                    {kind === "create" && after.role ? <span className="text-slate-700"> ({common(`roles.${after.role}`)})</span> : null}
+                    {kind === "create" && after.role ? (
+                      <span className="text-slate-700"> ({common(`roles.${after.role}`)})</span>
+                    ) : null}
                     <span className="text-slate-500">
                       {" · "}
                       <HkTime value={entry.createdAt} />

@@ -24,7 +24,7 @@ export function RoleForm({ staffId, role, roles }: { staffId: number; role: Role
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="space-y-3">
-      <Result state={state && !(failed?.fieldErrors?.role) ? state : null} />
+      <Result state={state && !failed?.fieldErrors?.role ? state : null} />
       <input type="hidden" name="staffId" value={staffId} />
       <div className="flex flex-wrap items-end gap-3">
         <SelectField
@@ -95,7 +95,13 @@ export function ResetPasswordForm({ staffId, passwordMinLength }: { staffId: num
       <Result state={state} />
       {state?.ok && state.data.generatedPassword ? <GeneratedPassword password={state.data.generatedPassword} /> : null}
       <input type="hidden" name="staffId" value={staffId} />
-      <PasswordChoice key={failed?.values?.mode ?? "generate"} idPrefix="reset" defaultMode={failed?.values?.mode ?? "generate"} error={failed?.fieldErrors?.password} minLength={passwordMinLength} />
+      <PasswordChoice
+        key={failed?.values?.mode ?? "generate"}
+        idPrefix="reset"
+        defaultMode={failed?.values?.mode ?? "generate"}
+        error={failed?.fieldErrors?.password}
+        minLength={passwordMinLength}
+      />
       <SubmitButton variant="secondary" pendingLabel={t("resetting")}>
         {t("reset")}
       </SubmitButton>

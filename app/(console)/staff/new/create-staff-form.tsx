@@ -42,7 +42,11 @@ function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props
           <Link href={`/staff/${created.staffId}`} className="font-medium text-brand-700 hover:underline">
             {t("new.open", { name: created.name })}
           </Link>
-          <Button variant="ghost" className="px-0 py-0 text-brand-700 hover:bg-transparent hover:underline" onClick={onAnother}>
+          <Button
+            variant="ghost"
+            className="px-0 py-0 text-brand-700 hover:bg-transparent hover:underline"
+            onClick={onAnother}
+          >
             {t("new.another")}
           </Button>
         </div>
@@ -56,8 +60,24 @@ function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props
     <form action={formAction} noValidate className="space-y-4">
       {failed ? <Notice tone="error">{failed.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("form.email")} name="email" type="email" autoComplete="off" defaultValue={failed?.values?.email ?? ""} error={error("email")} required />
-        <Field label={t("form.name")} name="name" autoComplete="off" defaultValue={failed?.values?.name ?? ""} error={error("name")} maxLength={120} required />
+        <Field
+          label={t("form.email")}
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={failed?.values?.email ?? ""}
+          error={error("email")}
+          required
+        />
+        <Field
+          label={t("form.name")}
+          name="name"
+          autoComplete="off"
+          defaultValue={failed?.values?.name ?? ""}
+          error={error("name")}
+          maxLength={120}
+          required
+        />
       </div>
       <SelectField
         // A select keeps its first defaultValue through a form reset; a new key makes it take the echoed value.
@@ -74,7 +94,13 @@ function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props
           <li key={role}>{t("roleHintLine", { role: common(`roles.${role}`), hint: t(`roleHint.${role}`) })}</li>
         ))}
       </ul>
-      <PasswordChoice key={failed?.values?.mode ?? "generate"} idPrefix="create" defaultMode={failed?.values?.mode ?? "generate"} error={error("password") ?? error("mode")} minLength={passwordMinLength} />
+      <PasswordChoice
+        key={failed?.values?.mode ?? "generate"}
+        idPrefix="create"
+        defaultMode={failed?.values?.mode ?? "generate"}
+        error={error("password") ?? error("mode")}
+        minLength={passwordMinLength}
+      />
       <SubmitButton pendingLabel={t("new.submitting")}>{t("new.submit")}</SubmitButton>
     </form>
   );

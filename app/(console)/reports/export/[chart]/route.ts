@@ -11,13 +11,25 @@ import {
 import { getStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { EXPIRATION_DAYS } from "@/lib/reports/model";
-import { chartCsv, chartNames, expirationsChart, outcomesChart, revenueChart, volumeChart, type ChartName, type ChartModel } from "../../report-charts";
+import {
+  chartCsv,
+  chartNames,
+  expirationsChart,
+  outcomesChart,
+  revenueChart,
+  volumeChart,
+  type ChartName,
+  type ChartModel,
+} from "../../report-charts";
 import { readReportParams } from "../../report-params";
 
 export const dynamic = "force-dynamic";
 
 function plain(status: number, message: string) {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -30,7 +42,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   const errors = await getTranslations("errors");
   if (!staff) return plain(401, errors("signedOut"));
   const { chart } = await params;
-  if (!(chartNames as readonly string[]).includes(chart)) return plain(404, (await getTranslations("common"))("notFoundBody"));
+  if (!(chartNames as readonly string[]).includes(chart))
+    return plain(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
   if (name === "revenue" && !canSeeRevenue(staff)) return plain(403, errors("forbidden"));
 
@@ -54,7 +67,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
     model = await expirationsChart(now, await listExpirationsAhead({ now, days: EXPIRATION_DAYS }));
     subject = "expirations-ahead";
   }
-  const span = name === "expirations" ? `${model.spans[0]!.from}_${model.spans.at(-1)!.to}` : `${range.from}_${range.to}`;
+  const span =
+    name === "expirations" ? `${model.spans[0]!.from}_${model.spans.at(-1)!.to}` : `${range.from}_${range.to}`;
   return new Response(await chartCsv(model), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -19,7 +19,9 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
     <ol className="space-y-3 border-l border-slate-200 pl-4">
       {events.map((event) => {
         const label = t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action;
-        const entity = t.has(`entity.${event.entityType}`) ? t(`entity.${event.entityType}`, { id: event.entityId }) : `${event.entityType} ${event.entityId}`;
+        const entity = t.has(`entity.${event.entityType}`)
+          ? t(`entity.${event.entityType}`, { id: event.entityId })
+          : `${event.entityType} ${event.entityId}`;
         const details = summarize(event.after);
         return (
           <li key={event.id} className="relative text-sm">

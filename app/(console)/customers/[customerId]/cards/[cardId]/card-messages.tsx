@@ -21,7 +21,8 @@ export function CardMessages({ messages }: { messages: Message[] }) {
             <Badge tone={statusTone[message.status]}>{t(`status.${message.status}`)}</Badge>
           </div>
           <p className="mt-0.5 text-xs text-slate-600">
-            <HkTime value={message.createdAt} /> · <span className="tabular-nums">{formatMsisdn(message.toMsisdn)}</span>
+            <HkTime value={message.createdAt} /> ·{" "}
+            <span className="tabular-nums">{formatMsisdn(message.toMsisdn)}</span>
           </p>
           <p className="mt-1 text-sm text-slate-700">{message.body}</p>
         </li>

@@ -28,7 +28,17 @@ const frame = {
  * The top of the card page: the state in plain words, validity and its
  * countdown, and whether the card can be renewed (and if not, why not).
  */
-export function CardStatus({ card, status, now, renewHref }: { card: CardDetail; status: CardStateInfo; now: Date; renewHref: string }) {
+export function CardStatus({
+  card,
+  status,
+  now,
+  renewHref,
+}: {
+  card: CardDetail;
+  status: CardStateInfo;
+  now: Date;
+  renewHref: string;
+}) {
   const t = useTranslations("cards");
   const reason = t(`suspensionReason.${card.suspensionReason ?? "other"}`);
   const ended = now.getTime() > card.validityEnd.getTime();
@@ -38,7 +48,12 @@ export function CardStatus({ card, status, now, renewHref }: { card: CardDetail;
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
   }[status.state];
-  const refusal = status.state === "expired" ? t("renew.refusedExpired") : status.state === "suspended" ? t("renew.refusedSuspended", { reason }) : null;
+  const refusal =
+    status.state === "expired"
+      ? t("renew.refusedExpired")
+      : status.state === "suspended"
+        ? t("renew.refusedSuspended", { reason })
+        : null;
 
   return (
     <section aria-labelledby="card-state" className={cn("mb-6 rounded-lg border p-5", frame[status.state])}>
@@ -56,7 +71,9 @@ export function CardStatus({ card, status, now, renewHref }: { card: CardDetail;
             <span className="text-slate-500"> · </span>
             <span data-testid="countdown">
               {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(card.validityEnd, now))}
-              {status.state === "grace" ? ` · ${t("validity.graceLeft", { days: countdown(status.graceEndsAt, now).days })}` : null}
+              {status.state === "grace"
+                ? ` · ${t("validity.graceLeft", { days: countdown(status.graceEndsAt, now).days })}`
+                : null}
             </span>
           </p>
           {status.state === "grace" ? (
@@ -76,7 +93,10 @@ export function CardStatus({ card, status, now, renewHref }: { card: CardDetail;
               {t("renew.button")}
             </Button>
           )}
-          <p id={refusal ? "renew-refusal" : undefined} className={cn("text-xs", refusal ? "font-medium text-red-800" : "text-slate-600")}>
+          <p
+            id={refusal ? "renew-refusal" : undefined}
+            className={cn("text-xs", refusal ? "font-medium text-red-800" : "text-slate-600")}
+          >
             {refusal ?? (status.state === "grace" ? t("renew.hintGrace") : t("renew.hintActive"))}
           </p>
         </div>

@@ -22,7 +22,9 @@ function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; t
     <div>
       <div className="mb-1 flex items-baseline justify-between gap-2 text-sm">
         <span className="font-medium text-slate-800">{label}</span>
-        <span className="font-semibold tabular-nums text-slate-900">{t("left", { left: formatDataMb(Math.max(0, totalMb - usedMb), locale) })}</span>
+        <span className="font-semibold tabular-nums text-slate-900">
+          {t("left", { left: formatDataMb(Math.max(0, totalMb - usedMb), locale) })}
+        </span>
       </div>
       <div
         role="meter"
@@ -33,7 +35,10 @@ function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; t
         aria-valuetext={used}
         className="h-2.5 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={share > 0.9 ? "h-full bg-red-500" : "h-full bg-brand-600"} style={{ width: `${(share * 100).toFixed(1)}%` }} />
+        <div
+          className={share > 0.9 ? "h-full bg-red-500" : "h-full bg-brand-600"}
+          style={{ width: `${(share * 100).toFixed(1)}%` }}
+        />
       </div>
       <p className="mt-1 text-xs tabular-nums text-slate-600">{used}</p>
     </div>

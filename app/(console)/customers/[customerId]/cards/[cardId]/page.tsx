@@ -44,7 +44,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { customerId, cardId } = await params;
   const card = await loadCard(customerId, cardId);
   const t = await getTranslations("cards");
-  return { title: card ? `${t("title", { id: card.id })} · ${customerNameText(card.customerNameZh, card.customerNameEn)}` : t("title", { id: cardId }) };
+  return {
+    title: card
+      ? `${t("title", { id: card.id })} · ${customerNameText(card.customerNameZh, card.customerNameEn)}`
+      : t("title", { id: cardId }),
+  };
 }
 
 /** Each history list pages on its own key; the others stay where they are. */
@@ -58,7 +62,17 @@ function pageHref(path: string, current: SearchParams, key: string, value: numbe
   return text ? `${path}?${text}` : path;
 }
 
-function Pager({ href, newest, older, labels }: { href: (value: number | null) => string; newest: boolean; older: number | null; labels: { newest: string; older: string } }) {
+function Pager({
+  href,
+  newest,
+  older,
+  labels,
+}: {
+  href: (value: number | null) => string;
+  newest: boolean;
+  older: number | null;
+  labels: { newest: string; older: string };
+}) {
   if (!newest && older === null) return null;
   return (
     <div className="mt-3 flex gap-2">
@@ -122,7 +136,8 @@ export default async function CardPage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <h1 className="mb-4 text-xl font-semibold tracking-tight text-slate-900">
-        <CustomerName nameZh={card.customerNameZh} nameEn={card.customerNameEn} /> <span className="font-normal text-slate-500">· {t("title", { id: card.id })}</span>
+        <CustomerName nameZh={card.customerNameZh} nameEn={card.customerNameEn} />{" "}
+        <span className="font-normal text-slate-500">· {t("title", { id: card.id })}</span>
       </h1>
 
       <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
@@ -133,7 +148,9 @@ export default async function CardPage({ params, searchParams }: Props) {
           <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="stored-value">
             {formatMoney(card.storedValueHkdMinor, "HKD", locale)}
           </p>
-          <p className="mt-1 text-xs text-slate-600">{status.state === "expired" ? t("storedValue.forfeited") : t("storedValue.hint")}</p>
+          <p className="mt-1 text-xs text-slate-600">
+            {status.state === "expired" ? t("storedValue.forfeited") : t("storedValue.hint")}
+          </p>
         </Panel>
         <SimDetails card={card} />
       </div>
@@ -152,11 +169,19 @@ export default async function CardPage({ params, searchParams }: Props) {
           renewals={renewals.items}
           actions={(renewal) => {
             // The newest renewal still standing is the only one a void may take back.
-            const latest = renewalsAfter === null && renewals.items.find((r) => r.status !== "voided")?.id === renewal.id;
+            const latest =
+              renewalsAfter === null && renewals.items.find((r) => r.status !== "voided")?.id === renewal.id;
             if (renewal.status === "paid") return <RetryActivation renewalId={renewal.id} />;
-            if (renewal.periodStartsAt && hasRole(staff.role, "supervisor") && canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date())) {
+            if (
+              renewal.periodStartsAt &&
+              hasRole(staff.role, "supervisor") &&
+              canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date())
+            ) {
               return (
-                <Link href={`/renewals/${renewal.id}#void`} className="text-sm font-medium text-red-700 hover:underline">
+                <Link
+                  href={`/renewals/${renewal.id}#void`}
+                  className="text-sm font-medium text-red-700 hover:underline"
+                >
                   {t("history.void")}
                 </Link>
               );

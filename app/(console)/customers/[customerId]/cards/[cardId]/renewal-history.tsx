@@ -13,10 +13,21 @@ const statusTone: Record<CardRenewal["status"], BadgeTone> = { paid: "amber", ac
  * The card's renewals, newest first. `actions` adds a last cell per row for
  * what staff may do to a renewal (retry activation, void).
  */
-export function RenewalHistory({ renewals, actions }: { renewals: CardRenewal[]; actions?: (renewal: CardRenewal) => React.ReactNode }) {
+export function RenewalHistory({
+  renewals,
+  actions,
+}: {
+  renewals: CardRenewal[];
+  actions?: (renewal: CardRenewal) => React.ReactNode;
+}) {
   const t = useTranslations("cards.history");
   const locale = useLocale() as Locale;
-  if (renewals.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">{t("empty")}</p>;
+  if (renewals.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">
+        {t("empty")}
+      </p>
+    );
   return (
     <Table caption={t("caption")}>
       <thead>
@@ -44,8 +55,12 @@ export function RenewalHistory({ renewals, actions }: { renewals: CardRenewal[];
             </Td>
             <Td className="whitespace-nowrap tabular-nums">
               {renewal.periodStartsAt && renewal.periodEndsAt ? (
-                <time dateTime={renewal.periodStartsAt.toISOString()} title={`${formatHkt(renewal.periodStartsAt)} – ${formatHkt(renewal.periodEndsAt)}`}>
-                  {formatHkt(renewal.periodStartsAt, { dateOnly: true })} – {formatHkt(renewal.periodEndsAt, { dateOnly: true })}
+                <time
+                  dateTime={renewal.periodStartsAt.toISOString()}
+                  title={`${formatHkt(renewal.periodStartsAt)} – ${formatHkt(renewal.periodEndsAt)}`}
+                >
+                  {formatHkt(renewal.periodStartsAt, { dateOnly: true })} –{" "}
+                  {formatHkt(renewal.periodEndsAt, { dateOnly: true })}
                 </time>
               ) : (
                 "—"
@@ -62,7 +77,9 @@ export function RenewalHistory({ renewals, actions }: { renewals: CardRenewal[];
               {renewal.payment ? (
                 <>
                   <div>{t(`method.${renewal.payment.method}`)}</div>
-                  {renewal.payment.reference ? <div className="break-all font-mono text-xs text-slate-600">{renewal.payment.reference}</div> : null}
+                  {renewal.payment.reference ? (
+                    <div className="break-all font-mono text-xs text-slate-600">{renewal.payment.reference}</div>
+                  ) : null}
                 </>
               ) : (
                 "—"

@@ -5,7 +5,11 @@ import { Panel } from "@/components/ui/panel";
 import type { CardDetail } from "@/db/queries/cards";
 import { formatMsisdn } from "@/lib/identifiers";
 
-const realNameTone: Record<CardDetail["numbers"][number]["realNameStatus"], BadgeTone> = { verified: "green", pending: "amber", missing: "red" };
+const realNameTone: Record<CardDetail["numbers"][number]["realNameStatus"], BadgeTone> = {
+  verified: "green",
+  pending: "amber",
+  missing: "red",
+};
 
 /** Both numbers with their real-name status, then the SIM itself. */
 export function SimDetails({ card }: { card: CardDetail }) {
@@ -18,10 +22,20 @@ export function SimDetails({ card }: { card: CardDetail }) {
           <div key={`${number.msisdn}-${number.releasedAt?.toISOString() ?? "live"}`}>
             <dt className="text-slate-500">{t(`region.${number.region}`)}</dt>
             <dd className="flex flex-wrap items-center gap-2">
-              <span className={number.releasedAt ? "tabular-nums text-slate-500 line-through" : "font-medium tabular-nums text-slate-900"}>
+              <span
+                className={
+                  number.releasedAt
+                    ? "tabular-nums text-slate-500 line-through"
+                    : "font-medium tabular-nums text-slate-900"
+                }
+              >
                 {formatMsisdn(number.msisdn)}
               </span>
-              {number.releasedAt ? <Badge>{t("released")}</Badge> : <Badge tone={realNameTone[number.realNameStatus]}>{t(`realName.${number.realNameStatus}`)}</Badge>}
+              {number.releasedAt ? (
+                <Badge>{t("released")}</Badge>
+              ) : (
+                <Badge tone={realNameTone[number.realNameStatus]}>{t(`realName.${number.realNameStatus}`)}</Badge>
+              )}
             </dd>
           </div>
         ))}

@@ -36,7 +36,10 @@ export const previewRenewalAction = staffAction(renewalRequestSchema, async (inp
       case "cap_exceeded":
         return t("cap_exceeded", { capDays: refusal.capDays });
       case "stored_value_short":
-        return t("stored_value_short", { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") });
+        return t("stored_value_short", {
+          balance: formatMoney(refusal.balanceMinor, "HKD"),
+          price: formatMoney(refusal.priceMinor, "HKD"),
+        });
       case "reference_used":
         return t("reference_used", { renewalId: refusal.renewalId });
       default:

@@ -27,7 +27,10 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
   await requireStaff();
   const { customerId, cardId } = await params;
   if (!idPattern.test(customerId) || !idPattern.test(cardId)) notFound();
-  const [context, plans] = await Promise.all([getRenewalContext(Number(customerId), Number(cardId)), listSellablePlans()]);
+  const [context, plans] = await Promise.all([
+    getRenewalContext(Number(customerId), Number(cardId)),
+    listSellablePlans(),
+  ]);
   if (!context) notFound();
   const t = await getTranslations("renewals");
   const locale = (await getLocale()) as Locale;
@@ -61,8 +64,7 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
                 <CardStateBadge state={info.state} />
                 {info.state === "grace" ? (
                   <span className="text-amber-800">
-                    {t("graceUntil")}{" "}
-                    <HkTime value={info.graceEndsAt} />
+                    {t("graceUntil")} <HkTime value={info.graceEndsAt} />
                   </span>
                 ) : null}
               </dd>
@@ -71,7 +73,9 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <dt className="text-slate-500">{t("validityEnd")}</dt>
               <dd className="mt-0.5 font-medium">
                 <HkTime value={card.validityEnd} />{" "}
-                {info.state === "active" ? <span className="text-slate-500">· {t("daysLeft", { days: daysLeft(card.validityEnd, now) })}</span> : null}
+                {info.state === "active" ? (
+                  <span className="text-slate-500">· {t("daysLeft", { days: daysLeft(card.validityEnd, now) })}</span>
+                ) : null}
               </dd>
             </div>
             <div>
@@ -79,8 +83,20 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <dd className="mt-1 space-y-2">
                 {currentPeriod ? (
                   <>
-                    <DataBar label={t("mainland")} used={currentPeriod.usedCnMb} total={currentPeriod.dataCnMb} locale={locale} usedOf={t} />
-                    <DataBar label={t("hongKong")} used={currentPeriod.usedHkMb} total={currentPeriod.dataHkMb} locale={locale} usedOf={t} />
+                    <DataBar
+                      label={t("mainland")}
+                      used={currentPeriod.usedCnMb}
+                      total={currentPeriod.dataCnMb}
+                      locale={locale}
+                      usedOf={t}
+                    />
+                    <DataBar
+                      label={t("hongKong")}
+                      used={currentPeriod.usedHkMb}
+                      total={currentPeriod.dataHkMb}
+                      locale={locale}
+                      usedOf={t}
+                    />
                   </>
                 ) : (
                   <span className="text-slate-600">{t("noCurrentPeriod")}</span>
@@ -89,14 +105,17 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
             </div>
             <div>
               <dt className="text-slate-500">{t("storedValue")}</dt>
-              <dd className="mt-0.5 font-medium tabular-nums">{formatMoney(card.storedValueHkdMinor, "HKD", locale)}</dd>
+              <dd className="mt-0.5 font-medium tabular-nums">
+                {formatMoney(card.storedValueHkdMinor, "HKD", locale)}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">{t("numbers")}</dt>
               <dd className="mt-0.5 space-y-0.5">
                 {numbers.map((n) => (
                   <p key={n.msisdn}>
-                    <span className="font-mono">{formatMsisdn(n.msisdn)}</span> <span className="text-xs text-slate-500">· {t(`realName.${n.realNameStatus}`)}</span>
+                    <span className="font-mono">{formatMsisdn(n.msisdn)}</span>{" "}
+                    <span className="text-xs text-slate-500">· {t(`realName.${n.realNameStatus}`)}</span>
                   </p>
                 ))}
               </dd>
@@ -140,16 +159,40 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
   );
 }
 
-function DataBar({ label, used, total, locale, usedOf }: { label: string; used: number; total: number; locale: Locale; usedOf: (key: "usedOf", values: { used: string; total: string }) => string }) {
+function DataBar({
+  label,
+  used,
+  total,
+  locale,
+  usedOf,
+}: {
+  label: string;
+  used: number;
+  total: number;
+  locale: Locale;
+  usedOf: (key: "usedOf", values: { used: string; total: string }) => string;
+}) {
   const percent = total === 0 ? 0 : Math.min(100, Math.round((used / total) * 100));
   return (
     <div>
       <div className="flex justify-between text-xs">
         <span className="font-medium text-slate-700">{label}</span>
-        <span className="text-slate-500">{usedOf("usedOf", { used: formatDataMb(used, locale), total: formatDataMb(total, locale) })}</span>
+        <span className="text-slate-500">
+          {usedOf("usedOf", { used: formatDataMb(used, locale), total: formatDataMb(total, locale) })}
+        </span>
       </div>
-      <div className="mt-1 h-2 rounded-full bg-slate-100" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used}>
-        <div className={`h-2 rounded-full ${percent > 90 ? "bg-red-500" : "bg-brand-600"}`} style={{ width: `${percent}%` }} />
+      <div
+        className="mt-1 h-2 rounded-full bg-slate-100"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={used}
+      >
+        <div
+          className={`h-2 rounded-full ${percent > 90 ? "bg-red-500" : "bg-brand-600"}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -43,7 +43,9 @@ export function RenewForm(props: {
   const t = useTranslations("renewals");
   const locale = useLocale() as Locale;
   const router = useRouter();
-  const [planVersionId, setPlanVersionId] = useState<number | null>(props.plans.length === 1 ? props.plans[0]!.planVersionId : null);
+  const [planVersionId, setPlanVersionId] = useState<number | null>(
+    props.plans.length === 1 ? props.plans[0]!.planVersionId : null,
+  );
   const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
   const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
   const [method, setMethod] = useState<PaymentMethod>("wechat_pay");
@@ -58,7 +60,15 @@ export function RenewForm(props: {
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
   const amount = plan ? (currency === "HKD" ? plan.priceHkdMinor : plan.priceCnyMinor) : null;
-  const request = { cardId: props.cardId, planVersionId: planVersionId ?? 0, method, currency, reference: needsReference ? reference : "", smsMsisdn, smsLanguage };
+  const request = {
+    cardId: props.cardId,
+    planVersionId: planVersionId ?? 0,
+    method,
+    currency,
+    reference: needsReference ? reference : "",
+    smsMsisdn,
+    smsLanguage,
+  };
 
   // Every edit invalidates the review: what is confirmed is exactly what was read to the customer.
   function edit<T>(setter: (value: T) => void) {
@@ -127,13 +137,18 @@ export function RenewForm(props: {
                   <span className="min-w-0 flex-1">
                     <span className="block font-medium text-slate-900">{option.name}</span>
                     <span className="block text-slate-600">
-                      {t("days", { days: option.days })} · {t("mainland")} {option.dataCn} · {t("hongKong")} {option.dataHk}
+                      {t("days", { days: option.days })} · {t("mainland")} {option.dataCn} · {t("hongKong")}{" "}
+                      {option.dataHk}
                     </span>
-                    {option.countsFromToday ? <span className="mt-0.5 block text-xs text-amber-800">{t("countsFromToday")}</span> : null}
+                    {option.countsFromToday ? (
+                      <span className="mt-0.5 block text-xs text-amber-800">{t("countsFromToday")}</span>
+                    ) : null}
                   </span>
                   <span className="text-right tabular-nums">
                     <span className="block font-semibold">{formatMoney(option.priceHkdMinor, "HKD", locale)}</span>
-                    <span className="block text-xs text-slate-500">{formatMoney(option.priceCnyMinor, "CNY", locale)}</span>
+                    <span className="block text-xs text-slate-500">
+                      {formatMoney(option.priceCnyMinor, "CNY", locale)}
+                    </span>
                   </span>
                 </label>
               );
@@ -196,7 +211,9 @@ export function RenewForm(props: {
               ))}
             </div>
             {method === "stored_value" ? (
-              <p className="mt-1 text-xs text-slate-600">{t("storedValueBalance", { balance: formatMoney(props.storedValueHkdMinor, "HKD", locale) })}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {t("storedValueBalance", { balance: formatMoney(props.storedValueHkdMinor, "HKD", locale) })}
+              </p>
             ) : null}
           </fieldset>
 
@@ -205,8 +222,22 @@ export function RenewForm(props: {
               <legend className="mb-1 text-sm font-medium text-slate-700">{t("currency")}</legend>
               <div className="flex gap-2">
                 {(["HKD", "CNY"] as const).map((c) => (
-                  <label key={c} className={cn("flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm", currency === c ? "border-brand-600 bg-brand-50" : "border-slate-200", method === "stored_value" && c === "CNY" && "opacity-50")}>
-                    <input type="radio" name="currency" value={c} checked={currency === c} disabled={method === "stored_value" && c === "CNY"} onChange={() => edit(setCurrency)(c)} />
+                  <label
+                    key={c}
+                    className={cn(
+                      "flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm",
+                      currency === c ? "border-brand-600 bg-brand-50" : "border-slate-200",
+                      method === "stored_value" && c === "CNY" && "opacity-50",
+                    )}
+                  >
+                    <input
+                      type="radio"
+                      name="currency"
+                      value={c}
+                      checked={currency === c}
+                      disabled={method === "stored_value" && c === "CNY"}
+                      onChange={() => edit(setCurrency)(c)}
+                    />
                     {c}
                   </label>
                 ))}
@@ -216,7 +247,11 @@ export function RenewForm(props: {
               <p className="mb-1 text-sm font-medium text-slate-700" id="amount-label">
                 {t("amountToCollect")}
               </p>
-              <output aria-labelledby="amount-label" className="block text-xl font-semibold tabular-nums" data-testid="amount">
+              <output
+                aria-labelledby="amount-label"
+                className="block text-xl font-semibold tabular-nums"
+                data-testid="amount"
+              >
                 {amount === null ? "—" : formatMoney(amount, currency, locale)}
               </output>
               <p className="text-xs text-slate-500">{t("amountHint")}</p>
@@ -262,7 +297,15 @@ export function RenewForm(props: {
         </div>
       ) : (
         <Panel title={t("stepReview")}>
-          <ReviewPanel preview={preview} planName={plan?.name ?? ""} method={method} reference={needsReference ? reference : ""} smsMsisdn={smsMsisdn} smsLanguage={smsLanguage} locale={locale} />
+          <ReviewPanel
+            preview={preview}
+            planName={plan?.name ?? ""}
+            method={method}
+            reference={needsReference ? reference : ""}
+            smsMsisdn={smsMsisdn}
+            smsLanguage={smsLanguage}
+            locale={locale}
+          />
           <div className="mt-4 flex items-center justify-end gap-3">
             {preview.refusals.length === 0 ? (
               <Button type="button" onClick={confirm} disabled={confirming} aria-disabled={confirming}>
@@ -323,15 +366,27 @@ function ReviewPanel({
         <div>
           <dt className="text-slate-500">{t("dataGranted")}</dt>
           <dd>
-            {planName}: {t("mainland")} {formatDataMb(preview.dataCnMb, locale)} · {t("hongKong")} {formatDataMb(preview.dataHkMb, locale)}
-            <span className="block text-slate-600">{preview.startsNow ? t("dataStartsNow") : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}</span>
+            {planName}: {t("mainland")} {formatDataMb(preview.dataCnMb, locale)} · {t("hongKong")}{" "}
+            {formatDataMb(preview.dataHkMb, locale)}
+            <span className="block text-slate-600">
+              {preview.startsNow
+                ? t("dataStartsNow")
+                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}
+            </span>
           </dd>
         </div>
         <div>
           <dt className="text-slate-500">{t("charge")}</dt>
           <dd className="font-semibold tabular-nums">
-            {t("paidWith", { amount: formatMoney(preview.priceMinor, preview.currency, locale), method: t(`methods.${method}`) })}
-            {reference ? <span className="block font-mono text-xs font-normal text-slate-600">{t("referenceShort", { reference })}</span> : null}
+            {t("paidWith", {
+              amount: formatMoney(preview.priceMinor, preview.currency, locale),
+              method: t(`methods.${method}`),
+            })}
+            {reference ? (
+              <span className="block font-mono text-xs font-normal text-slate-600">
+                {t("referenceShort", { reference })}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import type { Role } from "@/lib/roles";
+import type { Role } from "@/lib/domain/permissions";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 

@@ -5,10 +5,14 @@
  * worker runs on its own (`npm run worker`).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SMS_WORKER === "off" || !process.env.DATABASE_URL) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Validates the whole configuration at start: a typo stops the server here, naming the variable.
+  const { env } = await import("@/lib/env");
+  const config = env();
+  if (config.SMS_WORKER === "off") return;
   const { createDb } = await import("./db/client");
-  const { configuredSmsProvider } = await import("./lib/sms/provider");
-  const { runOutboxWorker } = await import("./lib/outbox/worker");
-  const client = createDb(process.env.DATABASE_URL, { max: 1, applicationName: "renewal-desk-outbox" });
-  void runOutboxWorker(client.db, configuredSmsProvider());
+  const { configuredSmsProvider } = await import("@/lib/notifications/sms-provider");
+  const { runOutboxWorker } = await import("@/lib/notifications/worker");
+  const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-outbox" });
+  void runOutboxWorker(client.db, configuredSmsProvider(config));
 }

@@ -3,11 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DomainError } from "@/db/errors";
 import { getStaff, type StaffSession } from "@/lib/auth/session";
-import { hasRole, type Role } from "@/lib/roles";
+import { allows, type Permission } from "@/lib/domain/permissions";
+import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+/** The permission (lib/domain/permissions) the caller must hold; none means any signed-in staff member. */
+interface ActionOptions {
+  permission?: Permission;
+}
 
 type Handler<S extends z.ZodType, T> = (
   input: z.infer<S>,
@@ -37,20 +43,22 @@ function toObject(input: unknown): unknown {
 async function run<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<S, T>,
-  options: { role?: Role },
+  options: ActionOptions,
   rawInput: unknown,
 ): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
   const all = await getTranslations();
+  const tRuntime = withRuntimeKeys(t);
+  const allRuntime = withRuntimeKeys(all);
   // A message key names an entry of the "errors" catalog ("conflict") or, in
   // full, one of a feature's own catalog ("plans.errors.stale").
   const translate = (key: string, params?: Record<string, string | number>) =>
-    t.has(key) ? t(key, params) : all.has(key) ? all(key, params) : undefined;
+    tRuntime.has(key) ? tRuntime(key, params) : allRuntime.has(key) ? allRuntime(key, params) : undefined;
   const values = formValues(rawInput);
   // Order matters: who is asking, then may they, then what they sent.
   const staff = await getStaff();
   if (!staff) return { ok: false, message: t("signedOut") };
-  if (options.role && !hasRole(staff.role, options.role)) return { ok: false, message: t("forbidden") };
+  if (options.permission && !allows(staff.role, options.permission)) return { ok: false, message: t("forbidden") };
 
   const parsed = schema.safeParse(toObject(rawInput));
   if (!parsed.success) {
@@ -79,7 +87,7 @@ async function run<S extends z.ZodType, T>(
  * The only way to export an action: it authenticates, checks the role from the
  * database, then validates input, before the handler sees anything.
  */
-export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, options: { role?: Role } = {}) {
+export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, options: ActionOptions = {}) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => run(schema, handler, options, input);
 }
 
@@ -87,7 +95,7 @@ export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<
 export function staffFormAction<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<S, T>,
-  options: { role?: Role } = {},
+  options: ActionOptions = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     run(schema, handler, options, formData);

@@ -1,25 +1,99 @@
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL"),
+/**
+ * Every environment variable the console, its worker and its scripts read,
+ * validated in one place: a typo such as SMS_PROVIDER=htp stops the process
+ * with the variable's name and the allowed values, instead of silently
+ * falling back to a default. (The test runner's own knobs — TEST_DATABASE_URL,
+ * CHROMIUM_PATH, E2E_PORT — stay in scripts/test.mts and playwright.config.ts.)
+ */
+const onOff = z.enum(["on", "off"]);
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
+
+const databaseSchema = z.object({
+  DATABASE_URL: postgresUrl,
   DB_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
-  GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-  VALIDITY_CAP_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
 });
 
-export type Env = z.infer<typeof schema>;
+/** The notification worker: inside every server, or alone (`npm run worker`). */
+const workerSchema = databaseSchema.extend({
+  SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  SMS_WORKER: onOff.default("on"),
+});
+
+const serverSchema = workerSchema.extend({
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  VALIDITY_CAP_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  CARRIER_SIMULATION: z
+    .string()
+    .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')
+    .default("ok"),
+});
+
+/** What `npm start` itself reads before there is a database or a server. */
+const launcherSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PGPORT: z.coerce.number().int().min(1).max(65535).default(54320),
+  DEMO_DATA: onOff.default("on"),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(10_000_000).default(2000),
+});
+
+export type Env = z.infer<typeof serverSchema>;
+export type WorkerEnv = z.infer<typeof workerSchema>;
+export type DatabaseEnv = z.infer<typeof databaseSchema>;
+export type LauncherEnv = z.infer<typeof launcherSchema>;
+
+/** Blank values count as unset, so `SMS_HTTP_URL=` in a .env file means "not given". */
+function present(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+/** SMS_PROVIDER=http is unusable without its URL and token. */
+function smsProviderComplete(e: WorkerEnv, ctx: z.RefinementCtx) {
+  if (e.SMS_PROVIDER !== "http") return;
+  for (const key of ["SMS_HTTP_URL", "SMS_HTTP_TOKEN"] as const) {
+    if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when SMS_PROVIDER=http" });
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(present(source));
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  return parsed.data;
+}
 
 let cached: Env | undefined;
 
-/** Validated on first use, so a build without a database still succeeds. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${fields}`);
-  }
-  cached = parsed.data;
-  return cached;
+/**
+ * The server's configuration, validated on first use (so a build without a
+ * database still succeeds) and at start by instrumentation.ts.
+ */
+export function env(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const value = parse(serverSchema.superRefine(smsProviderComplete), source);
+  if (source === process.env) cached = value;
+  return value;
+}
+
+/** For the notification worker on its own: no AUTH_SECRET needed. */
+export function workerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  return parse(workerSchema.superRefine(smsProviderComplete), source);
+}
+
+/** For scripts that only talk to the database (migrate, seed, worker, benchmarks). */
+export function databaseEnv(source: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+  return parse(databaseSchema, source);
+}
+
+/** For `npm start`, before it has a database URL of its own. */
+export function launcherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  return parse(launcherSchema, source);
 }

@@ -22,11 +22,11 @@ import {
 } from "@/db/queries/plans";
 import { getStaffMember, listStaff } from "@/db/queries/staff-admin";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { runs: "string", live: "boolean" });
 const runs = Math.max(1, Number(args.runs ?? 7));
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error("Set DATABASE_URL to the database to measure.");
+const url = requireDatabaseUrl("the database to measure");
 
 class Rollback extends Error {}
 

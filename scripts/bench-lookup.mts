@@ -11,16 +11,13 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "@/db/client";
 import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
-import { classifySearch } from "@/lib/customer-search-query";
+import { classifySearch } from "@/lib/domain/search-classifier";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { samples: "string" });
 const samples = Number(args.samples ?? 40);
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set DATABASE_URL to the database to measure.");
-  process.exit(1);
-}
+const url = requireDatabaseUrl("the database to measure");
 
 const { db, sql, close } = createDb(url, { max: 1, applicationName: "renewal-desk-bench" });
 

@@ -15,10 +15,10 @@ import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { renewCard } from "@/db/mutations/renew-card";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { renewals: "string", concurrency: "string" });
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error("Set DATABASE_URL to a benchmark database.");
+const url = requireDatabaseUrl("a benchmark database (it writes real renewals: use a copy)");
 const perLevel = Number(args.renewals ?? 400);
 const levels = String(args.concurrency ?? "1,16")
   .split(",")

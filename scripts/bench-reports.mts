@@ -9,13 +9,10 @@
  * modules the page uses.) Uses a pool of 4 connections, like one app instance.
  */
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { years: "string", runs: "string", granularity: "string" });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set DATABASE_URL to the database to measure.");
-  process.exit(2);
-}
+const url = requireDatabaseUrl("the database to measure");
 const years = Number(args.years ?? 3);
 const runs = Number(args.runs ?? 7);
 
@@ -25,8 +22,8 @@ try {
     import("@/db/client"),
     import("@/db/queries/reports"),
     import("@/db/queries/expiry-worklist"),
-    import("@/lib/reports/range"),
-    import("@/lib/time"),
+    import("@/lib/domain/reports/range"),
+    import("@/lib/domain/time"),
   ]);
 } catch (error) {
   console.error(

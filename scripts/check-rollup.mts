@@ -9,15 +9,12 @@
  */
 import { createDb } from "@/db/client";
 import { compareRollup } from "@/db/queries/rollup-check";
-import { hkDay } from "@/lib/time";
+import { hkDay } from "@/lib/domain/time";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { from: "string", to: "string" });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set DATABASE_URL to the database to check.");
-  process.exit(2);
-}
+const url = requireDatabaseUrl("the database to check");
 const day = /^\d{4}-\d{2}-\d{2}$/;
 for (const flag of ["from", "to"] as const) {
   if (args[flag] !== undefined && !day.test(String(args[flag]))) {

@@ -1,9 +1,6 @@
 import { migrateDatabase } from "@/db/migrate";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set DATABASE_URL to the database to migrate (npm start migrates the embedded one by itself).");
-  process.exit(1);
-}
+const url = requireDatabaseUrl("the database to migrate (npm start migrates the embedded one by itself)");
 await migrateDatabase(url);
 console.log("Migrations applied.");

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), {
   customers: "string",
@@ -8,11 +9,7 @@ const args = parseArgs(process.argv.slice(2), {
   now: "string",
   force: "boolean",
 });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set DATABASE_URL to the database to seed (npm start seeds the embedded one by itself).");
-  process.exit(1);
-}
+const url = requireDatabaseUrl("the database to seed (npm start seeds the embedded one by itself)");
 const customers = Number(args.customers ?? 2000);
 if (!Number.isInteger(customers) || customers < 8 || customers > 5_000_000) {
   console.error("--customers must be a whole number from 8 to 5,000,000");

@@ -7,21 +7,23 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import postgres from "postgres";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { staffRoles } from "@/lib/domain/enums";
 import { parseArgs } from "./lib/args.mts";
+import { requireDatabaseUrl } from "./lib/database-url.mts";
 
 const args = parseArgs(process.argv.slice(2), { email: "string", name: "string", role: "string" });
-const url = process.env.DATABASE_URL;
 const email = String(args.email ?? "")
   .trim()
   .toLowerCase();
 const name = String(args.name ?? "").trim();
 const role = String(args.role ?? "admin");
-if (!url || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name || !["agent", "supervisor", "admin"].includes(role)) {
+if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name || !(staffRoles as readonly string[]).includes(role)) {
   console.error(
     'Usage: DATABASE_URL=postgres://… npm run staff:create -- --email you@example.com --name "Your Name" [--role admin|supervisor|agent]',
   );
   process.exit(1);
 }
+const url = requireDatabaseUrl("the database to add the staff member to");
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {

@@ -11,6 +11,7 @@ import postgres from "postgres";
 import type { ChildProcess } from "node:child_process";
 import { databaseUrl, ensureDatabase } from "@/db/admin";
 import { migrateDatabase } from "@/db/migrate";
+import { env, launcherEnv } from "@/lib/env";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
 import { sourceHash } from "./lib/build-hash.mts";
@@ -19,7 +20,15 @@ import { run, spawnGroup, stopChild } from "./lib/processes.mts";
 
 const args = parseArgs(process.argv.slice(2), { dev: "boolean" });
 const DATA_DIR = path.resolve(".data");
-const PORT = Number(process.env.PORT ?? 3000);
+const config = (() => {
+  try {
+    return launcherEnv();
+  } catch (error) {
+    console.error(`[renewal-desk] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
+const PORT = config.PORT;
 const say = (message: string) => console.log(`[renewal-desk] ${message}`);
 
 let embedded: RunningPostgres | undefined;
@@ -39,7 +48,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
   // Demo convenience only: production sets AUTH_SECRET (see README).
   const file = path.join(DATA_DIR, "auth-secret");
   if (!existsSync(file)) {
@@ -50,12 +59,12 @@ function authSecret(): string {
 }
 
 async function main() {
-  let url = process.env.DATABASE_URL;
+  let url = config.DATABASE_URL;
   if (!url) {
     say("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres).");
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(DATA_DIR, "postgres"),
-      port: Number(process.env.PGPORT ?? 54320),
+      port: config.PGPORT,
       log: say,
     });
     await ensureDatabase(embedded.serverUrl, "renewal_desk");
@@ -67,33 +76,35 @@ async function main() {
 
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    if (process.env.DEMO_DATA === "off") say("DEMO_DATA=off: no demo data.");
+    if (config.DEMO_DATA === "off") say("DEMO_DATA=off: no demo data.");
     else if (await isEmpty(sql)) {
       say("Empty database: loading demo data (set DEMO_DATA=off to skip) …");
-      await seedDemoData(sql, { customers: Number(process.env.DEMO_CUSTOMERS ?? 2000), log: say });
+      await seedDemoData(sql, { customers: config.DEMO_CUSTOMERS, log: say });
     }
   } finally {
     await sql.end();
   }
 
-  const env = {
+  const childEnv = {
     ...process.env,
     DATABASE_URL: url,
     AUTH_SECRET: authSecret(),
     PORT: String(PORT),
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // Fail before building or serving when any setting is invalid (the server checks again at its start).
+  env(childEnv);
   if (args.dev) {
-    server = spawnGroup("npx", ["next", "dev", "-p", String(PORT)], { env });
+    server = spawnGroup("npx", ["next", "dev", "-p", String(PORT)], { env: childEnv });
   } else {
     const hash = sourceHash();
     const stamp = path.join(".next", "source-hash");
     if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
       say("Building the console (first start or changed source) …");
-      await run("npx", ["next", "build"], { env });
+      await run("npx", ["next", "build"], { env: childEnv });
       writeFileSync(stamp, hash);
     }
-    server = spawnGroup("npx", ["next", "start", "-p", String(PORT)], { env });
+    server = spawnGroup("npx", ["next", "start", "-p", String(PORT)], { env: childEnv });
   }
   children.push(server);
   server.on("exit", (code) => {

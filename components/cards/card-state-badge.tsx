@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { CardState } from "@/lib/card-state";
+import type { CardState } from "@/lib/domain/card-state";
 
 const tone: Record<CardState, BadgeTone> = { active: "green", grace: "amber", expired: "red", suspended: "neutral" };
 

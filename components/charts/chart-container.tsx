@@ -4,9 +4,9 @@ import { useLocale } from "next-intl";
 import { useId, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
-import { formatNumber, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import { foldSeries, OTHER_SERIES_KEY, type ChartSeries } from "@/lib/reports/series";
+import { formatNumber, type Locale } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
+import { foldSeries, OTHER_SERIES_KEY, type ChartSeries } from "@/lib/domain/reports/series";
 
 export interface ChartContainerProps {
   title: string;
@@ -58,7 +58,7 @@ export function ChartContainer({
   height = 280,
   actions,
 }: ChartContainerProps) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const titleId = useId();
   const drawn: ChartSeries[] = useMemo(
     () => foldSeries(series, maxSeries, labels.other),

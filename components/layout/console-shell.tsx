@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(auth)/login/actions";
 import { SignOutButton } from "./sign-out-button";
+import type { ActionResult } from "@/lib/action";
 import type { StaffSession } from "@/lib/auth/session";
-import { hasRole } from "@/lib/roles";
+import { may } from "@/lib/domain/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 
@@ -10,10 +10,13 @@ import { NavLink } from "./nav-link";
 export async function ConsoleShell({
   staff,
   search,
+  signOutAction,
   children,
 }: {
   staff: StaffSession;
   search?: React.ReactNode;
+  /** Passed in by the route layout: components never import from app/. */
+  signOutAction: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("nav");
@@ -22,7 +25,7 @@ export async function ConsoleShell({
     { href: "/customers", label: t("customers") },
     { href: "/plans", label: t("plans") },
     { href: "/reports", label: t("reports") },
-    ...(hasRole(staff.role, "admin") ? [{ href: "/staff", label: t("staff") }] : []),
+    ...(may.manageStaff(staff) ? [{ href: "/staff", label: t("staff") }] : []),
   ];
   return (
     <div className="flex min-h-screen">

@@ -1,4 +1,4 @@
-import { formatHkt, formatUtc } from "@/lib/format";
+import { formatHkt, formatUtc } from "@/lib/domain/format";
 
 /** Every instant in the console: Hong Kong time on screen, UTC on hover. */
 export function HkTime({

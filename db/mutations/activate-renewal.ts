@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import type { CarrierGateway } from "@/lib/carrier/gateway";
 import { NotFoundError } from "../errors";
 import { cards, periods, renewals } from "../schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/mutations/_shared/audit";
 
 export type ActivationOutcome = "activated" | "failed" | "already_activated" | "voided";
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/roles";
+import type { Role } from "@/lib/domain/permissions";
 import type { DbOrTx } from "../client";
 import { signInThrottle, staff } from "../schema";
 

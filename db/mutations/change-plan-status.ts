@@ -2,9 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import type { PlanStatusChangeInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { PreconditionError } from "../errors";
-import { plans, type planStatuses } from "../schema";
-import { writeAudit } from "./audit";
-import { lockPlanForChange } from "./lock-plan";
+import { plans } from "../schema";
+import type { planStatuses } from "@/lib/domain/enums";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { lockPlanForChange } from "@/db/mutations/_shared/lock-plan";
 
 type PlanStatus = (typeof planStatuses)[number];
 

@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { ChangeStaffRoleInput } from "@/lib/validation/staff";
 import { db as defaultDb, type Db } from "@/db";
 import { staff } from "../schema";
-import { writeAudit } from "./audit";
-import { assertNotLastAdmin, lockStaffForChange } from "./lock-staff";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { assertNotLastAdmin, lockStaffForChange } from "@/db/mutations/_shared/lock-staff";
 
 /** A new role takes effect at once: the person's open sessions end at their next request. */
 export async function changeStaffRole(

@@ -3,8 +3,8 @@ import type { CreatePlanInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { ConflictError, pgConstraint, pgErrorCode, pgErrorCodes } from "../errors";
 import { plans, planVersions } from "../schema";
-import { writeAudit } from "./audit";
-import { planSnapshot } from "./lock-plan";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { planSnapshot } from "@/db/mutations/_shared/lock-plan";
 
 /** A new plan starts as a draft at version 1; publishing makes it sellable. */
 export async function createPlan(

@@ -4,7 +4,7 @@ import type { CreateStaffInput } from "@/lib/validation/staff";
 import { db as defaultDb, type Db } from "@/db";
 import { ConflictError, pgConstraint, pgErrorCode, pgErrorCodes } from "../errors";
 import { staff } from "../schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/mutations/_shared/audit";
 
 /**
  * Creates a staff account with the admin's password, or a generated one that

@@ -4,8 +4,8 @@ import { db as defaultDb, type Db } from "@/db";
 import { ConflictError, pgErrorCode, pgErrorCodes, PreconditionError } from "../errors";
 import { planTermColumns } from "../queries/plans";
 import { plans, planVersions, renewals } from "../schema";
-import { writeAudit } from "./audit";
-import { lockPlanForChange, planSnapshot } from "./lock-plan";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { lockPlanForChange, planSnapshot } from "@/db/mutations/_shared/lock-plan";
 
 /**
  * Deletes a draft nobody ever bought, with its versions. A plan with renewals

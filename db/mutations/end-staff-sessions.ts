@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { staff } from "../schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/mutations/_shared/audit";
 
 /**
  * Ends every open session of a staff member by bumping the session version

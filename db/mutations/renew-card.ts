@@ -1,15 +1,23 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { db as defaultDb, type Db, type DbOrTx } from "@/db";
-import { formatMoney, type Currency } from "@/lib/money";
-import { methodsNeedingReference, quoteRenewal, type PaymentMethod, type Refusal } from "@/lib/renewal/rules";
-import type { SmsLanguage } from "@/lib/sms/templates";
-import { ConflictError, NotFoundError, pgConstraint, pgErrorCode, pgErrorCodes, PreconditionError } from "../errors";
-import { getSellablePlanVersion } from "../queries/sellable-plans";
-import { cardNumbers, cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "./audit";
-import { enqueueSms } from "./enqueue-notification";
-import { applyRenewalToRollup } from "./renewal-rollup";
+import { eq, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import type { Currency, PaymentMethod } from "@/lib/domain/enums";
+import { describeRefusal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
+import type { SmsLanguage } from "@/lib/domain/notification-text";
+import { checkRenewal, findPaymentByReference } from "@/db/queries/renewals";
+import {
+  ConflictError,
+  NotFoundError,
+  pgConstraint,
+  pgErrorCode,
+  pgErrorCodes,
+  PreconditionError,
+  type DomainError,
+} from "../errors";
+import { cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
 export interface RenewCardInput {
   idempotencyKey: string;
@@ -50,21 +58,12 @@ export function renewRequestHash(input: RenewCardInput): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-export function refusalError(refusal: Refusal): PreconditionError {
-  switch (refusal.code) {
-    case "cap_exceeded":
-      return new PreconditionError("renewal.cap_exceeded", { capDays: refusal.capDays });
-    case "stored_value_short":
-      return new PreconditionError(
-        "renewal.stored_value_short",
-        { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") },
-        "method",
-      );
-    case "stored_value_currency":
-      return new PreconditionError("renewal.stored_value_currency", {}, "currency");
-    default:
-      return new PreconditionError(`renewal.${refusal.code}`);
-  }
+/** A refusal as the error the action wrapper turns into its message (on its field). */
+export function refusalError(refusal: RenewalRefusal): DomainError {
+  const { key, params, field } = describeRefusal(refusal);
+  if (refusal.code === "card_not_found") return new NotFoundError(key, params, field);
+  if (refusal.code === "reference_used") return new ConflictError(key, params, field);
+  return new PreconditionError(key, params, field);
 }
 
 /**
@@ -113,48 +112,16 @@ export async function renewCard(
         return { renewalId: Number(existing.result), replayed: true };
       }
 
-      const [card] = await tx
-        .select({
-          id: cards.id,
-          customerId: cards.customerId,
-          validityEnd: cards.validityEnd,
-          suspendedAt: cards.suspendedAt,
-          storedValueHkdMinor: cards.storedValueHkdMinor,
-        })
-        .from(cards)
-        .where(eq(cards.id, input.cardId))
-        .for("update");
-      if (!card) throw new NotFoundError("renewal.card_not_found");
-
-      const plan = await getSellablePlanVersion(input.planVersionId, tx);
-      if (!plan) throw new PreconditionError("renewal.plan_not_sellable", {}, "planVersionId");
-
-      const [number] = await tx
-        .select({ msisdn: cardNumbers.msisdn })
-        .from(cardNumbers)
-        .where(
-          and(eq(cardNumbers.cardId, card.id), eq(cardNumbers.msisdn, input.smsMsisdn), isNull(cardNumbers.releasedAt)),
-        )
-        .limit(1);
-      if (!number) throw new PreconditionError("renewal.sms_number_not_on_card", {}, "smsMsisdn");
-
       const now = rules.now?.() ?? new Date();
-      const quote = quoteRenewal({
-        now,
-        card,
-        plan,
-        method: input.method,
-        currency: input.currency,
-        graceDays: rules.graceDays,
-        capDays: rules.capDays,
-      });
-      if (quote.refusals[0]) throw refusalError(quote.refusals[0]);
-
-      const reference = methodsNeedingReference.includes(input.method) ? input.reference : null;
-      if (methodsNeedingReference.includes(input.method)) {
-        if (!reference) throw new PreconditionError("renewal.reference_required", {}, "reference");
-        await refuseUsedReference(tx, input.method, reference);
-      }
+      const check = await checkRenewal(
+        input,
+        { graceDays: rules.graceDays, capDays: rules.capDays, now },
+        { lock: true },
+        tx,
+      );
+      // A check that is not accepted always names at least one refusal; the first is the one shown.
+      if (!check.accepted) throw refusalError(check.refusals[0]!);
+      const { card, plan, quote, smsMsisdn, reference } = check.accepted;
 
       const [renewal] = await tx
         .insert(renewals)
@@ -169,7 +136,7 @@ export async function renewCard(
           newValidityEnd: quote.newValidityEnd,
           priceMinor: quote.priceMinor,
           currency: quote.currency,
-          smsMsisdn: number.msisdn,
+          smsMsisdn: smsMsisdn,
           smsLanguage: input.smsLanguage,
           status: "paid",
           createdAt: now,
@@ -217,7 +184,7 @@ export async function renewCard(
         kind: "renewal_confirmation",
         cardId: card.id,
         renewalId,
-        toMsisdn: number.msisdn,
+        toMsisdn: smsMsisdn,
         language: input.smsLanguage,
         message: {
           kind: "renewal_confirmation",
@@ -260,17 +227,9 @@ export async function renewCard(
       pgConstraint(error) === "payments_method_reference_key" &&
       input.reference
     ) {
-      await refuseUsedReference(db, input.method, input.reference);
+      const used = await findPaymentByReference(input.method, input.reference, db);
+      if (used) throw refusalError({ code: "reference_used", renewalId: used.renewalId });
     }
     throw error;
   }
-}
-
-async function refuseUsedReference(db: DbOrTx, method: PaymentMethod, reference: string) {
-  const [used] = await db
-    .select({ renewalId: payments.renewalId })
-    .from(payments)
-    .where(and(eq(payments.method, method), eq(payments.reference, reference)))
-    .limit(1);
-  if (used) throw new ConflictError("renewal.reference_used", { renewalId: used.renewalId }, "reference");
 }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { NotFoundError, PreconditionError } from "../errors";
 import { notifications } from "../schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/mutations/_shared/audit";
 
 /**
  * Queues a fresh copy of a message the customer says they did not get. One

@@ -4,9 +4,9 @@ import { hashPassword } from "@/lib/auth/password";
 import type { ResetStaffPasswordInput } from "@/lib/validation/staff";
 import { db as defaultDb, type Db } from "@/db";
 import { signInThrottle, staff } from "../schema";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/mutations/_shared/audit";
 import { accountThrottleKey } from "./authenticate-staff";
-import { lockStaffForChange } from "./lock-staff";
+import { lockStaffForChange } from "@/db/mutations/_shared/lock-staff";
 
 /**
  * Sets a new password (the admin's, or a generated one returned once), ends

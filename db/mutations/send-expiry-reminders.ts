@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { writeAudit } from "./audit";
-import { enqueueSms } from "./enqueue-notification";
-import { reminderThreshold } from "@/lib/reports/worklist";
-import type { SmsLanguage } from "@/lib/sms/templates";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { reminderThreshold } from "@/lib/domain/reports/worklist";
+import type { SmsLanguage } from "@/lib/domain/notification-text";
 
 export interface ReminderResult {
   queued: number;

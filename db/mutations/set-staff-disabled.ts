@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { SetStaffDisabledInput } from "@/lib/validation/staff";
 import { db as defaultDb, type Db } from "@/db";
 import { staff } from "../schema";
-import { writeAudit } from "./audit";
-import { assertNotLastAdmin, lockStaffForChange } from "./lock-staff";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { assertNotLastAdmin, lockStaffForChange } from "@/db/mutations/_shared/lock-staff";
 
 /**
  * Disabling ends the person's open sessions at their next request and refuses

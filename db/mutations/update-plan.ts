@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { planTermKeys, type PlanTerms, type UpdatePlanInput } from "@/lib/validation/plans";
 import { db as defaultDb, type Db } from "@/db";
 import { plans, planVersions } from "../schema";
-import { writeAudit } from "./audit";
-import { lockPlanForChange } from "./lock-plan";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { lockPlanForChange } from "@/db/mutations/_shared/lock-plan";
 
 const detailKeys = ["nameEn", "nameZh", "sortOrder"] as const;
 

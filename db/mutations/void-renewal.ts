@@ -1,13 +1,13 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { canVoid } from "@/lib/renewal/rules";
-import { hasRole, type Role } from "@/lib/roles";
-import type { SmsLanguage } from "@/lib/sms/templates";
+import { canVoid } from "@/lib/domain/renewal-quote";
+import { may, type Role } from "@/lib/domain/permissions";
+import type { SmsLanguage } from "@/lib/domain/notification-text";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import { cards, notifications, payments, periods, refunds, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "./audit";
-import { enqueueSms } from "./enqueue-notification";
-import { applyRenewalToRollup } from "./renewal-rollup";
+import { writeAudit } from "@/db/mutations/_shared/audit";
+import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
 /**
  * Voids (refunds) a renewal whose period has not started: the validity and
@@ -21,7 +21,7 @@ export async function voidRenewal(
   options: { now?: () => Date } = {},
   db: Db = defaultDb,
 ): Promise<{ cardId: number }> {
-  if (!hasRole(actor.role, "supervisor")) throw new ForbiddenError("forbidden");
+  if (!may.voidRenewal(actor)) throw new ForbiddenError("forbidden");
   const reason = input.reason.trim();
   if (!reason) throw new PreconditionError("renewal.void_reason_required", {}, "reason");
 

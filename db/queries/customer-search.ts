@@ -6,7 +6,7 @@ import {
   type MatchReason,
   type NameTerm,
   type SearchCursor,
-} from "@/lib/customer-search-query";
+} from "@/lib/domain/search-classifier";
 import { getCardSummaries, type CardSummary } from "./cards";
 import { customers } from "../schema";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import type { notificationKinds, notificationStatuses } from "../schema";
-import { worklistWindows, windowBounds, type WorklistSort, type WorklistWindow } from "@/lib/reports/worklist";
+import type { notificationKinds, notificationStatuses } from "@/lib/domain/enums";
+import { worklistWindows, windowBounds, type WorklistSort, type WorklistWindow } from "@/lib/domain/reports/worklist";
 
 export const WORKLIST_PAGE_SIZE = 50;
 /** Window counts stop here and show "1,000+": an exact count of a month of expiries is not worth a scan. */

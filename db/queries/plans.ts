@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql } from "drizz
 import { db as defaultDb, type DbOrTx } from "@/db";
 import type { PlanStatusFilter, PlanTerms } from "@/lib/validation/plans";
 import { planVersionPeriodDeltas, plans, planVersions, renewalDailyStats, staff } from "../schema";
-import { containsPattern } from "./contains";
+import { containsPattern } from "@/db/queries/_shared/like";
 
 /** A catalog is tens of plans; the cap only keeps a runaway one from flooding the page. */
 export const PLAN_LIST_LIMIT = 200;
@@ -155,3 +155,41 @@ export async function listPlanVersions(planId: number, db: DbOrTx = defaultDb) {
     .orderBy(desc(planVersions.version));
 }
 export type PlanVersionRow = Awaited<ReturnType<typeof listPlanVersions>>[number];
+
+const sellableColumns = {
+  planId: plans.id,
+  code: plans.code,
+  nameEn: plans.nameEn,
+  nameZh: plans.nameZh,
+  planVersionId: planVersions.id,
+  version: planVersions.version,
+  validityDays: planVersions.validityDays,
+  dataCnMb: planVersions.dataCnMb,
+  dataHkMb: planVersions.dataHkMb,
+  priceHkdMinor: planVersions.priceHkdMinor,
+  priceCnyMinor: planVersions.priceCnyMinor,
+  extensionMode: planVersions.extensionMode,
+};
+
+export type SellablePlan = Awaited<ReturnType<typeof listSellablePlans>>[number];
+
+/** What an agent may sell right now: active plans at their current version. Drafts and archived plans never appear. */
+export async function listSellablePlans(db: DbOrTx = defaultDb) {
+  return db
+    .select(sellableColumns)
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
+    .where(eq(plans.status, "active"))
+    .orderBy(asc(plans.sortOrder), asc(plans.id));
+}
+
+/** The version a renewal is about to buy, only while it is still the current version of an active plan. */
+export async function getSellablePlanVersion(planVersionId: number, db: DbOrTx = defaultDb) {
+  const [row] = await db
+    .select(sellableColumns)
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
+    .where(and(eq(plans.status, "active"), eq(planVersions.id, planVersionId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -3,18 +3,14 @@ import type { AnyPgColumn, AnyPgTable } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
 import { cards, plans, renewalDailyStats, renewals, staff } from "../schema";
-import { hasRole, type Role } from "@/lib/roles";
-import { EXPIRATION_DAYS, SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/reports/model";
-import type { DayRange } from "@/lib/reports/range";
-import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/time";
+import { may, type Role } from "@/lib/domain/permissions";
+import { EXPIRATION_DAYS, SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/domain/reports/model";
+import type { DayRange } from "@/lib/domain/reports/range";
+import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/domain/time";
 
-/** Who is asking: revenue figures are for supervisors and admins only. */
+/** Who is asking: revenue figures need `may.seeRevenue`. */
 export interface Viewer {
   role: Role;
-}
-
-export function canSeeRevenue(viewer: Viewer): boolean {
-  return hasRole(viewer.role, "supervisor");
 }
 
 /**
@@ -74,7 +70,7 @@ export async function listDailyRenewals(range: DayRange, db: DbOrTx = defaultDb)
  * summed together. Refused to agents here, not only hidden in the page.
  */
 export async function listDailyRevenue(range: DayRange, viewer: Viewer, db: DbOrTx = defaultDb) {
-  if (!canSeeRevenue(viewer)) throw new ForbiddenError("forbidden");
+  if (!may.seeRevenue(viewer)) throw new ForbiddenError("forbidden");
   return db
     .select({
       day: renewalDailyStats.day,
@@ -183,7 +179,7 @@ export async function loadReport(
   db: DbOrTx = defaultDb,
 ) {
   const both = { from: params.previous.from, to: params.range.to };
-  const withRevenue = canSeeRevenue(viewer);
+  const withRevenue = may.seeRevenue(viewer);
   const [volume, daily, lapsed, inGrace, expirations] = await Promise.all([
     listRenewalVolume(params.range, params.by, db),
     withRevenue ? listDailyRevenue(both, viewer, db) : listDailyRenewals(both, db),

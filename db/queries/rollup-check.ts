@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import type { DayRange } from "@/lib/reports/range";
-import { addDays, hkStartOfDay } from "@/lib/time";
+import type { DayRange } from "@/lib/domain/reports/range";
+import { addDays, hkStartOfDay } from "@/lib/domain/time";
 
 export interface RollupDifference {
   day: string;

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, ilike, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import type { Role } from "@/lib/roles";
+import type { Role } from "@/lib/domain/permissions";
 import type { StaffStateFilter } from "@/lib/validation/staff";
 import { staff } from "../schema";
-import { containsPattern } from "./contains";
+import { containsPattern } from "@/db/queries/_shared/like";
 
 export const STAFF_PAGE_SIZE = 50;
 

@@ -2,17 +2,14 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, instant, updatedAt } from "./columns";
 import { customers } from "./customers";
+import { cardForms, suspensionReasons, numberRegions, realNameStatuses } from "@/lib/domain/enums";
 
-export const cardForms = ["physical", "esim"] as const;
 export const cardForm = pgEnum("card_form", cardForms);
 
-export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
 export const suspensionReason = pgEnum("suspension_reason", suspensionReasons);
 
-export const numberRegions = ["HK", "CN"] as const;
 export const numberRegion = pgEnum("number_region", numberRegions);
 
-export const realNameStatuses = ["verified", "pending", "missing"] as const;
 export const realNameStatus = pgEnum("real_name_status", realNameStatuses);
 
 export const cards = pgTable(

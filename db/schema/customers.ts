@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
+import { languages, idDocumentTypes } from "@/lib/domain/enums";
 
-export const languages = ["zh-Hans", "zh-Hant", "en"] as const;
 export const language = pgEnum("language", languages);
 
-export const idDocumentTypes = ["hkid", "mainland_id", "passport", "other"] as const;
 export const idDocumentType = pgEnum("id_document_type", idDocumentTypes);
 
 export const customers = pgTable(

@@ -12,11 +12,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, instant, updatedAt } from "./columns";
 import { staff } from "./staff";
+import { extensionModes, planStatuses } from "@/lib/domain/enums";
 
-export const planStatuses = ["draft", "active", "archived"] as const;
 export const planStatus = pgEnum("plan_status", planStatuses);
 
-export const extensionModes = ["stack", "max_from_today"] as const;
 export const extensionMode = pgEnum("extension_mode", extensionModes);
 
 export const plans = pgTable(

@@ -18,21 +18,24 @@ import { createdAt, instant } from "./columns";
 import { language } from "./customers";
 import { extensionMode, planVersions, plans } from "./plans";
 import { staff } from "./staff";
+import {
+  currencies,
+  paymentMethods,
+  renewalChannels,
+  renewalStatuses,
+  cardStatesAtRenewal,
+  storedValueReasons,
+} from "@/lib/domain/enums";
 
-export const currencies = ["HKD", "CNY"] as const;
 export const currency = pgEnum("currency", currencies);
 
-export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "cash", "stored_value"] as const;
 export const paymentMethod = pgEnum("payment_method", paymentMethods);
 
-export const renewalChannels = ["console", "self_service"] as const;
 export const renewalChannel = pgEnum("renewal_channel", renewalChannels);
 
 /** paid → activated, or paid → voided; a failed activation stays paid until retried. */
-export const renewalStatuses = ["paid", "activated", "voided"] as const;
 export const renewalStatus = pgEnum("renewal_status", renewalStatuses);
 
-export const cardStatesAtRenewal = ["active", "grace"] as const;
 export const cardStateAtRenewal = pgEnum("card_state_at_renewal", cardStatesAtRenewal);
 
 export const renewals = pgTable(
@@ -166,7 +169,6 @@ export const refunds = pgTable(
   ],
 );
 
-export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
 export const storedValueReason = pgEnum("stored_value_reason", storedValueReasons);
 
 /** Every change to a card's HKD balance; balanceAfter chains per card. */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, instant, updatedAt } from "./columns";
+import { staffRoles } from "@/lib/domain/enums";
 
-export const staffRoles = ["agent", "supervisor", "admin"] as const;
 export const staffRole = pgEnum("staff_role", staffRoles);
 
 export const staff = pgTable(

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { db } from "@/db";
 import { getSessionStaff } from "@/db/queries/staff";
-import { hasRole, type Role } from "@/lib/roles";
+import { allows, type Permission, type Role } from "@/lib/domain/permissions";
 
 export interface StaffSession {
   id: number;
@@ -26,14 +26,14 @@ export const getStaff = cache(async (): Promise<StaffSession | null> => {
   return getSessionStaff(id, session.sessionVersion, db);
 });
 
-/** For pages and data reads: the signed-in staff member with at least `role`, or a redirect / 403. */
-export async function requireStaff(options: { role?: Role } = {}): Promise<StaffSession> {
+/** For pages and data reads: the signed-in staff member who holds `permission`, or a redirect / 403. */
+export async function requireStaff(options: { permission?: Permission } = {}): Promise<StaffSession> {
   const current = await getStaff();
   if (!current) {
     const path = (await headers()).get("x-pathname");
     const target = path && path.startsWith("/") && !path.startsWith("//") ? path : "/customers";
     redirect(`/login?reason=signed-out&callbackUrl=${encodeURIComponent(target)}`);
   }
-  if (options.role && !hasRole(current.role, options.role)) forbidden();
+  if (options.permission && !allows(current.role, options.permission)) forbidden();
   return current;
 }

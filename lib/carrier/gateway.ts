@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * The carrier's provisioning API, behind a small interface so the console can
  * run without it. Activation is keyed by renewal id: the carrier treats a
@@ -23,7 +25,7 @@ export interface CarrierGateway {
  * every activation fail and CARRIER_SIMULATION=slow:<ms> delays it, for
  * rehearsing outages; tests pass their own gateway.
  */
-export function simulatedCarrier(mode = process.env.CARRIER_SIMULATION ?? "ok"): CarrierGateway {
+export function simulatedCarrier(mode: string): CarrierGateway {
   return {
     async activate(request) {
       const slow = /^slow:(\d+)$/.exec(mode);
@@ -35,5 +37,5 @@ export function simulatedCarrier(mode = process.env.CARRIER_SIMULATION ?? "ok"):
 }
 
 export function defaultCarrier(): CarrierGateway {
-  return simulatedCarrier();
+  return simulatedCarrier(env().CARRIER_SIMULATION);
 }

@@ -1,5 +1,6 @@
-export const locales = ["en", "zh-Hans"] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from "@/lib/domain/enums";
+
+export { locales, type Locale };
 export const defaultLocale: Locale = "en";
 export const LOCALE_COOKIE = "locale";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { extensionModes, planStatuses } from "@/db/schema/plans";
-import { parseMoney } from "@/lib/money";
+import { dataUnits, extensionModes, planStatuses, type DataUnit } from "@/lib/domain/enums";
+import { parseMoney } from "@/lib/domain/money";
+import { idField } from "./ids";
 
 // Messages are keys of the "plans" catalog; the action wrapper translates them.
 const m = (key: string) => `plans.validation.${key}`;
@@ -12,9 +13,6 @@ const DATA_MAX_MB = 1024 * 1024;
 const VALIDITY_DAYS_MAX = 730;
 const SORT_ORDER_MAX = 9999;
 const NAME_MAX_LENGTH = 120;
-
-export const dataUnits = ["GB", "MB"] as const;
-export type DataUnit = (typeof dataUnits)[number];
 
 /**
  * A price typed by an admin, as minor units. Distinguishes the mistakes, so the
@@ -182,7 +180,7 @@ export const createPlanSchema = z
   .transform(toPlan);
 export type CreatePlanInput = z.output<typeof createPlanSchema>;
 
-const id = z.coerce.number(m("required")).int().positive().max(2_147_483_647);
+const id = idField(m("required"));
 
 /** The edit form: the code is stable, so it is not editable; lockVersion is what the editor read. */
 export const updatePlanSchema = z

@@ -1,17 +1,14 @@
 import { z } from "zod";
-import { languages } from "@/db/schema/customers";
-import { paymentMethods } from "@/lib/renewal/rules";
+import { currencies, languages, paymentMethods } from "@/lib/domain/enums";
+import { idField, idSchema } from "./ids";
 
 // Messages are keys in the "errors" catalog; the action wrapper translates them.
 export const renewalRequestSchema = z
   .object({
-    cardId: z.coerce.number().int().positive(),
-    planVersionId: z.coerce
-      .number({ message: "renewal.choose_plan" })
-      .int()
-      .positive({ message: "renewal.choose_plan" }),
+    cardId: idSchema,
+    planVersionId: idField("renewal.choose_plan"),
     method: z.enum(paymentMethods, { message: "renewal.choose_method" }),
-    currency: z.enum(["HKD", "CNY"], { message: "renewal.choose_currency" }),
+    currency: z.enum(currencies, { message: "renewal.choose_currency" }),
     reference: z
       .string()
       .trim()
@@ -31,11 +28,11 @@ export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
 
 export const confirmRenewalSchema = renewalRequestSchema.extend({ idempotencyKey: z.uuid() }).strict();
 
-export const renewalIdSchema = z.object({ renewalId: z.coerce.number().int().positive() }).strict();
+export const renewalIdSchema = z.object({ renewalId: idSchema }).strict();
 
 export const voidRenewalSchema = z
   .object({
-    renewalId: z.coerce.number().int().positive(),
+    renewalId: idSchema,
     reason: z
       .string()
       .trim()
@@ -44,4 +41,4 @@ export const voidRenewalSchema = z
   })
   .strict();
 
-export const resendSmsSchema = z.object({ notificationId: z.coerce.number().int().positive() }).strict();
+export const resendSmsSchema = z.object({ notificationId: idSchema }).strict();

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { staffRoles } from "@/db/schema/staff";
+import { staffRoles } from "@/lib/domain/enums";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { decodeCursor } from "@/lib/keyset";
+import { idField } from "./ids";
 
 // Messages are keys of the "staff" catalog; the action wrapper translates them.
 const m = (key: string) => `staff.validation.${key}`;
 
 const PASSWORD_MAX_LENGTH = 256;
 
-const id = z.coerce.number(m("required")).int().positive().max(2_147_483_647);
+const id = idField(m("required"));
 const role = z.enum(staffRoles, m("role"));
 
 /**

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { randomBytes, randomInt } from "node:crypto";
-import { luhnCheckDigit } from "@/lib/identifiers";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
 import { withSql } from "./support";
 
 export const searchBox = (page: Page) => page.getByRole("combobox", { name: "Search customers and cards" });

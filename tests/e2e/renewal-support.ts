@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { luhnCheckDigit } from "@/lib/identifiers";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
 import { withSql } from "./support";
 
 export { hkEnd } from "../helpers/dates";

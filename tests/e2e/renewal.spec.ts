@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { formatHkt } from "@/lib/format";
+import { formatHkt } from "@/lib/domain/format";
 import { storageState, withSql } from "./support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 

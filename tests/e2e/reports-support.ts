@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { luhnCheckDigit } from "@/lib/identifiers";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
 import { withSql } from "./support";
 
 /** A customer with one card of this spec's own, so no other spec's data moves under it. */

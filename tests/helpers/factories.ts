@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cardNumbers, cards, customers, staff } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { luhnCheckDigit } from "@/lib/identifiers";
-import type { Role } from "@/lib/roles";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
+import type { Role } from "@/lib/domain/permissions";
 import { uniqueSuffix } from "./db";
 
 let passwordHashCache: Promise<string> | undefined;

@@ -11,7 +11,7 @@ import {
   planVersions,
   renewals,
 } from "@/db/schema";
-import { luhnCheckDigit } from "@/lib/identifiers";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
 import { uniqueSuffix } from "./db";
 
 const DAY = 86_400_000;

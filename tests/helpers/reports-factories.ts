@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applyRenewalToRollup } from "@/db/mutations/renewal-rollup";
-import { cards, payments, periods, plans, planVersions, renewals, type paymentMethods } from "@/db/schema";
-import { DAY_MS } from "@/lib/time";
+import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
+import { cards, payments, periods, plans, planVersions, renewals } from "@/db/schema";
+import type { paymentMethods } from "@/lib/domain/enums";
+import { DAY_MS } from "@/lib/domain/time";
 
 type Method = (typeof paymentMethods)[number];
 

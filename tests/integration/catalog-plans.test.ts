@@ -14,12 +14,12 @@ import {
   listPlans,
   listPlanVersions,
 } from "@/db/queries/plans";
-import { listSellablePlans } from "@/db/queries/sellable-plans";
+import { listSellablePlans } from "@/db/queries/plans";
 import { auditLog, periods, plans, planVersions, renewalDailyStats, renewals } from "@/db/schema";
 import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
 import { createDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
-import { addDays, hkDay, hkEndOfDay } from "@/lib/time";
+import { addDays, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
 import { createTestPlan, createTestRenewal, defaultTerms, planInput } from "../helpers/catalog-factories";
 import { auditTrail } from "../helpers/audit-trail";

@@ -17,7 +17,7 @@ import {
 import { countSearchResults, searchCustomers, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
 import { seedDemoData } from "@/db/seed";
-import { classifySearch, type Lookup } from "@/lib/customer-search-query";
+import { classifySearch, type Lookup } from "@/lib/domain/search-classifier";
 
 const CUSTOMERS = 100_000;
 const NOW = new Date("2026-11-25T02:00:00Z");

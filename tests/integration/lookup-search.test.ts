@@ -4,7 +4,7 @@ import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
 import { createDb, type DbClient } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { countSearchResults, searchCustomers, type SearchResult } from "@/db/queries/customer-search";
-import { classifySearch, type SearchCursor } from "@/lib/customer-search-query";
+import { classifySearch, type SearchCursor } from "@/lib/domain/search-classifier";
 import { addCard, createCustomer, iccidFrom } from "../helpers/lookup-factories";
 
 // Search must find the right rows "and only the right ones", so this file

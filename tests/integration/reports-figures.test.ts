@@ -9,7 +9,7 @@ import {
   listRenewalVolume,
   loadReport,
 } from "@/db/queries/reports";
-import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/time";
+import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
 import { createPlan, isolatedDay, isolatedNow, recordRenewal, voidRenewal } from "../helpers/reports-factories";

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { compareRollup } from "@/db/queries/rollup-check";
-import { addDays } from "@/lib/time";
+import { addDays } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
 import { createPlan, isolatedDay, recordRenewal, voidRenewal } from "../helpers/reports-factories";

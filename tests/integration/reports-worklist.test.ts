@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countWorklistWindows, listExpiryWorklist, WORKLIST_PAGE_SIZE } from "@/db/queries/expiry-worklist";
 import { sendExpiryReminders } from "@/db/mutations/send-expiry-reminders";
-import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/time";
+import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
 import { createPlan, isolatedNow, recordRenewal } from "../helpers/reports-factories";

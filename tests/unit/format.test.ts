@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDataMb, formatHkt, formatUtc } from "@/lib/format";
-import { formatMoney, parseMoney } from "@/lib/money";
-import { addDays, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/time";
+import { formatDataMb, formatHkt, formatUtc } from "@/lib/domain/format";
+import { formatMoney, parseMoney } from "@/lib/domain/money";
+import { addDays, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/domain/time";
 
 describe("Hong Kong time formatting", () => {
   it("shows an instant in Hong Kong time, 8 hours ahead of UTC", () => {

@@ -7,7 +7,7 @@ import {
   parseIccid,
   parsePhone,
   toAsciiDigits,
-} from "@/lib/identifiers";
+} from "@/lib/domain/identifiers";
 
 describe("parsePhone", () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   lookupRank,
   SEARCH_MAX_LENGTH,
   type Lookup,
-} from "@/lib/customer-search-query";
+} from "@/lib/domain/search-classifier";
 
 function lookups(raw: string): Lookup[] {
   const result = classifySearch(raw);

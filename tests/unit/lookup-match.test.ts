@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifySearch, matchedValue, type MatchReason } from "@/lib/customer-search-query";
+import { classifySearch, matchedValue, type MatchReason } from "@/lib/domain/search-classifier";
 
 function quoted(raw: string, reason: MatchReason): string {
   const search = classifySearch(raw);

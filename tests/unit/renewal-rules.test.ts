@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canVoid, quoteRenewal, type RenewalQuoteInput } from "@/lib/renewal/rules";
+import { canVoid, quoteRenewal, type RenewalQuoteInput } from "@/lib/domain/renewal-quote";
 
 const monthly = { validityDays: 30, extensionMode: "stack" as const, priceHkdMinor: 9800, priceCnyMinor: 8800 };
 const hkEnd = (day: string) => new Date(`${day}T15:59:59.000Z`); // 23:59:59 HKT that day

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "@/lib/reports/csv";
+import { csvCell, toCsv } from "@/lib/domain/reports/csv";
 
 describe("CSV cells", () => {
   it("defuse text a spreadsheet would run as a formula", () => {

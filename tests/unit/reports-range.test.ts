@@ -6,8 +6,8 @@ import {
   bucketsBetween,
   defaultGranularity,
   resolveRange,
-} from "@/lib/reports/range";
-import { hkDay } from "@/lib/time";
+} from "@/lib/domain/reports/range";
+import { hkDay } from "@/lib/domain/time";
 
 describe("Hong Kong buckets", () => {
   it("put an instant in the Hong Kong day, week and month across the UTC date line", () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { expirationSeries, headline, outcomeSeries, revenueSeries, volumeSeries, change } from "@/lib/reports/model";
-import { resolveRange } from "@/lib/reports/range";
-import { denseSeries, foldSeries, OTHER_SERIES_KEY } from "@/lib/reports/series";
+import {
+  expirationSeries,
+  headline,
+  outcomeSeries,
+  revenueSeries,
+  volumeSeries,
+  change,
+} from "@/lib/domain/reports/model";
+import { resolveRange } from "@/lib/domain/reports/range";
+import { denseSeries, foldSeries, OTHER_SERIES_KEY } from "@/lib/domain/reports/series";
 
 const keys = [
   { key: "a", label: "A" },

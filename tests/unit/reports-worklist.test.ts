@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderThreshold, windowBounds, worklistCursor } from "@/lib/reports/worklist";
+import { reminderThreshold, windowBounds, worklistCursor } from "@/lib/domain/reports/worklist";
 
 describe("expiry worklist windows", () => {
   // 2026-11-25 17:00 UTC is already Thursday 2026-11-26 01:00 in Hong Kong.

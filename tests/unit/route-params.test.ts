@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeId } from "@/lib/route-params";
+import { routeId } from "@/lib/domain/route-id";
 
 describe("routeId", () => {
   it("reads a positive 32-bit id and nothing else", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deriveCardState, daysLeft } from "@/lib/card-state";
+import { deriveCardState, daysLeft } from "@/lib/domain/card-state";
 import { isLocale, resolveLocale } from "@/lib/i18n/config";
-import { hasRole } from "@/lib/roles";
+import { hasRole } from "@/lib/domain/permissions";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderSms } from "@/lib/sms/templates";
+import { renderSms } from "@/lib/domain/notification-text";
 
 const validityEnd = new Date("2026-12-24T15:59:59Z");
 

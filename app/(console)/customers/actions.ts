@@ -4,7 +4,7 @@ import { z } from "zod";
 import { searchCustomers } from "@/db/queries/customer-search";
 import { staffAction } from "@/lib/action";
 import { businessRules } from "@/lib/config";
-import { classifySearch, SEARCH_MAX_LENGTH } from "@/lib/customer-search-query";
+import { classifySearch, SEARCH_MAX_LENGTH } from "@/lib/domain/search-classifier";
 import { toResultLine } from "./result-line";
 
 const SUGGESTIONS = 6;
@@ -20,5 +20,5 @@ export const suggestCustomersAction = staffAction(
     const { graceDays } = businessRules();
     return { ok: true, data: items.map((item) => toResultLine(item, search, now, graceDays)) };
   },
-  { role: "agent" },
+  { permission: "lookUpCustomers" },
 );

@@ -11,7 +11,7 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
 import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
-import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/customer-search-query";
+import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/search-classifier";
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
@@ -32,7 +32,7 @@ export default async function CustomersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireStaff({ role: "agent" });
+  await requireStaff({ permission: "lookUpCustomers" });
   const t = await getTranslations("customers");
   const locale = await getLocale();
   const params = await searchParams;

@@ -1,7 +1,7 @@
 import type { SearchResult } from "@/db/queries/customer-search";
-import { deriveCardState, type CardState } from "@/lib/card-state";
-import { matchedValue, type Lookup, type MatchReason } from "@/lib/customer-search-query";
-import { formatMsisdn } from "@/lib/identifiers";
+import { deriveCardState, type CardState } from "@/lib/domain/card-state";
+import { matchedValue, type Lookup, type MatchReason } from "@/lib/domain/search-classifier";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 
 export function cardHref(customerId: number, cardId: number): string {
   return `/customers/${customerId}/cards/${cardId}`;

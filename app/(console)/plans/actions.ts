@@ -15,7 +15,7 @@ import {
   updatePlanSchema,
 } from "@/lib/validation/plans";
 
-const admin = { role: "admin" } as const;
+const admin = { permission: "manageCatalog" } as const;
 
 export const createPlanAction = staffFormAction(
   createPlanSchema,

@@ -7,8 +7,8 @@ import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, listPlans, PLAN_LIST_LIMIT } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
-import { formatNumber, type Locale } from "@/lib/format";
-import { hasRole } from "@/lib/roles";
+import { formatNumber } from "@/lib/domain/format";
+import { may } from "@/lib/domain/permissions";
 import { parsePlanListParams } from "@/lib/validation/plans";
 import { PlanFilters } from "./plan-filters";
 import { PlanStatusBadge } from "./plan-status-badge";
@@ -26,8 +26,8 @@ export default async function PlansPage({
   const staff = await requireStaff();
   const raw = await searchParams;
   const params = parsePlanListParams(raw);
-  const canEdit = hasRole(staff.role, "admin");
-  const [t, locale] = [await getTranslations("plans"), (await getLocale()) as Locale];
+  const canEdit = may.manageCatalog(staff);
+  const [t, locale] = [await getTranslations("plans"), await getLocale()];
 
   const { items, truncated } = await listPlans(params);
   const ids = items.map((plan) => plan.id);

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action";
+import { dataUnits, extensionModes } from "@/lib/domain/enums";
 
 /** What the form shows before anything is typed: the plan's current values, as an admin would type them. */
 export interface PlanFormDefaults {
@@ -27,12 +28,6 @@ export interface PlanFormDefaults {
 
 type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-/** The choices, passed in so this client island does not bundle the database schema they are defined by. */
-export interface PlanFormChoices {
-  extensionModes: readonly string[];
-  dataUnits: readonly string[];
-}
-
 /**
  * Create and edit share one form. In edit mode the code is fixed, and the
  * hidden lockVersion is the one this page read: a save after someone else's
@@ -41,12 +36,10 @@ export interface PlanFormChoices {
 export function PlanForm({
   action,
   defaults,
-  choices,
   edit,
 }: {
   action: FormAction;
   defaults: PlanFormDefaults;
-  choices: PlanFormChoices;
   edit?: { planId: number; lockVersion: number; nextVersion: number };
 }) {
   const t = useTranslations("plans");
@@ -144,7 +137,7 @@ export function PlanForm({
             required
           />
           <DataField
-            units={choices.dataUnits}
+            units={dataUnits}
             name="dataCn"
             label={t("form.dataCn")}
             defaultValue={value("dataCn")}
@@ -152,7 +145,7 @@ export function PlanForm({
             error={error("dataCn") ?? error("dataCnUnit")}
           />
           <DataField
-            units={choices.dataUnits}
+            units={dataUnits}
             name="dataHk"
             label={t("form.dataHk")}
             defaultValue={value("dataHk")}
@@ -186,11 +179,11 @@ export function PlanForm({
             name="extensionMode"
             defaultValue={value("extensionMode")}
             error={error("extensionMode")}
-            options={choices.extensionModes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))}
+            options={extensionModes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))}
           />
         </div>
         <ul className="space-y-0.5 text-xs text-slate-500">
-          {choices.extensionModes.map((mode) => (
+          {extensionModes.map((mode) => (
             <li key={mode}>{t(`modeHint.${mode}`)}</li>
           ))}
         </ul>

@@ -1,10 +1,10 @@
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { planStatuses } from "@/db/schema/plans";
+import type { PlanStatus } from "@/lib/domain/enums";
 
-const tone: Record<(typeof planStatuses)[number], BadgeTone> = { draft: "amber", active: "green", archived: "neutral" };
+const tone: Record<PlanStatus, BadgeTone> = { draft: "amber", active: "green", archived: "neutral" };
 
-export function PlanStatusBadge({ status }: { status: (typeof planStatuses)[number] }) {
+export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const t = useTranslations("plans.status");
   return <Badge tone={tone[status]}>{t(status)}</Badge>;
 }

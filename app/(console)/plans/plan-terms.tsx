@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
 import { Td, Th } from "@/components/ui/table";
-import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatDataMb, formatNumber } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
 import { planTermKeys, type PlanTerms } from "@/lib/validation/plans";
 
 /** The column headers of a plan version's terms, in the order PlanTermCells fills them. */
@@ -23,7 +23,7 @@ export async function PlanTermHeaders() {
 /** A version's terms as table cells; given the version before it, the terms that changed are marked. */
 export async function PlanTermCells({ terms, previous }: { terms: PlanTerms; previous?: PlanTerms }) {
   const t = await getTranslations("plans");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const show: Record<(typeof planTermKeys)[number], string> = {
     validityDays: formatNumber(terms.validityDays, locale),
     dataCnMb: formatDataMb(terms.dataCnMb, locale),

@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/panel";
 import { loadReport, type Viewer } from "@/db/queries/reports";
 import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
-import { formatNumber, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatNumber } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
 import {
   change,
   headline,
@@ -17,8 +17,8 @@ import {
   volumeDimensions,
   type Comparison,
   type VolumeDimension,
-} from "@/lib/reports/model";
-import type { ReportRange } from "@/lib/reports/range";
+} from "@/lib/domain/reports/model";
+import type { ReportRange } from "@/lib/domain/reports/range";
 import { RangeControls } from "./range-controls";
 import {
   expirationsChart,
@@ -39,7 +39,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaff();
+  const staff = await requireStaff({ permission: "viewReports" });
   const now = new Date();
   const { range, by, query } = readReportParams(await searchParams, now);
   const t = await getTranslations("reports");
@@ -87,7 +87,7 @@ async function ReportBody({
   // Revenue is only read for roles allowed to see it: an agent's page never holds the figures.
   const data = await loadReport({ range, previous: range.previous, by, now, graceDays }, viewer);
   const t = await getTranslations("reports");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const figures = headline(range, data.daily, data.revenue, data.lapsed);
   const models: Partial<Record<ChartName, ChartModel>> = {
     volume: await volumeChart(range, by, data.volume, data.volumeLabels),

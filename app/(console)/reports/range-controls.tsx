@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { granularities, type ReportRange } from "@/lib/reports/range";
+import { granularities, type ReportRange } from "@/lib/domain/reports/range";
 import { reportHref, type ReportQuery } from "./report-params";
 import { SegmentedLinks } from "./segmented-links";
 

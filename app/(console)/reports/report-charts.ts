@@ -1,8 +1,7 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { listExpirationsAhead, listRenewalVolume, listVolumeLabels } from "@/db/queries/reports";
-import type { Locale } from "@/lib/format";
-import { toCsv, type CsvValue } from "@/lib/reports/csv";
+import { toCsv, type CsvValue } from "@/lib/domain/reports/csv";
 import {
   expirationSeries,
   outcomeSeries,
@@ -14,10 +13,10 @@ import {
   EXPIRATION_DAYS,
   type DayCount,
   type VolumeDimension,
-} from "@/lib/reports/model";
-import { bucketLabels, bucketSpans, type ReportRange } from "@/lib/reports/range";
-import type { ChartSeries, DenseSeries } from "@/lib/reports/series";
-import { addDays, hkDay } from "@/lib/time";
+} from "@/lib/domain/reports/model";
+import { bucketLabels, bucketSpans, type ReportRange } from "@/lib/domain/reports/range";
+import type { ChartSeries, DenseSeries } from "@/lib/domain/reports/series";
+import { addDays, hkDay } from "@/lib/domain/time";
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -52,7 +51,7 @@ export async function volumeChart(
   names: Rows<typeof listVolumeLabels>,
 ): Promise<ChartModel> {
   const t = await getTranslations("reports");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const nameOf = new Map(names.map((n) => [n.key, locale === "en" ? n.en : n.zh]));
   const labelOf = (key: string) => {
     if (by === "method") return t(`methods.${key}` as "methods.fps");

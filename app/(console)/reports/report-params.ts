@@ -1,6 +1,6 @@
-import { volumeDimensions, type VolumeDimension } from "@/lib/reports/model";
-import { granularities, rangePresets, resolveRange, type ReportRange } from "@/lib/reports/range";
-import { hkDay } from "@/lib/time";
+import { volumeDimensions, type VolumeDimension } from "@/lib/domain/reports/model";
+import { granularities, rangePresets, resolveRange, type ReportRange } from "@/lib/domain/reports/range";
+import { hkDay } from "@/lib/domain/time";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -14,7 +14,7 @@ import {
   setStaffDisabledSchema,
 } from "@/lib/validation/staff";
 
-const admin = { role: "admin" } as const;
+const admin = { permission: "manageStaff" } as const;
 
 /** A generated password travels back once, in this response to the admin who asked; it is never stored in clear. */
 export const createStaffAction = staffFormAction(

@@ -8,7 +8,7 @@ import { HkTime } from "@/components/ui/hk-time";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { listStaff } from "@/db/queries/staff-admin";
-import { staffRoles } from "@/db/schema/staff";
+import { staffRoles } from "@/lib/domain/enums";
 import { requireStaff } from "@/lib/auth/session";
 import { encodeCursor } from "@/lib/keyset";
 import { parseStaffListParams, staffStateFilters } from "@/lib/validation/staff";
@@ -23,7 +23,7 @@ export default async function StaffPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const me = await requireStaff({ role: "admin" });
+  const me = await requireStaff({ permission: "manageStaff" });
   const params = parseStaffListParams(await searchParams);
   const t = await getTranslations("staff");
   const common = await getTranslations("common");

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { Role } from "@/lib/roles";
+import type { Role } from "@/lib/domain/permissions";
 
 export function RoleBadge({ role }: { role: Role }) {
   const t = useTranslations("common.roles");

@@ -1,4 +1,32 @@
 import type { Locale } from "../config";
+import type auth from "./en/auth.json";
+import type cards from "./en/cards.json";
+import type common from "./en/common.json";
+import type customers from "./en/customers.json";
+import type errors from "./en/errors.json";
+import type nav from "./en/nav.json";
+import type plans from "./en/plans.json";
+import type renewals from "./en/renewals.json";
+import type reports from "./en/reports.json";
+import type staff from "./en/staff.json";
+
+/**
+ * The catalog's shape, taken from the English files: next-intl's AppConfig
+ * (global.d.ts) types every `t("…")` against it, so a misspelt or missing key
+ * fails the typecheck.
+ */
+export interface Messages {
+  common: typeof common;
+  nav: typeof nav;
+  auth: typeof auth;
+  errors: typeof errors;
+  customers: typeof customers;
+  cards: typeof cards;
+  renewals: typeof renewals;
+  plans: typeof plans;
+  reports: typeof reports;
+  staff: typeof staff;
+}
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
 const namespaces = [
@@ -12,11 +40,11 @@ const namespaces = [
   "plans",
   "reports",
   "staff",
-] as const;
+] as const satisfies readonly (keyof Messages)[];
 
-export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+export async function loadMessages(locale: Locale): Promise<Messages> {
   const entries = await Promise.all(
     namespaces.map(async (ns) => [ns, (await import(`./${locale}/${ns}.json`)).default] as const),
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries) as unknown as Messages;
 }

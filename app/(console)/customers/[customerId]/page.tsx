@@ -11,12 +11,12 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { listCustomerCards } from "@/db/queries/cards";
 import { getCustomer } from "@/db/queries/customers";
 import { requireStaff } from "@/lib/auth/session";
-import { deriveCardState } from "@/lib/card-state";
+import { deriveCardState } from "@/lib/domain/card-state";
 import { businessRules } from "@/lib/config";
-import { formatMsisdn, maskDocument } from "@/lib/identifiers";
-import { routeId } from "@/lib/route-params";
-import { formatMoney } from "@/lib/money";
-import { formatHkt, type Locale } from "@/lib/format";
+import { formatMsisdn, maskDocument } from "@/lib/domain/identifiers";
+import { routeId } from "@/lib/domain/route-id";
+import { formatMoney } from "@/lib/domain/money";
+import { formatHkt } from "@/lib/domain/format";
 import { customerNameText } from "../customer-name";
 import { DataLeft } from "../data-left";
 import { cardHref } from "../result-line";
@@ -33,7 +33,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireStaff({ role: "agent" });
+  await requireStaff({ permission: "lookUpCustomers" });
   const id = routeId((await params).customerId);
   const customer = id ? await loadCustomer(id) : null;
   return {
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CustomerPage({ params, searchParams }: Props) {
-  await requireStaff({ role: "agent" });
+  await requireStaff({ permission: "lookUpCustomers" });
   const customerId = routeId((await params).customerId);
   if (!customerId) notFound();
   const afterCardId = queryId((await searchParams).cardsAfter);
@@ -55,7 +55,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   if (!customer) notFound();
 
   const t = await getTranslations("customers");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const now = new Date();
   const { graceDays } = businessRules();
   const none = <span className="text-slate-500">{t("customer.none")}</span>;

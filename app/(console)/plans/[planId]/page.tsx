@@ -5,13 +5,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
-import { extensionModes } from "@/db/schema/plans";
 import { listEntityActivity } from "@/db/queries/audit-trail";
 import { countCardsOnPlanVersionsNow, countRecentRenewalsByPlan, getPlan, listPlanVersions } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
-import { formatNumber, type Locale } from "@/lib/format";
-import { routeId } from "@/lib/route-params";
-import { dataAllowanceInput, dataUnits, priceInput } from "@/lib/validation/plans";
+import { formatNumber } from "@/lib/domain/format";
+import { routeId } from "@/lib/domain/route-id";
+import { dataAllowanceInput, priceInput } from "@/lib/validation/plans";
 import { updatePlanAction } from "../actions";
 import { PlanForm, type PlanFormDefaults } from "../plan-form";
 import { PlanStatusBadge } from "../plan-status-badge";
@@ -32,16 +31,16 @@ async function loadPlan(planIdParam: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  await requireStaff({ role: "admin" });
+  await requireStaff({ permission: "manageCatalog" });
   const plan = await loadPlan((await params).planId);
   return { title: plan.code };
 }
 
 export default async function PlanPage({ params, searchParams }: Params) {
-  await requireStaff({ role: "admin" });
+  await requireStaff({ permission: "manageCatalog" });
   const plan = await loadPlan((await params).planId);
   const t = await getTranslations("plans");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const [versions, activity, cardsOnVersions, renewals30d] = await Promise.all([
     listPlanVersions(plan.id),
     listEntityActivity({ type: "plan", id: plan.id }),
@@ -99,7 +98,6 @@ export default async function PlanPage({ params, searchParams }: Params) {
           <PlanForm
             action={updatePlanAction}
             defaults={defaults}
-            choices={{ extensionModes, dataUnits }}
             edit={{ planId: plan.id, lockVersion: plan.lockVersion, nextVersion }}
           />
         </Panel>

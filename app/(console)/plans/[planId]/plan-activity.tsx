@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { HkTime } from "@/components/ui/hk-time";
 import type { ActivityRow } from "@/db/queries/audit-trail";
-import { formatDataMb, formatNumber, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatDataMb, formatNumber } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
+import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 
 const fieldOrder = [
   "version",
@@ -21,7 +22,8 @@ type Field = (typeof fieldOrder)[number];
 /** The plan's audit trail in words: who did what, when, and each value before and after. */
 export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
   const t = await getTranslations("plans");
-  const locale = (await getLocale()) as Locale;
+  const tRuntime = withRuntimeKeys(t);
+  const locale = await getLocale();
   const show = (field: Field, value: unknown): string => {
     if (value === null || value === undefined) return "—";
     switch (field) {
@@ -38,7 +40,7 @@ export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
       case "version":
         return t("version", { version: Number(value) });
       case "extensionMode":
-        return t(`mode.${String(value)}`);
+        return tRuntime.has(`mode.${String(value)}`) ? tRuntime(`mode.${String(value)}`) : String(value);
       default:
         return String(value);
     }
@@ -56,7 +58,7 @@ export async function PlanActivity({ entries }: { entries: ActivityRow[] }) {
           <li key={entry.id} className="py-2 text-sm">
             <p>
               <span className="font-medium text-slate-900">
-                {t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}
+                {tRuntime.has(`activity.${kind}`) ? tRuntime(`activity.${kind}`) : entry.action}
               </span>
               <span className="text-slate-500">
                 {" · "}

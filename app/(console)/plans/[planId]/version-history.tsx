@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { HkTime } from "@/components/ui/hk-time";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { PlanVersionRow } from "@/db/queries/plans";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatNumber } from "@/lib/domain/format";
 import { PlanTermCells, PlanTermHeaders } from "../plan-terms";
 
 /** Every version, newest first, each term marked where it differs from the version before it. */
@@ -17,7 +17,7 @@ export async function VersionHistory({
   cards: Map<number, number>;
 }) {
   const t = await getTranslations("plans");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   return (
     <Table caption={t("detail.versionsCaption")}>
       <thead>

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Panel, PageHeader } from "@/components/ui/panel";
-import { extensionModes } from "@/db/schema/plans";
 import { requireStaff } from "@/lib/auth/session";
-import { dataUnits } from "@/lib/validation/plans";
 import { createPlanAction } from "../actions";
 import { PlanForm } from "../plan-form";
 
@@ -13,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewPlanPage() {
-  await requireStaff({ role: "admin" });
+  await requireStaff({ permission: "manageCatalog" });
   const t = await getTranslations("plans");
   return (
     <div className="max-w-4xl">
@@ -24,7 +22,6 @@ export default async function NewPlanPage() {
       <Panel>
         <PlanForm
           action={createPlanAction}
-          choices={{ extensionModes, dataUnits }}
           defaults={{
             code: "",
             nameEn: "",

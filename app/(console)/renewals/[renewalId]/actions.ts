@@ -8,13 +8,17 @@ import { staffFormAction } from "@/lib/action";
 import { defaultCarrier } from "@/lib/carrier/gateway";
 import { renewalIdSchema, resendSmsSchema, voidRenewalSchema } from "@/lib/validation/renewal";
 
-export const retryActivationAction = staffFormAction(renewalIdSchema, async ({ renewalId }, { staff }) => {
-  const outcome = await activateRenewal(renewalId, staff, defaultCarrier());
-  revalidatePath(`/renewals/${renewalId}`);
-  return { ok: true, data: { outcome } };
-});
+export const retryActivationAction = staffFormAction(
+  renewalIdSchema,
+  async ({ renewalId }, { staff }) => {
+    const outcome = await activateRenewal(renewalId, staff, defaultCarrier());
+    revalidatePath(`/renewals/${renewalId}`);
+    return { ok: true, data: { outcome } };
+  },
+  { permission: "retryActivation" },
+);
 
-/** Supervisors and admins only: the wrapper refuses agents, and voidRenewal checks the role again. */
+/** `may.voidRenewal`: the wrapper refuses anyone else, and voidRenewal checks it again. */
 export const voidRenewalAction = staffFormAction(
   voidRenewalSchema,
   async (input, { staff }) => {
@@ -23,10 +27,14 @@ export const voidRenewalAction = staffFormAction(
     revalidatePath("/customers", "layout");
     return { ok: true, data: null };
   },
-  { role: "supervisor" },
+  { permission: "voidRenewal" },
 );
 
-export const resendSmsAction = staffFormAction(resendSmsSchema, async ({ notificationId }, { staff }) => {
-  await resendSms(notificationId, staff);
-  return { ok: true, data: null };
-});
+export const resendSmsAction = staffFormAction(
+  resendSmsSchema,
+  async ({ notificationId }, { staff }) => {
+    await resendSms(notificationId, staff);
+    return { ok: true, data: null };
+  },
+  { permission: "resendNotification" },
+);

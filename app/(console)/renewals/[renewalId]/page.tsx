@@ -6,12 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
-import { getRenewalReceipt } from "@/db/queries/renewal-context";
+import { getRenewalReceipt } from "@/db/queries/renewals";
 import { requireStaff } from "@/lib/auth/session";
-import { formatDataMb, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import { canVoid } from "@/lib/renewal/rules";
-import { hasRole } from "@/lib/roles";
+import { formatDataMb } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
+import { canVoid } from "@/lib/domain/renewal-quote";
+import { may } from "@/lib/domain/permissions";
+import { routeId } from "@/lib/domain/route-id";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
@@ -27,17 +28,17 @@ export default async function RenewalReceiptPage({
   params: Promise<{ renewalId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  const { renewalId } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(renewalId)) notFound();
-  const receipt = await getRenewalReceipt(Number(renewalId));
+  const staff = await requireStaff({ permission: "lookUpCustomers" });
+  const renewalId = routeId((await params).renewalId);
+  if (!renewalId) notFound();
+  const receipt = await getRenewalReceipt(renewalId);
   if (!receipt) notFound();
   const t = await getTranslations("renewals");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const done = (await searchParams).done === "1";
   const r = receipt;
   const voidable =
-    hasRole(staff.role, "supervisor") &&
+    may.voidRenewal(staff) &&
     canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
   const planName = locale === "en" ? r.planNameEn : r.planNameZh;
 

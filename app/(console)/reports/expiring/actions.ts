@@ -40,5 +40,5 @@ export const sendRemindersAction = staffFormAction(
     revalidatePath("/reports/expiring");
     return { ok: true, data: result, message };
   },
-  { role: "agent" },
+  { permission: "sendExpiryReminders" },
 );

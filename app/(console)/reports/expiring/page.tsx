@@ -7,9 +7,9 @@ import { Th } from "@/components/ui/table";
 import { countWorklistWindows, listExpiryWorklist, WORKLIST_COUNT_CAP } from "@/db/queries/expiry-worklist";
 import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
-import { formatHkt, type Locale } from "@/lib/format";
+import { formatHkt } from "@/lib/domain/format";
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
-import { daysBetween } from "@/lib/reports/range";
+import { daysBetween } from "@/lib/domain/reports/range";
 import {
   parseSort,
   parseWindow,
@@ -18,14 +18,14 @@ import {
   worklistWindows,
   type WorklistSort,
   type WorklistWindow,
-} from "@/lib/reports/worklist";
-import { DAY_MS, hkDay } from "@/lib/time";
+} from "@/lib/domain/reports/worklist";
+import { DAY_MS, hkDay } from "@/lib/domain/time";
 import { ReportsNav } from "../reports-nav";
 import { firstParam, type SearchParams } from "../report-params";
 import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
-import { formatMsisdn } from "@/lib/identifiers";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -39,7 +39,7 @@ function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string
 }
 
 export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireStaff();
+  await requireStaff({ permission: "viewReports" });
   const search = await searchParams;
   const window = parseWindow(firstParam(search.window));
   const sort = parseSort(firstParam(search.sort));
@@ -85,7 +85,7 @@ async function Worklist({
     countWorklistWindows({ now, graceDays }),
   ]);
   const t = await getTranslations("reports.worklist");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const today = hkDay(now);
 
   const items: WorklistItem[] = page.rows.map((row) => {

@@ -7,12 +7,12 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { listEntityActivity } from "@/db/queries/audit-trail";
 import { getStaffMember } from "@/db/queries/staff-admin";
-import { staffRoles } from "@/db/schema/staff";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requireStaff } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-params";
+import { routeId } from "@/lib/domain/route-id";
 import { RoleBadge, StaffStateBadge } from "../staff-badges";
 import { AccessForm, ResetPasswordForm, RoleForm } from "./staff-forms";
+import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 
 type Params = { params: Promise<{ staffId: string }> };
 
@@ -24,16 +24,18 @@ async function loadMember(staffIdParam: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  await requireStaff({ role: "admin" });
+  await requireStaff({ permission: "manageStaff" });
   return { title: (await loadMember((await params).staffId)).name };
 }
 
 export default async function StaffMemberPage({ params }: Params) {
-  const me = await requireStaff({ role: "admin" });
+  const me = await requireStaff({ permission: "manageStaff" });
   const member = await loadMember((await params).staffId);
   const activity = await listEntityActivity({ type: "staff", id: member.id });
   const t = await getTranslations("staff");
   const common = await getTranslations("common");
+  const tRuntime = withRuntimeKeys(t);
+  const commonRuntime = withRuntimeKeys(common);
 
   return (
     <div className="max-w-5xl">
@@ -75,7 +77,7 @@ export default async function StaffMemberPage({ params }: Params) {
       </dl>
       <div className="grid gap-6 lg:grid-cols-3">
         <Panel title={t("detail.roleTitle")}>
-          <RoleForm staffId={member.id} role={member.role} roles={staffRoles} />
+          <RoleForm staffId={member.id} role={member.role} />
         </Panel>
         <Panel title={t("detail.accessTitle")}>
           <p className="mb-3 text-sm text-slate-700">
@@ -103,19 +105,19 @@ export default async function StaffMemberPage({ params }: Params) {
                 return (
                   <li key={entry.id} className="py-2 text-sm">
                     <span className="font-medium text-slate-900">
-                      {t.has(`activity.${kind}`) ? t(`activity.${kind}`) : entry.action}
+                      {tRuntime.has(`activity.${kind}`) ? tRuntime(`activity.${kind}`) : entry.action}
                     </span>
                     {kind === "role_change" && before.role && after.role ? (
                       <span className="text-slate-700">
                         {" "}
                         {t("activity.roleChange", {
-                          before: common(`roles.${before.role}`),
-                          after: common(`roles.${after.role}`),
+                          before: commonRuntime(`roles.${before.role}`),
+                          after: commonRuntime(`roles.${after.role}`),
                         })}
                       </span>
                     ) : null}
                     {kind === "create" && after.role ? (
-                      <span className="text-slate-700"> ({common(`roles.${after.role}`)})</span>
+                      <span className="text-slate-700"> ({commonRuntime(`roles.${after.role}`)})</span>
                     ) : null}
                     <span className="text-slate-500">
                       {" · "}

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action";
-import type { Role } from "@/lib/roles";
+import { staffRoles, type Role } from "@/lib/domain/enums";
 import { changeStaffRoleAction, resetStaffPasswordAction, setStaffDisabledAction } from "../actions";
 import { GeneratedPassword } from "../generated-password";
 import { PasswordChoice } from "../password-choice";
@@ -17,7 +17,7 @@ function Result({ state }: { state: ActionResult<unknown> | null }) {
   return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
 }
 
-export function RoleForm({ staffId, role, roles }: { staffId: number; role: Role; roles: readonly Role[] }) {
+export function RoleForm({ staffId, role }: { staffId: number; role: Role }) {
   const t = useTranslations("staff");
   const common = useTranslations("common");
   const [state, formAction] = useActionState(changeStaffRoleAction, null);
@@ -35,7 +35,7 @@ export function RoleForm({ staffId, role, roles }: { staffId: number; role: Role
           defaultValue={failed?.values?.role ?? role}
           error={failed?.fieldErrors?.role}
           className="w-48"
-          options={roles.map((r) => ({ value: r, label: common(`roles.${r}`) }))}
+          options={staffRoles.map((r) => ({ value: r, label: common(`roles.${r}`) }))}
         />
         <SubmitButton variant="secondary" pendingLabel={t("detail.changingRole")}>
           {t("detail.changeRole")}

@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action";
-import type { Role } from "@/lib/roles";
+import { staffRoles } from "@/lib/domain/enums";
 import { GeneratedPassword } from "../generated-password";
 import { PasswordChoice } from "../password-choice";
 
@@ -17,7 +17,6 @@ type Created = { staffId: number; name: string; generatedPassword: string | null
 
 type Props = {
   action: (previous: ActionResult<Created> | null, formData: FormData) => Promise<ActionResult<Created>>;
-  roles: readonly Role[];
   passwordMinLength: number;
 };
 
@@ -27,7 +26,7 @@ export function CreateStaffForm(props: Props) {
   return <CreateStaffRound key={round} {...props} onAnother={() => setRound((r) => r + 1)} />;
 }
 
-function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props & { onAnother: () => void }) {
+function CreateStaffRound({ action, passwordMinLength, onAnother }: Props & { onAnother: () => void }) {
   const t = useTranslations("staff");
   const common = useTranslations("common");
   const [state, formAction] = useActionState(action, null);
@@ -87,10 +86,10 @@ function CreateStaffRound({ action, roles, passwordMinLength, onAnother }: Props
         defaultValue={failed?.values?.role ?? "agent"}
         error={error("role")}
         className="max-w-xs"
-        options={roles.map((role) => ({ value: role, label: common(`roles.${role}`) }))}
+        options={staffRoles.map((role) => ({ value: role, label: common(`roles.${role}`) }))}
       />
       <ul className="space-y-0.5 text-xs text-slate-500">
-        {roles.map((role) => (
+        {staffRoles.map((role) => (
           <li key={role}>{t("roleHintLine", { role: common(`roles.${role}`), hint: t(`roleHint.${role}`) })}</li>
         ))}
       </ul>

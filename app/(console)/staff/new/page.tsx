@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Panel, PageHeader } from "@/components/ui/panel";
-import { staffRoles } from "@/db/schema/staff";
 import { requireStaff } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { createStaffAction } from "../actions";
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewStaffPage() {
-  await requireStaff({ role: "admin" });
+  await requireStaff({ permission: "manageStaff" });
   const t = await getTranslations("staff");
   return (
     <div className="max-w-3xl">
@@ -22,7 +21,7 @@ export default async function NewStaffPage() {
       </Link>
       <PageHeader title={t("new.title")} description={t("new.description")} />
       <Panel>
-        <CreateStaffForm action={createStaffAction} roles={staffRoles} passwordMinLength={PASSWORD_MIN_LENGTH} />
+        <CreateStaffForm action={createStaffAction} passwordMinLength={PASSWORD_MIN_LENGTH} />
       </Panel>
     </div>
   );

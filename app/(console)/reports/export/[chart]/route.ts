@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import {
-  canSeeRevenue,
   listDailyRenewals,
   listDailyRevenue,
   listExpirationsAhead,
@@ -9,8 +8,9 @@ import {
   listVolumeLabels,
 } from "@/db/queries/reports";
 import { getStaff } from "@/lib/auth/session";
+import { may } from "@/lib/domain/permissions";
 import { businessRules } from "@/lib/config";
-import { EXPIRATION_DAYS } from "@/lib/reports/model";
+import { EXPIRATION_DAYS } from "@/lib/domain/reports/model";
 import {
   chartCsv,
   chartNames,
@@ -45,7 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   if (!(chartNames as readonly string[]).includes(chart))
     return plain(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
-  if (name === "revenue" && !canSeeRevenue(staff)) return plain(403, errors("forbidden"));
+  if (name === "revenue" && !may.seeRevenue(staff)) return plain(403, errors("forbidden"));
 
   const now = new Date();
   const { range, by } = readReportParams(Object.fromEntries(new URL(request.url).searchParams), now);

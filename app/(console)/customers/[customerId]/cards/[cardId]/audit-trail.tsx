@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { HkTime } from "@/components/ui/hk-time";
 import type { AuditEvent } from "@/db/queries/cards";
+import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 
 /** "validityEnd: 2026-12-24T15:59:59.000Z · storedValueHkdMinor: 0" from an audit row's before/after. */
 function summarize(value: unknown): string | null {
@@ -14,13 +15,14 @@ function summarize(value: unknown): string | null {
 /** Who did what to the card, its renewals and its messages, newest first. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   const t = useTranslations("cards.audit");
+  const tRuntime = withRuntimeKeys(t);
   if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <ol className="space-y-3 border-l border-slate-200 pl-4">
       {events.map((event) => {
-        const label = t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action;
-        const entity = t.has(`entity.${event.entityType}`)
-          ? t(`entity.${event.entityType}`, { id: event.entityId })
+        const label = tRuntime.has(`actions.${event.action}`) ? tRuntime(`actions.${event.action}`) : event.action;
+        const entity = tRuntime.has(`entity.${event.entityType}`)
+          ? tRuntime(`entity.${event.entityType}`, { id: event.entityId })
           : `${event.entityType} ${event.entityId}`;
         const details = summarize(event.after);
         return (

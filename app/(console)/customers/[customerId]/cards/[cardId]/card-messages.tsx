@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { HkTime } from "@/components/ui/hk-time";
 import type { listCardNotifications } from "@/db/queries/cards";
-import { formatMsisdn } from "@/lib/identifiers";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 
 type Message = Awaited<ReturnType<typeof listCardNotifications>>["items"][number];
 

@@ -5,9 +5,9 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { HkTime } from "@/components/ui/hk-time";
 import type { CardDetail } from "@/db/queries/cards";
-import type { CardStateInfo } from "@/lib/card-state";
-import { formatHkt } from "@/lib/format";
-import { DAY_MS } from "@/lib/time";
+import type { CardStateInfo } from "@/lib/domain/card-state";
+import { formatHkt } from "@/lib/domain/format";
+import { DAY_MS } from "@/lib/domain/time";
 
 const HOUR_MS = DAY_MS / 24;
 

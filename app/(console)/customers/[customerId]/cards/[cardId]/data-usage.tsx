@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Panel } from "@/components/ui/panel";
-import { formatDataMb, formatHkt, type Locale } from "@/lib/format";
+import { formatDataMb, formatHkt } from "@/lib/domain/format";
 
 interface Period {
   startsAt: Date;
@@ -15,7 +15,7 @@ interface Period {
 
 function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; totalMb: number }) {
   const t = useTranslations("cards.data");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const share = totalMb > 0 ? Math.min(1, usedMb / totalMb) : 1;
   const used = t("used", { used: formatDataMb(usedMb, locale), total: formatDataMb(totalMb, locale) });
   return (
@@ -48,7 +48,7 @@ function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; t
 /** Mainland and Hong Kong allowances of the period in use, used against total; or the last plan, once it has ended. */
 export function DataUsage({ current, last }: { current: Period | null; last: Period | null }) {
   const t = useTranslations("cards.data");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const planName = (period: Period) => (locale === "en" ? period.planNameEn : period.planNameZh);
   return (
     <Panel title={t("title")}>

@@ -8,13 +8,12 @@ import { Panel } from "@/components/ui/panel";
 import { getCard, getCardPeriods, listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
 import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/renewal-actions";
 import { requireStaff } from "@/lib/auth/session";
-import { canVoid } from "@/lib/renewal/rules";
-import { hasRole } from "@/lib/roles";
-import { deriveCardState } from "@/lib/card-state";
+import { canVoid } from "@/lib/domain/renewal-quote";
+import { may } from "@/lib/domain/permissions";
+import { deriveCardState } from "@/lib/domain/card-state";
 import { businessRules } from "@/lib/config";
-import type { Locale } from "@/lib/format";
-import { routeId } from "@/lib/route-params";
-import { formatMoney } from "@/lib/money";
+import { routeId } from "@/lib/domain/route-id";
+import { formatMoney } from "@/lib/domain/money";
 import { CustomerName, customerNameText } from "../../../customer-name";
 import { queryId } from "../../../search-params";
 import { AuditTrail } from "./audit-trail";
@@ -40,7 +39,7 @@ const loadCard = cache(async (customerIdParam: string, cardIdParam: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireStaff({ role: "agent" });
+  await requireStaff({ permission: "lookUpCustomers" });
   const { customerId, cardId } = await params;
   const card = await loadCard(customerId, cardId);
   const t = await getTranslations("cards");
@@ -92,7 +91,7 @@ function Pager({
 
 /** The agent's cockpit: can this card be renewed, and what does the customer have now? */
 export default async function CardPage({ params, searchParams }: Props) {
-  const staff = await requireStaff({ role: "agent" });
+  const staff = await requireStaff({ permission: "lookUpCustomers" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const card = await loadCard(customerIdParam, cardIdParam);
   if (!card) notFound();
@@ -111,7 +110,7 @@ export default async function CardPage({ params, searchParams }: Props) {
 
   const t = await getTranslations("cards");
   const nav = await getTranslations("nav");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const status = deriveCardState(card, now, businessRules().graceDays);
   const path = `/customers/${card.customerId}/cards/${card.id}`;
   const href = (key: string) => (value: number | null) => pageHref(path, query, key, value);
@@ -174,7 +173,7 @@ export default async function CardPage({ params, searchParams }: Props) {
             if (renewal.status === "paid") return <RetryActivation renewalId={renewal.id} />;
             if (
               renewal.periodStartsAt &&
-              hasRole(staff.role, "supervisor") &&
+              may.voidRenewal(staff) &&
               canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date())
             ) {
               return (

@@ -3,14 +3,14 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Panel } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { getCardPeriods } from "@/db/queries/cards";
-import { formatDataMb, type Locale } from "@/lib/format";
+import { formatDataMb } from "@/lib/domain/format";
 
 type QueuedPeriod = Awaited<ReturnType<typeof getCardPeriods>>["queued"][number];
 
 /** Periods already paid for that start when the current one ends. */
 export function QueuedPeriods({ periods }: { periods: QueuedPeriod[] }) {
   const t = useTranslations("cards.data");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   return (
     <Panel title={t("queuedTitle")}>
       {periods.length === 0 ? (

@@ -4,8 +4,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { HkTime } from "@/components/ui/hk-time";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { CardRenewal } from "@/db/queries/cards";
-import { formatHkt, type Locale } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatHkt } from "@/lib/domain/format";
+import { formatMoney } from "@/lib/domain/money";
 
 const statusTone: Record<CardRenewal["status"], BadgeTone> = { paid: "amber", activated: "green", voided: "neutral" };
 
@@ -21,7 +21,7 @@ export function RenewalHistory({
   actions?: (renewal: CardRenewal) => React.ReactNode;
 }) {
   const t = useTranslations("cards.history");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   if (renewals.length === 0)
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">

@@ -3,7 +3,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { HkTime } from "@/components/ui/hk-time";
 import { Panel } from "@/components/ui/panel";
 import type { CardDetail } from "@/db/queries/cards";
-import { formatMsisdn } from "@/lib/identifiers";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 
 const realNameTone: Record<CardDetail["numbers"][number]["realNameStatus"], BadgeTone> = {
   verified: "green",

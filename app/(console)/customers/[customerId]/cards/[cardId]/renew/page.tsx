@@ -7,33 +7,31 @@ import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
-import { getRenewalContext } from "@/db/queries/renewal-context";
-import { listSellablePlans } from "@/db/queries/sellable-plans";
+import { getRenewalContext } from "@/db/queries/renewals";
+import { listSellablePlans } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
-import { daysLeft, deriveCardState } from "@/lib/card-state";
+import { daysLeft, deriveCardState } from "@/lib/domain/card-state";
 import { businessRules } from "@/lib/config";
-import { formatDataMb, type Locale } from "@/lib/format";
-import { formatMsisdn } from "@/lib/identifiers";
-import { formatMoney } from "@/lib/money";
+import { formatDataMb, type Locale } from "@/lib/domain/format";
+import { formatMsisdn } from "@/lib/domain/identifiers";
+import { formatMoney } from "@/lib/domain/money";
 import { RenewForm } from "./renew-form";
+import { routeId } from "@/lib/domain/route-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
 }
 
-const idPattern = /^[1-9]\d{0,9}$/;
-
 export default async function RenewPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
-  await requireStaff();
-  const { customerId, cardId } = await params;
-  if (!idPattern.test(customerId) || !idPattern.test(cardId)) notFound();
-  const [context, plans] = await Promise.all([
-    getRenewalContext(Number(customerId), Number(cardId)),
-    listSellablePlans(),
-  ]);
+  await requireStaff({ permission: "renewCard" });
+  const { customerId: customerIdParam, cardId: cardIdParam } = await params;
+  const customerId = routeId(customerIdParam);
+  const cardId = routeId(cardIdParam);
+  if (!customerId || !cardId) notFound();
+  const [context, plans] = await Promise.all([getRenewalContext(customerId, cardId), listSellablePlans()]);
   if (!context) notFound();
   const t = await getTranslations("renewals");
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const { card, numbers, currentPeriod } = context;
   const now = new Date();
   const info = deriveCardState(card, now, businessRules().graceDays);

@@ -9,9 +9,16 @@ import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
-import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/format";
-import { formatMoney, type Currency } from "@/lib/money";
-import { methodsNeedingReference, paymentMethods, type PaymentMethod } from "@/lib/renewal/rules";
+import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/domain/format";
+import { formatMoney, type Currency } from "@/lib/domain/money";
+import {
+  currencies,
+  languages,
+  methodsNeedingReference,
+  paymentMethods,
+  type Language,
+  type PaymentMethod,
+} from "@/lib/domain/enums";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
 
 export interface PlanOption {
@@ -24,8 +31,6 @@ export interface PlanOption {
   priceCnyMinor: number;
   countsFromToday: boolean;
 }
-
-type Language = "zh-Hans" | "zh-Hant" | "en";
 
 /**
  * The agent's renewal form: plan, SMS, payment, then a server-computed review
@@ -41,7 +46,7 @@ export function RenewForm(props: {
   plans: PlanOption[];
 }) {
   const t = useTranslations("renewals");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
     props.plans.length === 1 ? props.plans[0]!.planVersionId : null,
@@ -178,7 +183,7 @@ export function RenewForm(props: {
             value={smsLanguage}
             onChange={(e) => edit(setSmsLanguage)(e.target.value as Language)}
             error={fieldError("smsLanguage")}
-            options={(["zh-Hant", "zh-Hans", "en"] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            options={languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
           />
         </div>
       </Panel>
@@ -221,7 +226,7 @@ export function RenewForm(props: {
             <fieldset>
               <legend className="mb-1 text-sm font-medium text-slate-700">{t("currency")}</legend>
               <div className="flex gap-2">
-                {(["HKD", "CNY"] as const).map((c) => (
+                {currencies.map((c) => (
                   <label
                     key={c}
                     className={cn(

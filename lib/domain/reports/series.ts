@@ -1,5 +1,5 @@
-import type { Currency } from "@/lib/money";
-import { bucketStart, bucketsBetween, type DayRange, type Granularity } from "./range";
+import type { Currency } from "@/lib/domain/money";
+import { bucketStart, bucketsBetween, type DayRange, type Granularity } from "@/lib/domain/reports/range";
 
 export interface SeriesKey {
   key: string;

@@ -1,6 +1,6 @@
-import { notifications } from "../schema";
-import type { Tx } from "../client";
-import { renderSms, type SmsLanguage, type SmsMessage } from "@/lib/sms/templates";
+import { notifications } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { renderSms, type SmsLanguage, type SmsMessage } from "@/lib/domain/notification-text";
 
 /**
  * Queues an SMS in the caller's transaction: it exists only if what it

@@ -1,5 +1,5 @@
-import { auditLog } from "../schema";
-import type { Tx } from "../client";
+import { auditLog } from "@/db/schema";
+import type { Tx } from "@/db/client";
 
 export interface AuditEntry {
   actorStaffId: number | null;

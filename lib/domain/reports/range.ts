@@ -1,4 +1,4 @@
-import { addDays, DAY_MS } from "@/lib/time";
+import { addDays, DAY_MS } from "@/lib/domain/time";
 
 export const rangePresets = ["7d", "30d", "90d", "12m", "custom"] as const;
 export type RangePreset = (typeof rangePresets)[number];

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or } from "drizzle-orm";
-import { NotFoundError, PreconditionError } from "../errors";
-import type { Tx } from "../client";
-import { staff } from "../schema";
+import { NotFoundError, PreconditionError } from "@/db/errors";
+import type { Tx } from "@/db/client";
+import { staff } from "@/db/schema";
 
 /**
  * Locks a staff member together with every active admin, in id order (so two

@@ -13,7 +13,11 @@ import {
   refunds,
   renewals,
   staff,
-} from "../schema";
+} from "@/db/schema";
+import { methodsNeedingReference, type PaymentMethod } from "@/lib/domain/enums";
+import { quoteRenewal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
+import type { RenewalRequest } from "@/lib/validation/renewal";
+import { getSellablePlanVersion } from "./plans";
 
 /** Everything the renew page shows about a card before the agent chooses a plan. */
 export async function getRenewalContext(customerId: number, cardId: number, db: DbOrTx = defaultDb) {
@@ -154,3 +158,95 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
 }
 
 export type RenewalReceipt = NonNullable<Awaited<ReturnType<typeof getRenewalReceipt>>>;
+
+export interface RenewalCheckRules {
+  graceDays: number;
+  capDays: number;
+  now: Date;
+}
+
+/** A payment that already used this reference with this method, by any customer. */
+export async function findPaymentByReference(method: PaymentMethod, reference: string, db: DbOrTx = defaultDb) {
+  const [used] = await db
+    .select({ renewalId: payments.renewalId })
+    .from(payments)
+    .where(and(eq(payments.method, method), eq(payments.reference, reference)))
+    .limit(1);
+  return used ?? null;
+}
+
+/**
+ * The one renewal check: the preview calls it to show the agent what would
+ * happen, and the confirm calls it again inside its transaction with
+ * `lock: true`, against the card row it then holds. It reads the card, the
+ * sellable plan version, the SMS number and the reference, quotes the dates
+ * and money, and returns every refusal as data (messages: `describeRefusal`).
+ * `quote` is null when there is no card or no sellable plan to quote against;
+ * `accepted` carries what the confirm writes from, and only when nothing refuses.
+ */
+export async function checkRenewal(
+  input: RenewalRequest,
+  rules: RenewalCheckRules,
+  options: { lock?: boolean } = {},
+  db: DbOrTx = defaultDb,
+) {
+  const cardQuery = db
+    .select({
+      id: cards.id,
+      customerId: cards.customerId,
+      validityEnd: cards.validityEnd,
+      suspendedAt: cards.suspendedAt,
+      storedValueHkdMinor: cards.storedValueHkdMinor,
+    })
+    .from(cards)
+    .where(eq(cards.id, input.cardId));
+  // The lock comes first and alone: reading the plan or number before it would
+  // let a concurrent renewal change what this one quotes against.
+  const [card] = options.lock ? await cardQuery.for("update") : await cardQuery;
+  const [plan, [number]] = await Promise.all([
+    getSellablePlanVersion(input.planVersionId, db),
+    db
+      .select({ msisdn: cardNumbers.msisdn })
+      .from(cardNumbers)
+      .where(
+        and(
+          eq(cardNumbers.cardId, input.cardId),
+          eq(cardNumbers.msisdn, input.smsMsisdn),
+          isNull(cardNumbers.releasedAt),
+        ),
+      )
+      .limit(1),
+  ]);
+
+  const refusals: RenewalRefusal[] = [];
+  if (!card) refusals.push({ code: "card_not_found" });
+  if (!plan) refusals.push({ code: "plan_not_sellable" });
+  if (!card || !plan) return { plan: null, quote: null, refusals, accepted: null };
+
+  if (!number) refusals.push({ code: "sms_number_not_on_card" });
+  const quote = quoteRenewal({
+    now: rules.now,
+    card,
+    plan,
+    method: input.method,
+    currency: input.currency,
+    graceDays: rules.graceDays,
+    capDays: rules.capDays,
+  });
+  refusals.push(...quote.refusals);
+
+  const needsReference = methodsNeedingReference.includes(input.method);
+  const reference = needsReference ? input.reference : null;
+  if (needsReference) {
+    if (!reference) refusals.push({ code: "reference_required" });
+    else {
+      const used = await findPaymentByReference(input.method, reference, db);
+      if (used) refusals.push({ code: "reference_used", renewalId: used.renewalId });
+    }
+  }
+  // What the confirm writes from, present only when nothing refuses the renewal.
+  const accepted = refusals.length === 0 && number ? { card, plan, quote, smsMsisdn: number.msisdn, reference } : null;
+  return { plan, quote, refusals, accepted };
+}
+
+export type RenewalCheck = Awaited<ReturnType<typeof checkRenewal>>;

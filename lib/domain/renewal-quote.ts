@@ -1,20 +1,7 @@
-import { deriveCardState, type CardState } from "@/lib/card-state";
-import type { Currency } from "@/lib/money";
-import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/time";
-
-export type ExtensionMode = "stack" | "max_from_today";
-export type PaymentMethod = "wechat_pay" | "alipay" | "fps" | "bank_transfer" | "cash" | "stored_value";
-
-export const paymentMethods: readonly PaymentMethod[] = [
-  "wechat_pay",
-  "alipay",
-  "fps",
-  "bank_transfer",
-  "cash",
-  "stored_value",
-];
-/** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
-export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
+import { deriveCardState, type CardState } from "@/lib/domain/card-state";
+import type { Currency, ExtensionMode, PaymentMethod } from "@/lib/domain/enums";
+import { formatMoney } from "@/lib/domain/money";
+import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 
 export type Refusal =
   | { code: "card_expired" }
@@ -23,6 +10,53 @@ export type Refusal =
   | { code: "no_extension"; currentEnd: Date }
   | { code: "stored_value_short"; balanceMinor: number; priceMinor: number }
   | { code: "stored_value_currency" };
+
+/**
+ * Everything that can stop a renewal, as data: the quote's own refusals and
+ * what the renewal check reads from the database (db/queries/renewals.ts).
+ */
+export type RenewalRefusal =
+  | Refusal
+  | { code: "card_not_found" }
+  | { code: "plan_not_sellable" }
+  | { code: "sms_number_not_on_card" }
+  | { code: "reference_required" }
+  | { code: "reference_used"; renewalId: number };
+
+export interface RefusalMessage {
+  /** A key of the "errors" catalog. */
+  key: `renewal.${RenewalRefusal["code"]}`;
+  params: Record<string, string | number>;
+  /** The form field the refusal belongs to, if any. */
+  field?: "planVersionId" | "smsMsisdn" | "method" | "currency" | "reference";
+}
+
+/** The one mapping from a refusal to its message: the preview shows it, the confirm throws it. */
+export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
+  const key = `renewal.${refusal.code}` as const;
+  switch (refusal.code) {
+    case "cap_exceeded":
+      return { key, params: { capDays: refusal.capDays } };
+    case "stored_value_short":
+      return {
+        key,
+        params: { balance: formatMoney(refusal.balanceMinor, "HKD"), price: formatMoney(refusal.priceMinor, "HKD") },
+        field: "method",
+      };
+    case "stored_value_currency":
+      return { key, params: {}, field: "currency" };
+    case "plan_not_sellable":
+      return { key, params: {}, field: "planVersionId" };
+    case "sms_number_not_on_card":
+      return { key, params: {}, field: "smsMsisdn" };
+    case "reference_required":
+      return { key, params: {}, field: "reference" };
+    case "reference_used":
+      return { key, params: { renewalId: refusal.renewalId }, field: "reference" };
+    default:
+      return { key, params: {} };
+  }
+}
 
 export type Warning = "grace_restores_service" | "queued_period";
 

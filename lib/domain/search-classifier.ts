@@ -1,5 +1,5 @@
-import { formatMsisdn, isValidIccid, parsePhone, toAsciiDigits, type PhoneRegion } from "./identifiers";
-import { routeId } from "./route-params";
+import { formatMsisdn, isValidIccid, parsePhone, toAsciiDigits, type PhoneRegion } from "@/lib/domain/identifiers";
+import { routeId } from "@/lib/domain/route-id";
 
 /**
  * What the one search box was given, worked out before any SQL runs. Each

@@ -1,6 +1,9 @@
-import { formatHkt } from "@/lib/format";
+import { formatHkt } from "@/lib/domain/format";
 
-export type SmsLanguage = "zh-Hans" | "zh-Hant" | "en";
+import type { Language } from "./enums";
+
+/** An SMS goes out in the customer's language. */
+export type SmsLanguage = Language;
 
 /** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
 export type SmsMessage =

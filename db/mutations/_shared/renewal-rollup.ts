@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../client";
+import type { Tx } from "@/db/client";
 
 /**
  * Adds a renewal to (sign 1) or takes it out of (sign -1) the daily rollup

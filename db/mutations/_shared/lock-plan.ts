@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { ConflictError, NotFoundError } from "../errors";
-import type { Tx } from "../client";
-import { selectPlanDetail, withTerms } from "../queries/plans";
-import { plans } from "../schema";
+import { ConflictError, NotFoundError } from "@/db/errors";
+import type { Tx } from "@/db/client";
+import { selectPlanDetail, withTerms } from "@/db/queries/plans";
+import { plans } from "@/db/schema";
 
 /**
  * Locks a plan for a change and checks the editor saw its latest state: every

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { SmsProvider } from "@/lib/sms/provider";
+import type { SmsProvider } from "@/lib/notifications/sms-provider";
 
 export interface DeliveryOptions {
   batchSize?: number;

@@ -1,4 +1,4 @@
-import { DAY_MS } from "./time";
+import { DAY_MS } from "@/lib/domain/time";
 
 export type CardState = "active" | "grace" | "expired" | "suspended";
 

@@ -1,6 +1,8 @@
-import { HK_TIME_ZONE } from "./time";
+import { HK_TIME_ZONE } from "@/lib/domain/time";
 
-export type Locale = "en" | "zh-Hans";
+import type { Locale } from "./enums";
+
+export type { Locale };
 
 const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN" };
 

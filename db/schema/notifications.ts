@@ -1,15 +1,14 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { cards } from "./cards";
-import { createdAt, instant } from "./columns";
-import { language } from "./customers";
-import { renewals } from "./renewals";
-import { staff } from "./staff";
+import { cards } from "@/db/schema/cards";
+import { createdAt, instant } from "@/db/schema/columns";
+import { language } from "@/db/schema/customers";
+import { renewals } from "@/db/schema/renewals";
+import { staff } from "@/db/schema/staff";
+import { notificationKinds, notificationStatuses } from "@/lib/domain/enums";
 
-export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
 export const notificationKind = pgEnum("notification_kind", notificationKinds);
 
-export const notificationStatuses = ["pending", "sent", "failed"] as const;
 export const notificationStatus = pgEnum("notification_status", notificationStatuses);
 
 /** Written in the same transaction as what it announces; a worker sends it. */

@@ -1,3 +1,5 @@
+import { workerEnv, type WorkerEnv } from "@/lib/env";
+
 /** Sends one SMS. `dedupeKey` is passed on so a provider that dedupes never delivers twice. */
 export interface SmsProvider {
   readonly name: string;
@@ -46,12 +48,10 @@ export function httpSmsProvider(url: string, token: string): SmsProvider {
   };
 }
 
-export function configuredSmsProvider(): SmsProvider {
-  if (process.env.SMS_PROVIDER === "http") {
-    const url = process.env.SMS_HTTP_URL;
-    const token = process.env.SMS_HTTP_TOKEN;
-    if (!url || !token) throw new Error("SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_HTTP_TOKEN");
-    return httpSmsProvider(url, token);
+/** The provider SMS_PROVIDER names (validated by lib/env.ts: http comes with its URL and token). */
+export function configuredSmsProvider(config: WorkerEnv = workerEnv()): SmsProvider {
+  if (config.SMS_PROVIDER === "http" && config.SMS_HTTP_URL && config.SMS_HTTP_TOKEN) {
+    return httpSmsProvider(config.SMS_HTTP_URL, config.SMS_HTTP_TOKEN);
   }
   return logSmsProvider;
 }

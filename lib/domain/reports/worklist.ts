@@ -1,5 +1,5 @@
-import { addDays, hkDay, hkEndOfDay, DAY_MS } from "@/lib/time";
-import { daysBetween } from "./range";
+import { addDays, hkDay, hkEndOfDay, DAY_MS } from "@/lib/domain/time";
+import { daysBetween } from "@/lib/domain/reports/range";
 
 /** Expiring within 1 / 3 / 7 / 30 Hong Kong calendar days (today counts as the first), or in grace now. */
 export const worklistWindows = ["1", "3", "7", "30", "grace"] as const;

@@ -1,6 +1,8 @@
-import type { Locale } from "./format";
+import type { Locale } from "@/lib/domain/format";
 
-export type Currency = "HKD" | "CNY";
+import type { Currency } from "./enums";
+
+export type { Currency };
 
 const symbols: Record<Currency, string> = { HKD: "HK$", CNY: "CN¥" };
 

@@ -1,7 +1,7 @@
-import type { Currency } from "@/lib/money";
-import { addDays } from "@/lib/time";
-import type { DayRange, ReportRange } from "./range";
-import { denseSeries, seriesTotal, type ChartSeries, type DenseSeries } from "./series";
+import type { Currency } from "@/lib/domain/money";
+import { addDays } from "@/lib/domain/time";
+import type { DayRange, ReportRange } from "@/lib/domain/reports/range";
+import { denseSeries, seriesTotal, type ChartSeries, type DenseSeries } from "@/lib/domain/reports/series";
 
 export const volumeDimensions = ["plan", "method", "agent"] as const;
 export type VolumeDimension = (typeof volumeDimensions)[number];

@@ -1,0 +1,55 @@
+/**
+ * Every closed set of values the domain knows, in one drizzle-free module:
+ * `db/schema` wraps these in `pgEnum`, and validation and client components
+ * import them directly (so a form never needs the schema in its bundle).
+ * Labels live in the message catalogs, keyed by these values.
+ */
+
+export const staffRoles = ["agent", "supervisor", "admin"] as const;
+export type Role = (typeof staffRoles)[number];
+
+export const languages = ["zh-Hans", "zh-Hant", "en"] as const;
+/** A customer's preferred language, and the language of the SMS they get. */
+export type Language = (typeof languages)[number];
+
+/** The console's own interface languages (customers' languages are `languages`). */
+export const locales = ["en", "zh-Hans"] as const;
+export type Locale = (typeof locales)[number];
+
+export const idDocumentTypes = ["hkid", "mainland_id", "passport", "other"] as const;
+export type IdDocumentType = (typeof idDocumentTypes)[number];
+
+export const currencies = ["HKD", "CNY"] as const;
+export type Currency = (typeof currencies)[number];
+
+export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "cash", "stored_value"] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+/** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
+export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
+
+/** How an admin types a data allowance; stored as MB. */
+export const dataUnits = ["GB", "MB"] as const;
+export type DataUnit = (typeof dataUnits)[number];
+
+export const extensionModes = ["stack", "max_from_today"] as const;
+export type ExtensionMode = (typeof extensionModes)[number];
+
+export const planStatuses = ["draft", "active", "archived"] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+export const renewalChannels = ["console", "self_service"] as const;
+/** paid → activated by the carrier; voided when refunded. */
+export const renewalStatuses = ["paid", "activated", "voided"] as const;
+export type RenewalStatus = (typeof renewalStatuses)[number];
+export const cardStatesAtRenewal = ["active", "grace"] as const;
+
+export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
+
+export const cardForms = ["physical", "esim"] as const;
+export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
+export const numberRegions = ["HK", "CN"] as const;
+export const realNameStatuses = ["verified", "pending", "missing"] as const;
+
+export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationStatuses = ["pending", "sent", "failed"] as const;

@@ -1,5 +1,5 @@
 /**
- * Starts the SMS outbox worker inside every `next start` process, so the
+ * Starts the notification (SMS) worker inside every `next start` process, so the
  * console sends messages with no extra service to run. Several instances may
  * run it at once (claims use SKIP LOCKED). SMS_WORKER=off disables it when the
  * worker runs on its own (`npm run worker`).
@@ -12,7 +12,7 @@ export async function register() {
   if (config.SMS_WORKER === "off") return;
   const { createDb } = await import("./db/client");
   const { configuredSmsProvider } = await import("@/lib/notifications/sms-provider");
-  const { runOutboxWorker } = await import("@/lib/notifications/worker");
-  const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-outbox" });
-  void runOutboxWorker(client.db, configuredSmsProvider(config));
+  const { runNotificationWorker } = await import("@/lib/notifications/worker");
+  const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-notifications" });
+  void runNotificationWorker(client.db, configuredSmsProvider(config));
 }

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import type { Currency, PaymentMethod } from "@/lib/domain/enums";
 import { describeRefusal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
-import type { SmsLanguage } from "@/lib/domain/notification-text";
+import type { Language } from "@/lib/domain/enums";
 import { checkRenewal, findPaymentByReference } from "@/db/queries/renewals";
 import {
   ConflictError,
@@ -16,7 +16,7 @@ import {
 } from "../errors";
 import { cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
-import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
 export interface RenewCardInput {
@@ -27,7 +27,7 @@ export interface RenewCardInput {
   currency: Currency;
   reference: string | null;
   smsMsisdn: string;
-  smsLanguage: SmsLanguage;
+  smsLanguage: Language;
 }
 
 export interface RenewalRules {
@@ -180,7 +180,7 @@ export async function renewCard(
         .where(eq(cards.id, card.id));
 
       await applyRenewalToRollup(tx, renewalId, 1);
-      await enqueueSms(tx, {
+      await enqueueNotification(tx, {
         kind: "renewal_confirmation",
         cardId: card.id,
         renewalId,

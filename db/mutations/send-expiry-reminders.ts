@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { writeAudit } from "@/db/mutations/_shared/audit";
-import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { reminderThreshold } from "@/lib/domain/reports/worklist";
-import type { SmsLanguage } from "@/lib/domain/notification-text";
+import type { Language } from "@/lib/domain/enums";
 
 export interface ReminderResult {
   queued: number;
@@ -14,7 +14,7 @@ export interface ReminderResult {
 }
 
 /**
- * Queues an expiry reminder SMS for each card, through the outbox, in one
+ * Queues an expiry reminder SMS for each card, as a queued notification, in one
  * transaction with an audit row per queued message. The dedupe key names the
  * card, the threshold it is in now (1 / 3 / 7 / 30 days, or grace) and its
  * validity end, so a card gets at most one reminder per threshold until it is
@@ -33,7 +33,7 @@ export async function sendExpiryReminders(
       card_id: number;
       validity_end: string;
       suspended: boolean;
-      language: SmsLanguage;
+      language: Language;
       to_msisdn: string | null;
     }>(sql`
       select c.id as card_id, c.validity_end::text as validity_end, c.suspended_at is not null as suspended, cu.preferred_language as language,
@@ -60,7 +60,7 @@ export async function sendExpiryReminders(
         result.skipped++;
         continue;
       }
-      const queued = await enqueueSms(tx, {
+      const queued = await enqueueNotification(tx, {
         cardId: row.card_id,
         toMsisdn: row.to_msisdn,
         language: row.language,

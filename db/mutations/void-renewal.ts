@@ -2,11 +2,11 @@ import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may, type Role } from "@/lib/domain/permissions";
-import type { SmsLanguage } from "@/lib/domain/notification-text";
+import type { Language } from "@/lib/domain/enums";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import { cards, notifications, payments, periods, refunds, renewals, storedValueLedger } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
-import { enqueueSms } from "@/db/mutations/_shared/enqueue-notification";
+import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
 /**
@@ -115,12 +115,12 @@ export async function voidRenewal(
       .set({ status: "failed", lastError: "cancelled: renewal voided" })
       .where(and(eq(notifications.renewalId, renewal.id), eq(notifications.status, "pending")));
     if (renewal.smsMsisdn) {
-      await enqueueSms(tx, {
+      await enqueueNotification(tx, {
         kind: "renewal_voided",
         cardId: card.id,
         renewalId: renewal.id,
         toMsisdn: renewal.smsMsisdn,
-        language: renewal.smsLanguage as SmsLanguage,
+        language: renewal.smsLanguage as Language,
         message: { kind: "renewal_voided", validityEnd: renewal.previousValidityEnd },
         dedupeKey: `renewal:${renewal.id}:voided`,
         createdBy: actor.id,

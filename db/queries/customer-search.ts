@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/search-classifier";
 import { getCardSummaries, type CardSummary } from "./cards";
 import { customers } from "../schema";
+import { escapeLike } from "./_shared/like";
 
 export interface SearchHit {
   rank: number;
@@ -16,10 +17,6 @@ export interface SearchHit {
   customerId: number;
   /** Null for a customer who holds no card. */
   cardId: number | null;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, "\\$&");
 }
 
 function escapeRegex(value: string): string {

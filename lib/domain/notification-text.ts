@@ -2,11 +2,8 @@ import { formatHkt } from "@/lib/domain/format";
 
 import type { Language } from "./enums";
 
-/** An SMS goes out in the customer's language. */
-export type SmsLanguage = Language;
-
 /** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
-export type SmsMessage =
+export type NotificationContent =
   | {
       kind: "renewal_confirmation";
       planName: { en: string; zh: string };
@@ -19,9 +16,9 @@ export type SmsMessage =
 
 const day = (instant: Date) => formatHkt(instant, { dateOnly: true });
 
-type Templates = { [K in SmsMessage["kind"]]: (message: Extract<SmsMessage, { kind: K }>) => string };
+type Templates = { [K in NotificationContent["kind"]]: (message: Extract<NotificationContent, { kind: K }>) => string };
 
-const templates: Record<SmsLanguage, Templates> = {
+const templates: Record<Language, Templates> = {
   en: {
     renewal_confirmation: (m) =>
       m.queued
@@ -58,7 +55,7 @@ const templates: Record<SmsLanguage, Templates> = {
   },
 };
 
-export function renderSms(message: SmsMessage, language: SmsLanguage): string {
-  const template = templates[language][message.kind] as (m: SmsMessage) => string;
+export function renderNotificationText(message: NotificationContent, language: Language): string {
+  const template = templates[language][message.kind] as (m: NotificationContent) => string;
   return template(message);
 }

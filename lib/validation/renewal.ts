@@ -41,4 +41,4 @@ export const voidRenewalSchema = z
   })
   .strict();
 
-export const resendSmsSchema = z.object({ notificationId: idSchema }).strict();
+export const resendNotificationSchema = z.object({ notificationId: idSchema }).strict();

@@ -136,7 +136,7 @@ test.describe("reports as an agent", () => {
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
     await expect(page.getByRole("status").filter({ hasText: "2 reminders queued." })).toBeVisible();
     const row = page.getByRole("row", { name: /E2E Reminder One/ });
-    // The outbox worker inside the server may already have sent it.
+    // The notification worker inside the server may already have sent it.
     await expect(row).toContainText(/Expiry reminder · (queued|sent)/);
 
     await row.getByRole("checkbox").check();

@@ -82,7 +82,7 @@ describe("expiry worklist", () => {
 });
 
 describe("expiry reminders", () => {
-  it("queue one SMS per card per threshold through the outbox, audited, however often staff press send", async () => {
+  it("queue one SMS per card per threshold through the notification queue, audited, however often staff press send", async () => {
     const { db, sql } = testDb();
     const plan = await createPlan(db);
     const agent = await createStaff(db);

@@ -1,21 +1,22 @@
 import { notifications } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { renderSms, type SmsLanguage, type SmsMessage } from "@/lib/domain/notification-text";
+import type { Language, NotificationKind } from "@/lib/domain/enums";
+import { renderNotificationText, type NotificationContent } from "@/lib/domain/notification-text";
 
 /**
- * Queues an SMS in the caller's transaction: it exists only if what it
+ * Queues a notification (an SMS today) in the caller's transaction: it exists only if what it
  * announces committed, and the worker sends it afterwards. `dedupeKey` makes a
  * second enqueue of the same purpose a no-op (returns false).
  */
-export async function enqueueSms(
+export async function enqueueNotification(
   tx: Tx,
   input: {
     cardId: number;
     renewalId?: number | null;
     toMsisdn: string;
-    language: SmsLanguage;
-    message: SmsMessage;
-    kind: "renewal_confirmation" | "renewal_voided" | "expiry_reminder" | "resend";
+    language: Language;
+    message: NotificationContent;
+    kind: NotificationKind;
     dedupeKey: string;
     createdBy: number | null;
   },
@@ -28,7 +29,7 @@ export async function enqueueSms(
       renewalId: input.renewalId ?? null,
       toMsisdn: input.toMsisdn,
       language: input.language,
-      body: renderSms(input.message, input.language),
+      body: renderNotificationText(input.message, input.language),
       dedupeKey: input.dedupeKey,
       createdBy: input.createdBy,
     })

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
-import { resendSms } from "@/db/mutations/resend-sms";
+import { resendNotification } from "@/db/mutations/resend-notification";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { staffFormAction } from "@/lib/action";
 import { defaultCarrier } from "@/lib/carrier/gateway";
-import { renewalIdSchema, resendSmsSchema, voidRenewalSchema } from "@/lib/validation/renewal";
+import { renewalIdSchema, resendNotificationSchema, voidRenewalSchema } from "@/lib/validation/renewal";
 
 export const retryActivationAction = staffFormAction(
   renewalIdSchema,
@@ -30,10 +30,10 @@ export const voidRenewalAction = staffFormAction(
   { permission: "voidRenewal" },
 );
 
-export const resendSmsAction = staffFormAction(
-  resendSmsSchema,
+export const resendNotificationAction = staffFormAction(
+  resendNotificationSchema,
   async ({ notificationId }, { staff }) => {
-    await resendSms(notificationId, staff);
+    await resendNotification(notificationId, staff);
     return { ok: true, data: null };
   },
   { permission: "resendNotification" },

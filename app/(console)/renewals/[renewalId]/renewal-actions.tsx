@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { resendSmsAction, retryActivationAction, voidRenewalAction } from "./actions";
+import { resendNotificationAction, retryActivationAction, voidRenewalAction } from "./actions";
 
 export function RetryActivation({ renewalId }: { renewalId: number }) {
   const t = useTranslations("renewals");
@@ -22,7 +22,7 @@ export function RetryActivation({ renewalId }: { renewalId: number }) {
 
 export function ResendSms({ notificationId }: { notificationId: number }) {
   const t = useTranslations("renewals");
-  const [state, action] = useActionState(resendSmsAction, null);
+  const [state, action] = useActionState(resendNotificationAction, null);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="notificationId" value={notificationId} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderSms } from "@/lib/domain/notification-text";
+import { renderNotificationText } from "@/lib/domain/notification-text";
 
 const validityEnd = new Date("2026-12-24T15:59:59Z");
 
@@ -12,15 +12,19 @@ describe("SMS templates", () => {
       startsAt: new Date(),
       queued: false,
     } as const;
-    expect(renderSms(message, "en")).toBe(
+    expect(renderNotificationText(message, "en")).toBe(
       "中港通: Monthly 8GB is active. Your card is valid until 2026-12-24 23:59 HKT.",
     );
-    expect(renderSms(message, "zh-Hans")).toBe("中港通：月卡 8GB已开通，卡有效期至2026-12-24 23:59（香港时间）。");
-    expect(renderSms(message, "zh-Hant")).toBe("中港通：月卡 8GB已開通，卡有效期至2026-12-24 23:59（香港時間）。");
+    expect(renderNotificationText(message, "zh-Hans")).toBe(
+      "中港通：月卡 8GB已开通，卡有效期至2026-12-24 23:59（香港时间）。",
+    );
+    expect(renderNotificationText(message, "zh-Hant")).toBe(
+      "中港通：月卡 8GB已開通，卡有效期至2026-12-24 23:59（香港時間）。",
+    );
   });
 
   it("say when a queued period starts", () => {
-    const text = renderSms(
+    const text = renderNotificationText(
       {
         kind: "renewal_confirmation",
         planName: { en: "Quarterly", zh: "季卡" },
@@ -34,9 +38,11 @@ describe("SMS templates", () => {
   });
 
   it("tell the customer about a void and a coming expiry", () => {
-    expect(renderSms({ kind: "renewal_voided", validityEnd }, "zh-Hant")).toContain("已取消並退款");
-    expect(renderSms({ kind: "expiry_reminder", validityEnd, inGrace: true }, "en")).toContain("expired on 2026-12-24");
-    expect(renderSms({ kind: "expiry_reminder", validityEnd, inGrace: false }, "zh-Hans")).toContain(
+    expect(renderNotificationText({ kind: "renewal_voided", validityEnd }, "zh-Hant")).toContain("已取消並退款");
+    expect(renderNotificationText({ kind: "expiry_reminder", validityEnd, inGrace: true }, "en")).toContain(
+      "expired on 2026-12-24",
+    );
+    expect(renderNotificationText({ kind: "expiry_reminder", validityEnd, inGrace: false }, "zh-Hans")).toContain(
       "将于2026-12-24 23:59",
     );
   });

@@ -2,10 +2,10 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { renewCard } from "@/db/mutations/renew-card";
-import { resendSms } from "@/db/mutations/resend-sms";
+import { resendNotification } from "@/db/mutations/resend-notification";
 import { notifications } from "@/db/schema";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
-import { deliverDueNotifications } from "@/lib/notifications/worker";
+import { deliverDueNotifications } from "@/db/mutations/deliver-due-notifications";
 import type { SmsProvider } from "@/lib/notifications/sms-provider";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createStaff } from "../helpers/factories";
@@ -45,7 +45,7 @@ async function deliverAll(provider: SmsProvider, options: Parameters<typeof deli
   }
 }
 
-describe("SMS outbox worker", () => {
+describe("notification worker", () => {
   it("holds a renewal's confirmation until the carrier activated it, then sends it once", async () => {
     const { db, agent, renewalId, key } = await renewed();
     const { provider, delivered } = recordingProvider();
@@ -121,7 +121,10 @@ describe("SMS outbox worker", () => {
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.renewalId, renewalId));
-    const copies = await Promise.all([resendSms(original!.id, agent, db), resendSms(original!.id, agent, db)]);
+    const copies = await Promise.all([
+      resendNotification(original!.id, agent, db),
+      resendNotification(original!.id, agent, db),
+    ]);
     expect(new Set(copies.map((c) => c.notificationId)).size).toBe(1);
     const rows = await db
       .select({ kind: notifications.kind })

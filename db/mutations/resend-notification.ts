@@ -8,7 +8,7 @@ import { writeAudit } from "@/db/mutations/_shared/audit";
  * Queues a fresh copy of a message the customer says they did not get. One
  * resend per message per minute, so a double click sends once.
  */
-export async function resendSms(
+export async function resendNotification(
   notificationId: number,
   actor: { id: number },
   db: Db = defaultDb,

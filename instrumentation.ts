@@ -1,14 +1,38 @@
 /**
- * Starts the SMS outbox worker inside every `next start` process, so the
- * console sends messages with no extra service to run. Several instances may
- * run it at once (claims use SKIP LOCKED). SMS_WORKER=off disables it when the
- * worker runs on its own (`npm run worker`).
+ * Runs once per `next start` process. First it refuses to serve when the
+ * database role could rewrite the audit log (a superuser, the tables' owner):
+ * the app must connect as the runtime role (README, "Running it for a team"),
+ * unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on purpose. Then it starts
+ * the SMS outbox worker (several instances may run it: claims use SKIP LOCKED;
+ * SMS_WORKER=off when `npm run worker` runs it instead) and the hourly purge of
+ * expired rows.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SMS_WORKER === "off" || !process.env.DATABASE_URL) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  const { env } = await import("./lib/env");
   const { createDb } = await import("./db/client");
+  const { checkConnectedRole, privilegedRoleProblem } = await import("./db/roles");
+  const config = env();
+
+  const probe = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-role-check" });
+  try {
+    const problem = privilegedRoleProblem(await checkConnectedRole(probe.sql));
+    if (problem && config.ALLOW_PRIVILEGED_DB_ROLE !== "on") {
+      console.error(
+        `[renewal-desk] Refusing to start: ${problem}. Connect as the runtime role (see README), or set ALLOW_PRIVILEGED_DB_ROLE=on to accept the risk.`,
+      );
+      process.exit(1);
+    }
+    if (problem) console.warn(`[renewal-desk] ALLOW_PRIVILEGED_DB_ROLE=on: running although ${problem}.`);
+  } finally {
+    await probe.close();
+  }
+
+  if (process.env.SMS_WORKER === "off") return;
   const { configuredSmsProvider } = await import("./lib/sms/provider");
   const { runOutboxWorker } = await import("./lib/outbox/worker");
-  const client = createDb(process.env.DATABASE_URL, { max: 1, applicationName: "renewal-desk-outbox" });
+  const { runRetentionWorker } = await import("./lib/retention");
+  const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-outbox" });
   void runOutboxWorker(client.db, configuredSmsProvider());
+  void runRetentionWorker(client.db, { securityEventDays: config.SECURITY_EVENTS_RETENTION_DAYS });
 }

@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second server on the same database with short sessions, 2FA required for supervisors and admins, and tiny export limits. */
+const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3101);
+export const strictBaseURL = `http://127.0.0.1:${strictPort}`;
+// Both servers connect as the runtime role (DML only) when scripts/test.mts provides one.
+const appDatabaseUrl = process.env.E2E_APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
 
 // Flags that keep Debian's Chromium quiet on a machine with no outside network.
 const chromiumArgs = [
@@ -40,12 +45,31 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      // The demo supervisor and admin sign in with a password only here; the strict server requires 2FA.
+      env: { DATABASE_URL: appDatabaseUrl, TWO_FACTOR_ROLES: "none" },
+    },
+    {
+      command: `npx next start -p ${strictPort} -H 127.0.0.1`,
+      url: `${strictBaseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: appDatabaseUrl,
+        SMS_WORKER: "off",
+        SESSION_IDLE_SECONDS: "4",
+        SESSION_MAX_SECONDS: "12",
+        RATE_LIMIT_EXPORTS_PER_HOUR: "2",
+      },
+    },
+  ],
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DomainError } from "@/db/errors";
-import { getStaff, type StaffSession } from "@/lib/auth/session";
+import { getStaff, needsTwoFactorEnrolment, recordDenial, type StaffSession } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/roles";
 
 export type ActionResult<T = null> =
@@ -37,7 +37,7 @@ function toObject(input: unknown): unknown {
 async function run<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<S, T>,
-  options: { role?: Role },
+  options: ActionOptions,
   rawInput: unknown,
 ): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
@@ -50,7 +50,11 @@ async function run<S extends z.ZodType, T>(
   // Order matters: who is asking, then may they, then what they sent.
   const staff = await getStaff();
   if (!staff) return { ok: false, message: t("signedOut") };
-  if (options.role && !hasRole(staff.role, options.role)) return { ok: false, message: t("forbidden") };
+  if (needsTwoFactorEnrolment(staff) && !options.twoFactorExempt) return { ok: false, message: t("twoFactorFirst") };
+  if (options.role && !hasRole(staff.role, options.role)) {
+    await recordDenial(staff, "action", options.role);
+    return { ok: false, message: t("forbidden") };
+  }
 
   const parsed = schema.safeParse(toObject(rawInput));
   if (!parsed.success) {
@@ -74,12 +78,18 @@ async function run<S extends z.ZodType, T>(
   }
 }
 
+interface ActionOptions {
+  role?: Role;
+  /** Only the 2FA enrolment actions: a member whose role requires 2FA may call them before enrolling. */
+  twoFactorExempt?: boolean;
+}
+
 /**
  * Builds a server action called with a plain object (e.g. search suggestions).
  * The only way to export an action: it authenticates, checks the role from the
  * database, then validates input, before the handler sees anything.
  */
-export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, options: { role?: Role } = {}) {
+export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, options: ActionOptions = {}) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => run(schema, handler, options, input);
 }
 
@@ -87,7 +97,7 @@ export function staffAction<S extends z.ZodType, T>(schema: S, handler: Handler<
 export function staffFormAction<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<S, T>,
-  options: { role?: Role } = {},
+  options: ActionOptions = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     run(schema, handler, options, formData);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { SignOutButton } from "./sign-out-button";
@@ -23,6 +24,7 @@ export async function ConsoleShell({
     { href: "/plans", label: t("plans") },
     { href: "/reports", label: t("reports") },
     ...(hasRole(staff.role, "admin") ? [{ href: "/staff", label: t("staff") }] : []),
+    ...(hasRole(staff.role, "admin") ? [{ href: "/security", label: t("security") }] : []),
   ];
   return (
     <div className="flex min-h-screen">
@@ -47,9 +49,9 @@ export async function ConsoleShell({
           <div className="min-w-0 flex-1">{search}</div>
           <LanguageSwitch />
           <div className="text-right text-sm leading-tight">
-            <p className="font-medium text-slate-900" data-testid="staff-name">
+            <Link href="/account" className="font-medium text-slate-900 hover:underline" data-testid="staff-name">
               {staff.name}
-            </p>
+            </Link>
             <p className="text-xs text-slate-500">{common(`roles.${staff.role}`)}</p>
           </div>
           <SignOutButton action={signOutAction} label={common("signOut")} />

@@ -8,8 +8,9 @@ import {
   listRenewalVolume,
   listVolumeLabels,
 } from "@/db/queries/reports";
-import { getStaff } from "@/lib/auth/session";
+import { getStaff, recordDenial } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
+import { limitStaff } from "@/lib/rate-limit-request";
 import { EXPIRATION_DAYS } from "@/lib/reports/model";
 import {
   chartCsv,
@@ -45,7 +46,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   if (!(chartNames as readonly string[]).includes(chart))
     return plain(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
-  if (name === "revenue" && !canSeeRevenue(staff)) return plain(403, errors("forbidden"));
+  if (name === "revenue" && !canSeeRevenue(staff)) {
+    await recordDenial(staff, "reports/export/revenue", "supervisor");
+    return plain(403, errors("forbidden"));
+  }
+  const limited = await limitStaff("exports", staff);
+  if (!limited.ok) {
+    const response = plain(429, errors("rateLimited", { seconds: limited.retryAfterSeconds }));
+    response.headers.set("Retry-After", String(limited.retryAfterSeconds));
+    return response;
+  }
 
   const now = new Date();
   const { range, by } = readReportParams(Object.fromEntries(new URL(request.url).searchParams), now);

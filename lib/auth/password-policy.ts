@@ -24,6 +24,9 @@ export function passwordProblem(password: string, userInputs: string[] = []): Pa
   if (passwordBytes(password) > PASSWORD_MAX_BYTES) return "passwordTooLong";
   if ([...password].length < PASSWORD_MIN_LENGTH) return "passwordTooShort";
   zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
-  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[@.\s]+/)]).filter((s) => s.length >= 3);
+  // The whole input, an email's local part, and each word of either.
+  const inputs = userInputs
+    .flatMap((input) => [input, input.split("@")[0]!, ...input.split(/[@.\s]+/)])
+    .filter((s) => s.length >= 3);
   return zxcvbn.check(password, inputs).score < MIN_SCORE ? "passwordCommon" : null;
 }

@@ -14,6 +14,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [password, setPassword] = useState("");
   const failed = state && !state.ok ? state : null;
   const needsCode = failed?.values?.needsCode === "1";
+  // A refused password is cleared; at the code step it is kept to go with the code.
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
+    if (!needsCode) setPassword("");
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       {failed ? <Notice tone={needsCode && !failed.message ? "info" : "error"}>{failed.message}</Notice> : null}

@@ -48,10 +48,12 @@ const nextAuth = NextAuth({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        const code = typeof credentials.code === "string" ? credentials.code.slice(0, 32) : undefined;
         const { AUTH_SECRET, SESSION_MAX_SECONDS } = env();
         const result = await authenticateStaff(
           {
             ...parsed.data,
+            code,
             address: request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown",
             knownDeviceStaffId: knownDeviceStaffId(cookie(request, DEVICE_COOKIE), AUTH_SECRET),
             userAgent: request.headers.get("user-agent"),

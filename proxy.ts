@@ -9,9 +9,11 @@ const { auth } = NextAuth(authConfig);
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
+/**
+ * `next start` speaks plain HTTP, so HTTPS means a proxy terminated TLS; only
+ * a trusted proxy's X-Forwarded-Proto counts (request.nextUrl trusts any).
+ */
 function isHttps(request: NextRequest, hops: number): boolean {
-  if (request.nextUrl.protocol === "https:") return true;
-  // Only a trusted proxy's word on the scheme counts.
   return hops > 0 && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import postgres from "postgres";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password-policy";
 import { parseArgs } from "./lib/args.mts";
 
 const args = parseArgs(process.argv.slice(2), { email: "string", name: "string", role: "string" });
@@ -53,8 +54,14 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-if (password.length < PASSWORD_MIN_LENGTH) {
-  console.error(`The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+const problem = passwordProblem(password, [email, name]);
+if (problem) {
+  const why = {
+    passwordTooShort: `it must have at least ${PASSWORD_MIN_LENGTH} characters`,
+    passwordTooLong: `it must be at most ${PASSWORD_MAX_BYTES} bytes`,
+    passwordCommon: "it is a common password or too close to one (or to the email or name)",
+  }[problem];
+  console.error(`Refused: ${why}.`);
   process.exit(1);
 }
 const sql = postgres(url, { max: 1, onnotice: () => {} });

@@ -3,7 +3,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { CustomerSearchBox } from "./customers/search-box";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const staff = await requireStaff();
+  // The shell only needs who is here; each page enforces roles and 2FA enrolment itself.
+  const staff = await requireStaff({ twoFactorExempt: true });
   return (
     <ConsoleShell staff={staff} search={<CustomerSearchBox />}>
       {children}

@@ -64,9 +64,10 @@ export async function recordDenial(staff: StaffSession, where: string, required:
 /**
  * For pages and data reads: the signed-in staff member with at least `role`,
  * or a redirect / 403. A member whose role requires 2FA and who has not set it
- * up yet is sent to enrol first.
+ * up yet is sent to enrol first; `twoFactorExempt` is for the pages that must
+ * work before that (the enrolment page, the shell around it).
  */
-export async function requireStaff(options: { role?: Role } = {}): Promise<StaffSession> {
+export async function requireStaff(options: { role?: Role; twoFactorExempt?: boolean } = {}): Promise<StaffSession> {
   const current = await getStaff();
   const path = (await headers()).get("x-pathname");
   if (!current) {
@@ -75,8 +76,8 @@ export async function requireStaff(options: { role?: Role } = {}): Promise<Staff
     const why = reason === "idle" || reason === "expired" ? reason : "signed-out";
     redirect(`/login?reason=${why}&callbackUrl=${encodeURIComponent(target)}`);
   }
-  const enrolling = path?.startsWith(TWO_FACTOR_PATH) ?? false;
-  if (!enrolling && needsTwoFactorEnrolment(current)) redirect(`${TWO_FACTOR_PATH}?required=1`);
+  // Each page asks for itself (x-pathname is the action's path while an action's redirect renders the next page).
+  if (!options.twoFactorExempt && needsTwoFactorEnrolment(current)) redirect(`${TWO_FACTOR_PATH}?required=1`);
   if (options.role && !hasRole(current.role, options.role)) {
     await recordDenial(current, (path ?? "page").split("?")[0]!, options.role);
     forbidden();

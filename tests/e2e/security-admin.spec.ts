@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createStaffMember, signIn, storageState } from "./support";
-import { strictPage, strictURL } from "./security-support";
+import { signedOut, strictPage, strictURL } from "./security-support";
 
 test("exports are rate-limited per staff member with a 429 and a friendly message", async ({ browser }) => {
   const member = await createStaffMember("agent");
@@ -22,7 +22,7 @@ test.describe("an admin", () => {
 
   test("sees a throttled account and clears it, and finds it all in the security log", async ({ page, browser }) => {
     const member = await createStaffMember("agent");
-    const stranger = await browser.newContext();
+    const stranger = await browser.newContext({ storageState: signedOut });
     const attacker = await stranger.newPage();
     for (let i = 0; i < 6; i++) {
       await signIn(attacker, member.email, `wrong-${i}`);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState, withSql } from "./support";
-import { watchCsp } from "./security-support";
+import { signedOut, watchCsp } from "./security-support";
 
 test.use({ storageState: storageState("admin") });
 
@@ -59,7 +59,7 @@ test("the sign-in page carries the CSP and an injected inline script is blocked 
   browser,
   baseURL,
 }) => {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, storageState: signedOut });
   const page = await context.newPage();
   const violations = await watchCsp(page);
   const response = await page.goto("/login");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createStaffMember, signIn, storageState } from "./support";
-import { securityEventsOf } from "./security-support";
+import { securityEventsOf, signedOut } from "./security-support";
 
 test.describe("state-changing requests outside a browser", () => {
   test.use({ storageState: storageState("agent") });
@@ -35,7 +35,10 @@ test.describe("state-changing requests outside a browser", () => {
 
 test("the sign-in throttle counts the socket's address, not a client-chosen X-Forwarded-For", async ({ browser }) => {
   const member = await createStaffMember("agent");
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99" } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99" },
+    storageState: signedOut,
+  });
   const page = await context.newPage();
   await signIn(page, member.email, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const me = await requireStaff();
+  const me = await requireStaff({ twoFactorExempt: true });
   const t = await getTranslations("security");
   const common = await getTranslations("common");
   const status = await getTwoFactorStatus(me.id);

@@ -42,7 +42,7 @@ function describeAgent(agent: string | null): string {
 }
 
 export default async function SessionsPage() {
-  const me = await requireStaff();
+  const me = await requireStaff({ twoFactorExempt: true });
   const t = await getTranslations("security.sessions");
   const sessions = await listOpenSessions(me.id, { idleSeconds: env().SESSION_IDLE_SECONDS }, db);
   return (

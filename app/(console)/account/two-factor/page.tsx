@@ -25,7 +25,7 @@ export default async function TwoFactorPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const me = await requireStaff();
+  const me = await requireStaff({ twoFactorExempt: true });
   const t = await getTranslations("security.twoFactor");
   const required = (await searchParams).required === "1";
   const status = await getTwoFactorStatus(me.id);

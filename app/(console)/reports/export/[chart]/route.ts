@@ -8,7 +8,7 @@ import {
   listRenewalVolume,
   listVolumeLabels,
 } from "@/db/queries/reports";
-import { getStaff, recordDenial } from "@/lib/auth/session";
+import { getStaff, needsTwoFactorEnrolment, recordDenial } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { limitStaff } from "@/lib/rate-limit-request";
 import { EXPIRATION_DAYS } from "@/lib/reports/model";
@@ -42,6 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   const staff = await getStaff();
   const errors = await getTranslations("errors");
   if (!staff) return plain(401, errors("signedOut"));
+  if (needsTwoFactorEnrolment(staff)) return plain(403, errors("twoFactorFirst"));
   const { chart } = await params;
   if (!(chartNames as readonly string[]).includes(chart))
     return plain(404, (await getTranslations("common"))("notFoundBody"));

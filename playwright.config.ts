@@ -26,6 +26,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: true,
+  // `E2E_GREP=<regex> npm run test:e2e` runs matching tests only, on the same prepared database and servers.
+  grep: process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined,
   reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },

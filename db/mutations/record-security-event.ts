@@ -4,7 +4,6 @@ import { securityEvents } from "../schema";
 export const securityEventKinds = [
   "sign_in.failed",
   "sign_in.throttled",
-  "sign_in.succeeded",
   "session.ended_everywhere",
   "access.denied",
   "rate_limit.hit",

@@ -68,14 +68,14 @@ test("the sign-in page carries the CSP and an injected inline script is blocked 
   expect(response!.headers()["strict-transport-security"]).toBeUndefined();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   expect(violations).toEqual([]);
-  const ran = await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true";
-    document.body.appendChild(script);
-    return (window as unknown as { __injected?: boolean }).__injected === true;
+  // What an HTML injection would try: an inline handler. It must not run, and the watch must see the refusal.
+  await page.evaluate(() => {
+    const holder = document.createElement("div");
+    holder.innerHTML = `<img src="/no-such-image.png" onerror="window.__injected = true">`;
+    document.body.appendChild(holder);
   });
-  expect(ran).toBe(false);
   await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
   await context.close();
 });
 

@@ -92,7 +92,7 @@ export default async function StaffMemberPage({ params }: Params) {
         </Panel>
         <Panel title={security("title")}>
           <p className="mb-3 text-sm text-slate-700">{twoFactor.enrolled ? security("on") : security("off")}</p>
-          {twoFactor.enrolled ? <TwoFactorResetForm staffId={member.id} /> : null}
+          <TwoFactorResetForm staffId={member.id} enrolled={twoFactor.enrolled} />
         </Panel>
       </div>
       <section aria-labelledby="account-history" className="mt-8">

@@ -8,10 +8,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { resetTwoFactorAction } from "../../security/actions";
 
 /** An admin removes a colleague's 2FA with a reason; that ends the colleague's sessions. */
-export function TwoFactorResetForm({ staffId }: { staffId: number }) {
+export function TwoFactorResetForm({ staffId, enrolled }: { staffId: number; enrolled: boolean }) {
   const t = useTranslations("security.reset");
   const [state, formAction] = useActionState(resetTwoFactorAction, null);
+  // The page re-renders without 2FA after the reset; the result stays on screen all the same.
   if (state?.ok) return <Notice tone="success">{state.message}</Notice>;
+  if (!enrolled) return null;
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="space-y-3" noValidate>

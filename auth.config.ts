@@ -1,21 +1,26 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/lib/domain/permissions";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// The cookie's own life; the session row's idle timeout and absolute expiry
+// (SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS) are what end a session.
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 declare module "next-auth" {
   interface User {
     role?: Role;
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     sessionVersion: number;
+    sessionId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     sessionVersion?: number;
+    sid?: string;
   }
 }
 
@@ -34,12 +39,14 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.sessionVersion = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

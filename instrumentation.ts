@@ -1,18 +1,39 @@
 /**
- * Starts the notification (SMS) worker inside every `next start` process, so the
- * console sends messages with no extra service to run. Several instances may
- * run it at once (claims use SKIP LOCKED). SMS_WORKER=off disables it when the
- * worker runs on its own (`npm run worker`).
+ * Runs once per `next start` process. It validates the whole configuration
+ * (a typo stops the server here, naming the variable), then refuses to serve
+ * when the database role could rewrite the audit log (a superuser, the
+ * tables' owner): the app must connect as the runtime role (README, "Running
+ * it for a team"), unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on
+ * purpose. Then it starts the notification (SMS) worker (several instances
+ * may run it: claims use SKIP LOCKED; SMS_WORKER=off when `npm run worker`
+ * runs it instead) and the hourly purge of expired rows.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Validates the whole configuration at start: a typo stops the server here, naming the variable.
-  const { env } = await import("@/lib/env");
+  const { env } = await import("./lib/env");
   const config = env();
-  if (config.SMS_WORKER === "off") return;
   const { createDb } = await import("./db/client");
-  const { configuredSmsProvider } = await import("@/lib/notifications/sms-provider");
-  const { runNotificationWorker } = await import("@/lib/notifications/worker");
+  const { checkConnectedRole, privilegedRoleProblem } = await import("./db/roles");
+
+  const probe = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-role-check" });
+  try {
+    const problem = privilegedRoleProblem(await checkConnectedRole(probe.sql));
+    if (problem && config.ALLOW_PRIVILEGED_DB_ROLE !== "on") {
+      console.error(
+        `[renewal-desk] Refusing to start: ${problem}. Connect as the runtime role (see README), or set ALLOW_PRIVILEGED_DB_ROLE=on to accept the risk.`,
+      );
+      process.exit(1);
+    }
+    if (problem) console.warn(`[renewal-desk] ALLOW_PRIVILEGED_DB_ROLE=on: running although ${problem}.`);
+  } finally {
+    await probe.close();
+  }
+
+  if (config.SMS_WORKER === "off") return;
+  const { configuredSmsProvider } = await import("./lib/notifications/sms-provider");
+  const { runNotificationWorker } = await import("./lib/notifications/worker");
+  const { runRetentionWorker } = await import("./lib/retention");
   const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-notifications" });
   void runNotificationWorker(client.db, configuredSmsProvider(config));
+  void runRetentionWorker(client.db, { securityEventDays: config.SECURITY_EVENTS_RETENTION_DAYS });
 }

@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second server on the same database with short sessions, 2FA required for supervisors and admins, and tiny export limits. */
+const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3101);
+export const strictBaseURL = `http://127.0.0.1:${strictPort}`;
+// Both servers connect as the runtime role (DML only) when scripts/test.mts provides one.
+const appDatabaseUrl = process.env.E2E_APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
 
 // Flags that keep Debian's Chromium quiet on a machine with no outside network.
 const chromiumArgs = [
@@ -21,6 +26,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: true,
+  // `E2E_GREP=<regex> npm run test:e2e` runs matching tests only, on the same prepared database and servers.
+  grep: process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined,
   reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -40,12 +47,38 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      // The demo supervisor and admin sign in with a password only here, and the specs share each demo
+      // login across parallel workers, which a per-person rate limit would count as one very fast person.
+      // The strict server below keeps the defaults (2FA) or tightens them (exports) to test them.
+      env: {
+        DATABASE_URL: appDatabaseUrl,
+        TWO_FACTOR_ROLES: "none",
+        RATE_LIMIT_SUGGESTIONS_PER_MINUTE: "100000",
+        RATE_LIMIT_SEARCHES_PER_MINUTE: "100000",
+      },
+    },
+    {
+      command: `npx next start -p ${strictPort} -H 127.0.0.1`,
+      url: `${strictBaseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: appDatabaseUrl,
+        SMS_WORKER: "off",
+        SESSION_IDLE_SECONDS: "4",
+        SESSION_MAX_SECONDS: "12",
+        RATE_LIMIT_EXPORTS_PER_HOUR: "2",
+      },
+    },
+  ],
 });

@@ -1,5 +1,8 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, HSTS, PERMISSIONS_POLICY, refuseRequest } from "@/lib/security-headers";
 import { authConfig } from "./auth.config";
 
 const { auth } = NextAuth(authConfig);
@@ -7,10 +10,29 @@ const { auth } = NextAuth(authConfig);
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
 /**
- * Sends signed-out visitors to /login and back afterwards. A convenience, not
+ * `next start` speaks plain HTTP, so HTTPS means a proxy terminated TLS; only
+ * a trusted proxy's X-Forwarded-Proto counts (request.nextUrl trusts any).
+ */
+function isHttps(request: NextRequest, hops: number): boolean {
+  return hops > 0 && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/**
+ * Every request: refuses cross-site, origin-less and oversized state-changing
+ * requests (403 / 413), fixes the client address (TRUSTED_PROXY_HOPS), sets a
+ * per-request CSP nonce (Next puts it on its own scripts), HSTS over HTTPS,
+ * and sends signed-out visitors to /login. The redirect is a convenience, not
  * the security boundary: every page, read and action checks the session itself.
  */
 export default auth((request) => {
+  const refusal = refuseRequest(request.method, request.headers);
+  if (refusal) {
+    return new NextResponse(refusal.status === 413 ? "Request too large." : "Cross-site request refused.", {
+      status: refusal.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   // A server action answers a signed-out caller itself (staffAction's "session
@@ -21,9 +43,21 @@ export default auth((request) => {
     url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(url);
   }
+
+  const hops = env().TRUSTED_PROXY_HOPS;
+  const https = isHttps(request, hops);
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: env().NODE_ENV !== "production", https });
   const headers = new Headers(request.headers);
   headers.set("x-pathname", `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set(CLIENT_ADDRESS_HEADER, clientAddress(request.headers, hops));
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Permissions-Policy", PERMISSIONS_POLICY);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 });
 
 export const config = {

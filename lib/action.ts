@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DomainError } from "@/db/errors";
-import { getStaff, type StaffSession } from "@/lib/auth/session";
+import { getStaff, needsTwoFactorEnrolment, recordDenial, type StaffSession } from "@/lib/auth/session";
 import { allows, type Permission } from "@/lib/domain/permissions";
 import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 
@@ -13,6 +13,8 @@ export type ActionResult<T = null> =
 /** The permission (lib/domain/permissions) the caller must hold; none means any signed-in staff member. */
 interface ActionOptions {
   permission?: Permission;
+  /** Only the 2FA enrolment actions: a member whose role requires 2FA may call them before enrolling. */
+  twoFactorExempt?: boolean;
 }
 
 type Handler<S extends z.ZodType, T> = (
@@ -58,7 +60,11 @@ async function run<S extends z.ZodType, T>(
   // Order matters: who is asking, then may they, then what they sent.
   const staff = await getStaff();
   if (!staff) return { ok: false, message: t("signedOut") };
-  if (options.permission && !allows(staff.role, options.permission)) return { ok: false, message: t("forbidden") };
+  if (needsTwoFactorEnrolment(staff) && !options.twoFactorExempt) return { ok: false, message: t("twoFactorFirst") };
+  if (options.permission && !allows(staff.role, options.permission)) {
+    await recordDenial(staff, "action", options.permission);
+    return { ok: false, message: t("forbidden") };
+  }
 
   const parsed = schema.safeParse(toObject(rawInput));
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { staffRoles } from "@/lib/domain/enums";
 
 /**
  * Every environment variable the console, its worker and its scripts read,
@@ -13,6 +14,8 @@ const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:
 const databaseSchema = z.object({
   DATABASE_URL: postgresUrl,
   DB_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
+  /** The owner role's URL, for migrations and the grants script; the app itself runs as DATABASE_URL's role. */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
 });
 
 /** The notification worker: inside every server, or alone (`npm run worker`). */
@@ -21,6 +24,7 @@ const workerSchema = databaseSchema.extend({
   SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_HTTP_TOKEN: z.string().min(1).optional(),
   SMS_WORKER: onOff.default("on"),
+  SECURITY_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 });
 
 const serverSchema = workerSchema.extend({
@@ -31,11 +35,31 @@ const serverSchema = workerSchema.extend({
     .string()
     .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')
     .default("ok"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  // Security (issue 13); README "Configuration" explains each.
+  ALLOW_PRIVILEGED_DB_ROLE: onOff.default("off"),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(1800),
+  SESSION_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 86_400)
+    .default(12 * 3600),
+  TWO_FACTOR_ROLES: z
+    .string()
+    .default("supervisor,admin")
+    .transform((value) => (value.trim() === "none" ? [] : value.split(",").map((r) => r.trim())))
+    .pipe(z.array(z.enum(staffRoles))),
+  RATE_LIMIT_SUGGESTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  RATE_LIMIT_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 /** What `npm start` itself reads before there is a database or a server. */
 const launcherSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PGPORT: z.coerce.number().int().min(1).max(65535).default(54320),

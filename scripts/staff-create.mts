@@ -8,6 +8,7 @@ import { Writable } from "node:stream";
 import postgres from "postgres";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { staffRoles } from "@/lib/domain/enums";
+import { PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password-policy";
 import { parseArgs } from "./lib/args.mts";
 import { requireDatabaseUrl } from "./lib/database-url.mts";
 
@@ -55,8 +56,14 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-if (password.length < PASSWORD_MIN_LENGTH) {
-  console.error(`The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+const problem = passwordProblem(password, [email, name]);
+if (problem) {
+  const why = {
+    passwordTooShort: `it must have at least ${PASSWORD_MIN_LENGTH} characters`,
+    passwordTooLong: `it must be at most ${PASSWORD_MAX_BYTES} bytes`,
+    passwordCommon: "it is a common password or too close to one (or to the email or name)",
+  }[problem];
+  console.error(`Refused: ${why}.`);
   process.exit(1);
 }
 const sql = postgres(url, { max: 1, onnotice: () => {} });

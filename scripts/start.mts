@@ -1,8 +1,10 @@
 /**
  * One command to run the console: `npm start`.
  * Without DATABASE_URL it starts an embedded PostgreSQL with its data under
- * .data/; then it migrates, seeds demo data into an empty database, builds if
- * the source changed, and serves http://localhost:3000. Ctrl-C stops it all.
+ * .data/ and a runtime role for the app; then it migrates (as the owner),
+ * grants the runtime role its rights, seeds demo data into an empty database,
+ * builds if the source changed, and serves http://localhost:3000 connected as
+ * the runtime role. Ctrl-C stops it all.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import path from "node:path";
 import postgres from "postgres";
 import type { ChildProcess } from "node:child_process";
 import { databaseUrl, ensureDatabase } from "@/db/admin";
+import { applyRuntimeGrants, ensureRuntimeRole, roleOf, urlAsRole } from "@/db/roles";
 import { migrateDatabase } from "@/db/migrate";
 import { env, launcherEnv } from "@/lib/env";
 import { isEmpty, seedDemoData } from "@/db/seed";
@@ -58,8 +61,20 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The embedded runtime role's password, made once and kept beside the cluster's own. */
+function runtimePassword(): string {
+  const file = path.join(DATA_DIR, "postgres.app-password");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 async function main() {
+  // The app connects as DATABASE_URL's role; migrations and seeding run as the owner.
   let url = config.DATABASE_URL;
+  let ownerUrl = config.DATABASE_OWNER_URL ?? url;
   if (!url) {
     say("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres).");
     embedded = await startEmbeddedPostgres({
@@ -68,13 +83,20 @@ async function main() {
       log: say,
     });
     await ensureDatabase(embedded.serverUrl, "renewal_desk");
-    url = databaseUrl(embedded.serverUrl, "renewal_desk");
+    ownerUrl = databaseUrl(embedded.serverUrl, "renewal_desk");
+    const password = runtimePassword();
+    await ensureRuntimeRole(embedded.serverUrl, "renewal_desk_app", password);
+    url = urlAsRole(ownerUrl, "renewal_desk_app", password);
   }
 
   say("Applying migrations …");
-  await migrateDatabase(url);
+  await migrateDatabase(ownerUrl!);
+  if (roleOf(ownerUrl!) !== roleOf(url)) {
+    say(`Granting the runtime role "${roleOf(url)}" its rights …`);
+    await applyRuntimeGrants(ownerUrl!, roleOf(url));
+  }
 
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(ownerUrl!, { max: 1, onnotice: () => {} });
   try {
     if (config.DEMO_DATA === "off") say("DEMO_DATA=off: no demo data.");
     else if (await isEmpty(sql)) {

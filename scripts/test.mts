@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
+import { applyRuntimeGrants, dropRole, ensureRuntimeRole, urlAsRole } from "@/db/roles";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
@@ -31,6 +32,7 @@ const timings: string[] = [];
 let embedded: RunningPostgres | undefined;
 const embeddedDir = path.resolve(".data", `test-postgres-${process.pid}`);
 const createdDatabases: string[] = [];
+const createdRoles: string[] = [];
 let serverUrl: string | undefined;
 
 async function server(): Promise<string> {
@@ -119,11 +121,22 @@ const handlers: Record<Step, () => Promise<void>> = {
       readFileSync(stamp, "utf8") !== sourceHash()
     )
       await handlers.build();
+    // The app under test connects as a runtime role (DML only), as in production;
+    // the specs arrange rows through DATABASE_URL, the owner.
+    const role = `rd_app_${process.pid}`;
+    const password = randomBytes(18).toString("base64url");
+    await ensureRuntimeRole(await server(), role, password);
+    createdRoles.push(role);
+    await applyRuntimeGrants(url, role);
     const port = await freePort();
+    let strictPort = await freePort();
+    while (strictPort === port) strictPort = await freePort();
     await run("npx", ["playwright", "test"], {
       env: {
         ...process.env,
         DATABASE_URL: url,
+        E2E_APP_DATABASE_URL: urlAsRole(url, role, password),
+        E2E_STRICT_PORT: String(strictPort),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         E2E_PORT: String(port),
         CHROMIUM_PATH: chromium,
@@ -145,6 +158,7 @@ try {
   console.error(`\n[test] FAILED: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
   if (serverUrl) for (const name of createdDatabases) await dropDatabase(serverUrl, name).catch(() => {});
+  if (serverUrl) for (const role of createdRoles) await dropRole(serverUrl, role).catch(() => {});
   await embedded?.stop().catch(() => {});
   if (existsSync(embeddedDir)) rmSync(embeddedDir, { recursive: true, force: true });
   rmSync(`${embeddedDir}.password`, { force: true });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "./sign-out-button";
 import type { ActionResult } from "@/lib/action";
@@ -26,6 +27,7 @@ export async function ConsoleShell({
     { href: "/plans", label: t("plans") },
     { href: "/reports", label: t("reports") },
     ...(may.manageStaff(staff) ? [{ href: "/staff", label: t("staff") }] : []),
+    ...(may.viewSecurityLog(staff) ? [{ href: "/security", label: t("security") }] : []),
   ];
   return (
     <div className="flex min-h-screen">
@@ -50,9 +52,9 @@ export async function ConsoleShell({
           <div className="min-w-0 flex-1">{search}</div>
           <LanguageSwitch />
           <div className="text-right text-sm leading-tight">
-            <p className="font-medium text-slate-900" data-testid="staff-name">
+            <Link href="/account" className="font-medium text-slate-900 hover:underline" data-testid="staff-name">
               {staff.name}
-            </p>
+            </Link>
             <p className="text-xs text-slate-500">{common(`roles.${staff.role}`)}</p>
           </div>
           <SignOutButton action={signOutAction} label={common("signOut")} />

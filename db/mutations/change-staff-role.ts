@@ -4,6 +4,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { staff } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
 import { assertNotLastAdmin, lockStaffForChange } from "@/db/mutations/_shared/lock-staff";
+import { recordSecurityEvent } from "@/db/mutations/_shared/record-security-event";
 
 /** A new role takes effect at once: the person's open sessions end at their next request. */
 export async function changeStaffRole(
@@ -27,6 +28,12 @@ export async function changeStaffRole(
       entityId: target.id,
       before: { role: target.role, sessionVersion: target.sessionVersion },
       after: { role: input.role, sessionVersion: target.sessionVersion + 1 },
+    });
+    await recordSecurityEvent(tx, {
+      kind: "staff.role_changed",
+      staffId: target.id,
+      actorStaffId: actorId,
+      detail: { from: target.role, to: input.role },
     });
     return { changed: true };
   });

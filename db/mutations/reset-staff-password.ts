@@ -1,12 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { generatePassword } from "@/lib/auth/generated-password";
 import { hashPassword } from "@/lib/auth/password";
 import type { ResetStaffPasswordInput } from "@/lib/validation/staff";
 import { db as defaultDb, type Db } from "@/db";
 import { signInThrottle, staff } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
-import { accountThrottleKey } from "./authenticate-staff";
+import { accountThrottleKey, knownDeviceThrottleKey } from "./authenticate-staff";
 import { lockStaffForChange } from "@/db/mutations/_shared/lock-staff";
+import { recordSecurityEvent } from "@/db/mutations/_shared/record-security-event";
 
 /**
  * Sets a new password (the admin's, or a generated one returned once), ends
@@ -26,7 +27,9 @@ export async function resetStaffPassword(
       .update(staff)
       .set({ passwordHash, sessionVersion: sql`${staff.sessionVersion} + 1`, updatedAt: sql`now()` })
       .where(eq(staff.id, target.id));
-    await tx.delete(signInThrottle).where(eq(signInThrottle.key, accountThrottleKey(target.email)));
+    await tx
+      .delete(signInThrottle)
+      .where(inArray(signInThrottle.key, [accountThrottleKey(target.email), knownDeviceThrottleKey(target.email)]));
     await writeAudit(tx, {
       actorStaffId: actorId,
       action: "staff.password_reset",
@@ -34,6 +37,12 @@ export async function resetStaffPassword(
       entityId: target.id,
       before: { sessionVersion: target.sessionVersion },
       after: { sessionVersion: target.sessionVersion + 1, password: input.password === null ? "generated" : "set" },
+    });
+    await recordSecurityEvent(tx, {
+      kind: "staff.password_reset",
+      staffId: target.id,
+      actorStaffId: actorId,
+      detail: { password: input.password === null ? "generated" : "set" },
     });
     return { generatedPassword };
   });

@@ -15,3 +15,12 @@ export async function getSessionStaff(id: number, sessionVersion: number, db: Db
     .limit(1);
   return row ?? null;
 }
+
+export async function getStaffIdByEmail(email: string, db: DbOrTx): Promise<number | null> {
+  const [row] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(eq(staff.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row?.id ?? null;
+}

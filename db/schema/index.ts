@@ -4,4 +4,5 @@ export * from "./customers";
 export * from "@/db/schema/notifications";
 export * from "./plans";
 export * from "./renewals";
+export * from "./security";
 export * from "./staff";

@@ -29,7 +29,11 @@ export const staff = pgTable(
   ],
 );
 
-/** Failed sign-ins per account and per address, shared by every app instance. */
+/**
+ * Failed sign-ins per key (an account from unknown devices, an account from its
+ * known devices, an address), shared by every app instance. `lockedUntil` is
+ * the progressive delay: no attempt is checked before it.
+ */
 export const signInThrottle = pgTable(
   "sign_in_throttle",
   {
@@ -37,6 +41,7 @@ export const signInThrottle = pgTable(
     failures: integer().notNull().default(0),
     windowStartedAt: instant().notNull().defaultNow(),
     lockedUntil: instant(),
+    lastFailureAt: instant(),
   },
   (t) => [check("sign_in_throttle_failures_nonnegative", sql`${t.failures} >= 0`)],
 );

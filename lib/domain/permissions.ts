@@ -25,6 +25,7 @@ export const permissions = {
   seeRevenue: "supervisor",
   manageCatalog: "admin",
   manageStaff: "admin",
+  viewSecurityLog: "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { staffRoles } from "@/lib/domain/enums";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { decodeCursor } from "@/lib/keyset";
 import { idField } from "./ids";
 
 // Messages are keys of the "staff" catalog; the action wrapper translates them.
 const m = (key: string) => `staff.validation.${key}`;
 
-const PASSWORD_MAX_LENGTH = 256;
+// Bytes are what the policy caps; this only stops a megabyte reaching it.
+const PASSWORD_MAX_LENGTH = 1024;
 
 const id = idField(m("required"));
 const role = z.enum(staffRoles, m("role"));
@@ -21,12 +22,20 @@ const passwordChoice = {
   password: z.string().max(PASSWORD_MAX_LENGTH, m("passwordTooLong")).optional(),
 };
 
-/** Runs even when other fields failed, so every mistake shows at once. */
-function checkPassword(value: { mode: "generate" | "set"; password?: string }, ctx: z.RefinementCtx) {
+/**
+ * Runs even when other fields failed, so every mistake shows at once; the
+ * policy (length, bytes, common passwords, the member's own email and name)
+ * is checked here, before anything is hashed.
+ */
+function checkPassword(
+  value: { mode: "generate" | "set"; password?: string; email?: unknown; name?: unknown },
+  ctx: z.RefinementCtx,
+) {
+  if (value.mode !== "set") return;
   const password: unknown = value.password;
-  if (value.mode === "set" && (typeof password !== "string" || password.length < PASSWORD_MIN_LENGTH)) {
-    ctx.addIssue({ code: "custom", message: m("passwordTooShort"), path: ["password"] });
-  }
+  const inputs = [value.email, value.name].filter((v): v is string => typeof v === "string");
+  const problem = typeof password === "string" ? passwordProblem(password, inputs) : "passwordTooShort";
+  if (problem) ctx.addIssue({ code: "custom", message: m(problem), path: ["password"] });
 }
 
 const everyTime = {

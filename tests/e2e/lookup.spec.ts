@@ -56,7 +56,11 @@ test("the last 4 digits list every card they end, each saying why, and one opens
 
 test("a Chinese name offers suggestions that the keyboard can choose", async ({ page }) => {
   await page.goto("/plans");
-  await page.keyboard.press("/");
+  // The "/" shortcut exists once the box has hydrated; under load that can be after "load".
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(searchBox(page)).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type("陈嘉欣");
   const list = page.getByRole("listbox", { name: "Matching cards" });
   const first = list.getByRole("option").first();

@@ -168,6 +168,8 @@ test.describe("voids", () => {
         "next-action": forged!.headers["next-action"]!,
         "content-type": forged!.headers["content-type"]!,
         accept: "text/x-component",
+        // Without it the proxy refuses any POST (403) before the action's own checks, which this test is about.
+        origin: new URL(receiptUrl).origin,
       },
       data: forged!.body,
     });
@@ -182,6 +184,8 @@ test.describe("voids", () => {
         "next-action": forged!.headers["next-action"]!,
         "content-type": forged!.headers["content-type"]!,
         accept: "text/x-component",
+        // Without it the proxy refuses any POST (403) before the action's own checks, which this test is about.
+        origin: new URL(receiptUrl).origin,
       },
       data: forged!.body,
       maxRedirects: 0,

@@ -3,7 +3,7 @@ import { createStaffMember, expectOnLogin, mainNav, signIn, storageState, withSq
 
 test.describe("each demo role", () => {
   const expected = {
-    admin: ["Customers", "Plans", "Reports", "Staff"],
+    admin: ["Customers", "Plans", "Reports", "Staff", "Security"],
     supervisor: ["Customers", "Plans", "Reports"],
     agent: ["Customers", "Plans", "Reports"],
   } as const;

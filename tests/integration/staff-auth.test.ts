@@ -1,12 +1,26 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { authenticateStaff, throttlePolicy } from "@/db/mutations/authenticate-staff";
+import {
+  accountThrottleKey,
+  authenticateStaff,
+  knownDeviceThrottleKey,
+  throttlePolicy,
+} from "@/db/mutations/authenticate-staff";
 import { endStaffSessions } from "@/db/mutations/end-staff-sessions";
 import { getSessionStaff } from "@/db/queries/staff";
-import { auditLog, staff } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { auditLog, signInThrottle, staff } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { testDb } from "../helpers/db";
 import { FACTORY_PASSWORD, createStaff, uniqueSuffix } from "../helpers/factories";
+
+/** Lets a running delay end now, as if its seconds had passed. */
+async function expireDelay(db: Db, key: string) {
+  await db
+    .update(signInThrottle)
+    .set({ lockedUntil: sql`now() - interval '1 second'` })
+    .where(eq(signInThrottle.key, key));
+}
 
 const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;
 
@@ -52,7 +66,7 @@ describe("authenticateStaff", () => {
     ]);
   });
 
-  it("locks an account after repeated failures, even for the right password, from any address", async () => {
+  it("delays an account after repeated failures from unknown browsers, doubling, but lets its known browser in", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
     for (let i = 0; i < throttlePolicy.accountLimit; i++) {
@@ -61,21 +75,81 @@ describe("authenticateStaff", () => {
         reason: "invalid",
       });
     }
+    // The limit is free; the next failure starts a 1 s delay, the one after 2 s.
+    expect(await authenticateStaff({ email: member.email, password: "wrong", address: address() }, db)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(
       await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db),
-    ).toEqual({ ok: false, reason: "throttled" });
+    ).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+    await expireDelay(db, accountThrottleKey(member.email));
+    await authenticateStaff({ email: member.email, password: "wrong", address: address() }, db);
+    const [row] = await db
+      .select({ seconds: sql<number>`round(extract(epoch from ${signInThrottle.lockedUntil} - now()))::int` })
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, accountThrottleKey(member.email)));
+    expect(row?.seconds).toBe(2);
+
+    // The browser that signed in as this member before is counted apart, so the attacker cannot keep them out.
+    const known = await authenticateStaff(
+      { email: member.email, password: FACTORY_PASSWORD, address: address(), knownDeviceStaffId: member.id },
+      db,
+    );
+    expect(known.ok).toBe(true);
+    // A device cookie naming someone else does not help.
+    const other = await createStaff(db);
+    expect(
+      await authenticateStaff(
+        { email: member.email, password: FACTORY_PASSWORD, address: address(), knownDeviceStaffId: other.id },
+        db,
+      ),
+    ).toMatchObject({ ok: false, reason: "throttled" });
   });
 
-  it("locks an address that tries many accounts", async () => {
+  it("caps the delay at 15 minutes for unknown browsers and at a minute for a known one", async () => {
+    const { db } = testDb();
+    const member = await createStaff(db);
+    for (const [key, limit, cap] of [
+      [accountThrottleKey(member.email), throttlePolicy.accountLimit, throttlePolicy.accountMaxDelaySeconds],
+      [
+        knownDeviceThrottleKey(member.email),
+        throttlePolicy.knownDeviceLimit,
+        throttlePolicy.knownDeviceMaxDelaySeconds,
+      ],
+    ] as const) {
+      await db.insert(signInThrottle).values({ key, failures: limit + 40, lastFailureAt: sql`now()` });
+      const knownDeviceStaffId = key.startsWith("device:") ? member.id : null;
+      await authenticateStaff({ email: member.email, password: "wrong", address: address(), knownDeviceStaffId }, db);
+      const [row] = await db
+        .select({ seconds: sql<number>`round(extract(epoch from ${signInThrottle.lockedUntil} - now()))::int` })
+        .from(signInThrottle)
+        .where(eq(signInThrottle.key, key));
+      expect(row?.seconds).toBe(cap);
+    }
+  });
+
+  it("starts counting again an hour after the last failure", async () => {
+    const { db } = testDb();
+    const member = await createStaff(db);
+    const key = accountThrottleKey(member.email);
+    await db.insert(signInThrottle).values({ key, failures: 30, lastFailureAt: sql`now() - interval '61 minutes'` });
+    await authenticateStaff({ email: member.email, password: "wrong", address: address() }, db);
+    const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, key));
+    expect(row).toMatchObject({ failures: 1, lockedUntil: null });
+  });
+
+  it("delays an address that tries many accounts", async () => {
     const { db } = testDb();
     const from = address();
-    for (let i = 0; i < throttlePolicy.addressLimit; i++) {
+    for (let i = 0; i <= throttlePolicy.addressLimit; i++) {
       await authenticateStaff({ email: `guess-${i}-${uniqueSuffix()}@example.test`, password: "x", address: from }, db);
     }
     const member = await createStaff(db);
     expect(await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: from }, db)).toEqual({
       ok: false,
       reason: "throttled",
+      retryAfterSeconds: 1,
     });
     expect(
       (await authenticateStaff({ email: member.email, password: FACTORY_PASSWORD, address: address() }, db)).ok,

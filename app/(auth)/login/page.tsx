@@ -34,6 +34,8 @@ export default async function LoginPage({
           <h1 className="mb-1 text-lg font-semibold">{t("title")}</h1>
           <p className="mb-4 text-sm text-slate-600">{t("subtitle")}</p>
           {reason === "signed-out" ? <Notice className="mb-4">{t("sessionEnded")}</Notice> : null}
+          {reason === "idle" ? <Notice className="mb-4">{t("sessionIdle")}</Notice> : null}
+          {reason === "expired" ? <Notice className="mb-4">{t("sessionExpired")}</Notice> : null}
           {reason === "signed-out-by-you" ? (
             <Notice tone="success" className="mb-4">
               {t("signedOut")}

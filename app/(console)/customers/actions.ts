@@ -2,19 +2,27 @@
 
 import { z } from "zod";
 import { searchCustomers } from "@/db/queries/customer-search";
-import { staffAction } from "@/lib/action";
+import { getTranslations } from "next-intl/server";
+import { staffAction, type ActionResult } from "@/lib/action";
 import { businessRules } from "@/lib/config";
 import { classifySearch, SEARCH_MAX_LENGTH } from "@/lib/domain/search-classifier";
-import { toResultLine } from "./result-line";
+import { limitStaff } from "@/lib/rate-limit-request";
+import { toResultLine, type ResultLine } from "./result-line";
 
 const SUGGESTIONS = 6;
 
 /** As-you-type suggestions for the header search box: the first few results, never a count. */
 export const suggestCustomersAction = staffAction(
   z.object({ q: z.string().max(SEARCH_MAX_LENGTH * 4) }).strict(),
-  async ({ q }) => {
+  async ({ q }, { staff }): Promise<ActionResult<ResultLine[]>> => {
     const search = classifySearch(q);
     if (!search.ok) return { ok: true, data: [] };
+    const limited = await limitStaff("suggestions", staff);
+    if (!limited.ok)
+      return {
+        ok: false,
+        message: (await getTranslations("errors"))("rateLimited", { seconds: limited.retryAfterSeconds }),
+      };
     const { items } = await searchCustomers({ lookups: search.lookups, limit: SUGGESTIONS });
     const now = new Date();
     const { graceDays } = businessRules();

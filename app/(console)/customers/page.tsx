@@ -10,6 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
 import { requireStaff } from "@/lib/auth/session";
+import { limitStaff } from "@/lib/rate-limit-request";
 import { businessRules } from "@/lib/config";
 import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/search-classifier";
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
@@ -32,7 +33,7 @@ export default async function CustomersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireStaff({ permission: "lookUpCustomers" });
+  const staff = await requireStaff({ permission: "lookUpCustomers" });
   const t = await getTranslations("customers");
   const locale = await getLocale();
   const params = await searchParams;
@@ -49,6 +50,18 @@ export default async function CustomersPage({
           </Notice>
         )}
         <SearchTips />
+      </>
+    );
+  }
+
+  const limited = await limitStaff("searches", staff);
+  if (!limited.ok) {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <Notice tone="warning" className="mb-4">
+          {(await getTranslations("errors"))("rateLimited", { seconds: limited.retryAfterSeconds })}
+        </Notice>
       </>
     );
   }

@@ -8,6 +8,7 @@ import type nav from "./en/nav.json";
 import type plans from "./en/plans.json";
 import type renewals from "./en/renewals.json";
 import type reports from "./en/reports.json";
+import type security from "./en/security.json";
 import type staff from "./en/staff.json";
 
 /**
@@ -26,6 +27,7 @@ export interface Messages {
   plans: typeof plans;
   reports: typeof reports;
   staff: typeof staff;
+  security: typeof security;
 }
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
@@ -40,6 +42,7 @@ const namespaces = [
   "plans",
   "reports",
   "staff",
+  "security",
 ] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -13,6 +13,7 @@ import type nav from "./zh-Hans/nav.json";
 import type plans from "./zh-Hans/plans.json";
 import type renewals from "./zh-Hans/renewals.json";
 import type reports from "./zh-Hans/reports.json";
+import type security from "./zh-Hans/security.json";
 import type staff from "./zh-Hans/staff.json";
 
 interface ZhHans {
@@ -26,6 +27,7 @@ interface ZhHans {
   plans: typeof plans;
   reports: typeof reports;
   staff: typeof staff;
+  security: typeof security;
 }
 
 /** The tree of keys, with every message reduced to `string`. */

@@ -7,12 +7,14 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { listEntityActivity } from "@/db/queries/audit-trail";
 import { getStaffMember } from "@/db/queries/staff-admin";
+import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requireStaff } from "@/lib/auth/session";
 import { routeId } from "@/lib/domain/route-id";
 import { RoleBadge, StaffStateBadge } from "../staff-badges";
 import { AccessForm, ResetPasswordForm, RoleForm } from "./staff-forms";
 import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
+import { TwoFactorResetForm } from "./two-factor-reset-form";
 
 type Params = { params: Promise<{ staffId: string }> };
 
@@ -32,6 +34,8 @@ export default async function StaffMemberPage({ params }: Params) {
   const me = await requireStaff({ permission: "manageStaff" });
   const member = await loadMember((await params).staffId);
   const activity = await listEntityActivity({ type: "staff", id: member.id });
+  const twoFactor = await getTwoFactorStatus(member.id);
+  const security = await getTranslations("security.reset");
   const t = await getTranslations("staff");
   const common = await getTranslations("common");
   const tRuntime = withRuntimeKeys(t);
@@ -87,6 +91,10 @@ export default async function StaffMemberPage({ params }: Params) {
         </Panel>
         <Panel title={t("detail.passwordTitle")}>
           <ResetPasswordForm staffId={member.id} passwordMinLength={PASSWORD_MIN_LENGTH} />
+        </Panel>
+        <Panel title={security("title")}>
+          <p className="mb-3 text-sm text-slate-700">{twoFactor.enrolled ? security("on") : security("off")}</p>
+          <TwoFactorResetForm staffId={member.id} enrolled={twoFactor.enrolled} />
         </Panel>
       </div>
       <section aria-labelledby="account-history" className="mt-8">

@@ -7,10 +7,11 @@ import {
   listRenewalVolume,
   listVolumeLabels,
 } from "@/db/queries/reports";
-import { getStaff } from "@/lib/auth/session";
-import { may } from "@/lib/domain/permissions";
+import { getStaff, needsTwoFactorEnrolment, recordDenial } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
+import { may } from "@/lib/domain/permissions";
 import { EXPIRATION_DAYS } from "@/lib/domain/reports/model";
+import { limitStaff } from "@/lib/rate-limit-request";
 import {
   chartCsv,
   chartNames,
@@ -41,11 +42,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   const staff = await getStaff();
   const errors = await getTranslations("errors");
   if (!staff) return plain(401, errors("signedOut"));
+  if (needsTwoFactorEnrolment(staff)) return plain(403, errors("twoFactorFirst"));
   const { chart } = await params;
   if (!(chartNames as readonly string[]).includes(chart))
     return plain(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
-  if (name === "revenue" && !may.seeRevenue(staff)) return plain(403, errors("forbidden"));
+  if (name === "revenue" && !may.seeRevenue(staff)) {
+    await recordDenial(staff, "reports/export/revenue", "seeRevenue");
+    return plain(403, errors("forbidden"));
+  }
+  const limited = await limitStaff("exports", staff);
+  if (!limited.ok) {
+    const response = plain(429, errors("rateLimited", { seconds: limited.retryAfterSeconds }));
+    response.headers.set("Retry-After", String(limited.retryAfterSeconds));
+    return response;
+  }
 
   const now = new Date();
   const { range, by } = readReportParams(Object.fromEntries(new URL(request.url).searchParams), now);

@@ -1,0 +1,38 @@
+import type { DbOrTx } from "@/db/client";
+import { securityEvents } from "@/db/schema";
+
+export const securityEventKinds = [
+  "sign_in.failed",
+  "sign_in.throttled",
+  "session.ended_everywhere",
+  "access.denied",
+  "rate_limit.hit",
+  "two_factor.enrolled",
+  "two_factor.failed",
+  "two_factor.recovery_used",
+  "two_factor.reset",
+  "throttle.cleared",
+  "staff.role_changed",
+  "staff.password_reset",
+] as const;
+export type SecurityEventKind = (typeof securityEventKinds)[number];
+
+export interface SecurityEvent {
+  kind: SecurityEventKind;
+  staffId?: number | null;
+  actorStaffId?: number | null;
+  address?: string | null;
+  /** Small, non-secret facts (a reason, a limit, a masked email); never a password, token, code or full personal datum. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** Written in the caller's transaction when it records a change, so both commit together. */
+export async function recordSecurityEvent(db: DbOrTx, event: SecurityEvent): Promise<void> {
+  await db.insert(securityEvents).values({
+    kind: event.kind,
+    staffId: event.staffId ?? null,
+    actorStaffId: event.actorStaffId ?? null,
+    address: event.address ?? null,
+    detail: event.detail ?? {},
+  });
+}

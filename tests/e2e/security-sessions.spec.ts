@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { createStaffMember, expectOnLogin, signIn } from "./support";
+import { strictPage, strictURL } from "./security-support";
+
+// The strict server ends sessions after 4 s idle and 12 s after sign-in (playwright.config.ts).
+
+test("an idle session ends, and the sign-in page says it was inactivity", async ({ browser }) => {
+  const member = await createStaffMember("agent");
+  const page = await strictPage(browser);
+  await signIn(page, member.email, member.password);
+  await expect(page).toHaveURL(/\/customers/);
+  await page.waitForTimeout(5_500);
+  await page.goto("/plans");
+  await expectOnLogin(page);
+  await expect(page.getByText("You were signed out after a period of inactivity.")).toBeVisible();
+  await page.context().close();
+});
+
+test("an active session still ends at its absolute lifetime, and says so", async ({ browser }) => {
+  test.setTimeout(40_000);
+  const member = await createStaffMember("agent");
+  const page = await strictPage(browser);
+  await signIn(page, member.email, member.password);
+  await expect(page).toHaveURL(/\/customers/);
+  const started = Date.now();
+  // Active every 2 s: never idle, so only the absolute limit can end it.
+  while (Date.now() - started < 9_000) {
+    await page.goto("/plans");
+    await expect(page).toHaveURL(/\/plans/);
+    await page.waitForTimeout(2_000);
+  }
+  await page.waitForTimeout(Math.max(0, 13_000 - (Date.now() - started)));
+  await page.goto("/plans");
+  await expectOnLogin(page);
+  await expect(page.getByText("Your session reached its maximum length.")).toBeVisible();
+  const session = await page.request.get(`${strictURL}/api/auth/session`);
+  expect(await session.json()).toBeNull();
+  await page.context().close();
+});
+
+test("the sessions page lists this member's browsers, and signing out everywhere ends them all", async ({
+  browser,
+}) => {
+  const member = await createStaffMember("agent");
+  const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await signIn(a, member.email, member.password);
+  await signIn(b, member.email, member.password);
+  await expect(b).toHaveURL(/\/customers/);
+
+  await a.goto("/account/sessions");
+  await expect(a.getByRole("heading", { name: "Open sessions" })).toBeVisible();
+  const rows = a.getByRole("table", { name: "Open sessions" }).locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "This browser" })).toHaveCount(1);
+  await a.screenshot({ path: "test-results/screenshots/sessions.png", fullPage: true });
+
+  await a.getByRole("button", { name: "Sign out everywhere" }).click();
+  await a.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(a.getByText("Every session has ended.")).toBeVisible();
+  for (const page of [a, b]) {
+    await page.goto("/customers");
+    await expectOnLogin(page);
+  }
+  await Promise.all([first.close(), second.close()]);
+});

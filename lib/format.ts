@@ -1,8 +1,13 @@
 import { HK_TIME_ZONE } from "./time";
 
-export type Locale = "en" | "zh-Hans";
+export type Locale = "en" | "zh-Hans" | "zh-Hant";
 
-const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN" };
+const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN", "zh-Hant": "zh-HK" };
+
+/** The Intl locale that formats numbers and dates for a UI language. */
+export function intlLocaleOf(locale: Locale): string {
+  return intlLocale[locale] ?? "en-HK";
+}
 
 function parts(instant: Date, withSeconds: boolean) {
   const formatter = new Intl.DateTimeFormat("en-CA", {

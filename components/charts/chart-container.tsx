@@ -4,7 +4,7 @@ import { useLocale } from "next-intl";
 import { useId, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatNumber, intlLocaleOf, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { foldSeries, OTHER_SERIES_KEY, type ChartSeries } from "@/lib/reports/series";
 
@@ -74,7 +74,7 @@ export function ChartContainer({
   const isEmpty = series.every((s) => s.values.every((v) => v === 0));
   const tickFormatter = (i: number) => tickLabels[i] ?? "";
   const axisNumber = (value: number) =>
-    new Intl.NumberFormat(locale === "en" ? "en-HK" : "zh-CN", {
+    new Intl.NumberFormat(intlLocaleOf(locale), {
       notation: "compact",
       maximumFractionDigits: 1,
     }).format(money ? value / 100 : value);

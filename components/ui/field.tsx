@@ -11,7 +11,7 @@ export function Field({
   hint,
   className,
   ...inputProps
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+}: React.ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
   const id = inputProps.id ?? `field-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (

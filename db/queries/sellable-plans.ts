@@ -7,6 +7,7 @@ const sellableColumns = {
   code: plans.code,
   nameEn: plans.nameEn,
   nameZh: plans.nameZh,
+  nameZhHant: plans.nameZhHant,
   planVersionId: planVersions.id,
   version: planVersions.version,
   validityDays: planVersions.validityDays,

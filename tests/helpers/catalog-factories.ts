@@ -23,6 +23,7 @@ export function planInput(
     code: overrides.code ?? `T-${suffix}`,
     nameEn: overrides.nameEn ?? `Test plan ${suffix}`,
     nameZh: overrides.nameZh ?? `测试套餐 ${suffix}`,
+    nameZhHant: overrides.nameZhHant ?? `測試套餐 ${suffix}`,
     sortOrder: overrides.sortOrder ?? 100,
     terms: { ...defaultTerms, ...overrides.terms },
   };

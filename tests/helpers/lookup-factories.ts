@@ -101,6 +101,7 @@ export async function createPlanVersion(db: Db, fields: Partial<{ dataCnMb: numb
       code: `LOOKUP-${uniqueSuffix().toUpperCase()}`,
       nameEn: "Lookup Monthly",
       nameZh: "查询月卡",
+      nameZhHant: "查詢月卡",
       status: "draft",
     })
     .returning({ id: plans.id });

@@ -23,6 +23,7 @@ export async function createSellablePlan(
       code: `T-${uniqueSuffix().toUpperCase()}`,
       nameEn: "Test Monthly 8GB",
       nameZh: "测试月卡 8GB",
+      nameZhHant: "測試月卡 8GB",
       status: "draft",
     })
     .returning({ id: plans.id });

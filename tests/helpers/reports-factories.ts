@@ -14,7 +14,12 @@ export async function createPlan(
   const suffix = randomBytes(4).toString("hex").toUpperCase();
   const [plan] = await db
     .insert(plans)
-    .values({ code: `RPT-${suffix}`, nameEn: `Report plan ${suffix}`, nameZh: `报表套餐 ${suffix}` })
+    .values({
+      code: `RPT-${suffix}`,
+      nameEn: `Report plan ${suffix}`,
+      nameZh: `报表套餐 ${suffix}`,
+      nameZhHant: `報表套餐 ${suffix}`,
+    })
     .returning({ id: plans.id });
   const [version] = await db
     .insert(planVersions)

@@ -18,6 +18,7 @@ import { DataLeft } from "./data-left";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const PAGE_SIZE = 25;
 /** Counting stops here: "more than 100" is all an agent needs to know to narrow the search. */
@@ -134,17 +135,7 @@ export default async function CustomersPage({
                 </Td>
                 <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
-                <Td>
-                  {line.plan ? (
-                    locale === "en" ? (
-                      line.plan.en
-                    ) : (
-                      line.plan.zh
-                    )
-                  ) : (
-                    <span className="text-slate-500">—</span>
-                  )}
-                </Td>
+                <Td>{line.plan ? localizedName(locale, line.plan) : <span className="text-slate-500">—</span>}</Td>
                 <Td className="whitespace-nowrap">
                   {line.cardId === null ? null : <DataLeft dataLeft={line.dataLeft} hasPlan={line.plan !== null} />}
                 </Td>

@@ -13,6 +13,7 @@ import { suggestCustomersAction } from "./actions";
 import { customerNameText } from "./customer-name";
 import { MatchReasonText } from "./match-reason";
 import type { ResultLine } from "./result-line";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const DEBOUNCE_MS = 180;
 
@@ -233,7 +234,7 @@ export function CustomerSearchBox() {
                 </span>
                 {item.cardId ? <span>{t("results.cardNumber", { id: item.cardId })}</span> : null}
                 {item.validityEnd ? <span>{formatHkt(item.validityEnd)}</span> : null}
-                {item.plan ? <span>{locale === "en" ? item.plan.en : item.plan.zh}</span> : null}
+                {item.plan ? <span>{localizedName(locale, item.plan)}</span> : null}
               </div>
             </li>
           ))}

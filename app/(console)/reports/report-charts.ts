@@ -18,6 +18,7 @@ import {
 import { bucketLabels, bucketSpans, type ReportRange } from "@/lib/reports/range";
 import type { ChartSeries, DenseSeries } from "@/lib/reports/series";
 import { addDays, hkDay } from "@/lib/time";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -53,7 +54,7 @@ export async function volumeChart(
 ): Promise<ChartModel> {
   const t = await getTranslations("reports");
   const locale = (await getLocale()) as Locale;
-  const nameOf = new Map(names.map((n) => [n.key, locale === "en" ? n.en : n.zh]));
+  const nameOf = new Map(names.map((n) => [n.key, localizedName(locale, n)]));
   const labelOf = (key: string) => {
     if (by === "method") return t(`methods.${key}` as "methods.fps");
     if (by === "agent" && key === SELF_SERVICE_KEY) return t("selfService");

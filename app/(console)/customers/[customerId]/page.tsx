@@ -21,6 +21,7 @@ import { customerNameText } from "../customer-name";
 import { DataLeft } from "../data-left";
 import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const CARDS_PER_PAGE = 50;
 
@@ -150,7 +151,15 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                     <Td className="whitespace-nowrap">
                       <HkTime value={card.validityEnd} />
                     </Td>
-                    <Td>{card.period ? (locale === "en" ? card.period.planNameEn : card.period.planNameZh) : "—"}</Td>
+                    <Td>
+                      {card.period
+                        ? localizedName(locale, {
+                            en: card.period.planNameEn,
+                            zh: card.period.planNameZh,
+                            zhHant: card.period.planNameZhHant,
+                          })
+                        : "—"}
+                    </Td>
                     <Td className="whitespace-nowrap">
                       <DataLeft dataLeft={card.dataLeft} hasPlan={card.period !== null} />
                     </Td>

@@ -18,6 +18,7 @@ import { PlanStatusBadge } from "../plan-status-badge";
 import { PlanActivity } from "./plan-activity";
 import { PlanStatusActions } from "./plan-status-actions";
 import { VersionHistory } from "./version-history";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 type Params = {
   params: Promise<{ planId: string }>;
@@ -50,7 +51,8 @@ export default async function PlanPage({ params, searchParams }: Params) {
   ]);
   const cards = new Map(cardsOnVersions.map((row) => [row.planVersionId, row.cards]));
   const cardsTotal = cardsOnVersions.reduce((sum, row) => sum + row.cards, 0);
-  const [title, subtitle] = locale === "en" ? [plan.nameEn, plan.nameZh] : [plan.nameZh, plan.nameEn];
+  const names = { en: plan.nameEn, zh: plan.nameZh, zhHant: plan.nameZhHant };
+  const [title, subtitle] = [localizedName(locale, names), locale === "en" ? names.zhHant : plan.nameEn];
   const created = (await searchParams).created === "1";
 
   const terms = plan.terms;
@@ -60,6 +62,7 @@ export default async function PlanPage({ params, searchParams }: Params) {
     code: plan.code,
     nameEn: plan.nameEn,
     nameZh: plan.nameZh,
+    nameZhHant: plan.nameZhHant,
     sortOrder: String(plan.sortOrder),
     validityDays: terms ? String(terms.validityDays) : "",
     dataCn: terms ? dataCn.value : "",

@@ -8,6 +8,7 @@ const fieldOrder = [
   "version",
   "nameEn",
   "nameZh",
+  "nameZhHant",
   "sortOrder",
   "validityDays",
   "dataCnMb",

@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { canVoid } from "@/lib/renewal/rules";
 import { hasRole } from "@/lib/roles";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -39,7 +40,7 @@ export default async function RenewalReceiptPage({
   const voidable =
     hasRole(staff.role, "supervisor") &&
     canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
-  const planName = locale === "en" ? r.planNameEn : r.planNameZh;
+  const planName = localizedName(locale, { en: r.planNameEn, zh: r.planNameZh, zhHant: r.planNameZhHant });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">

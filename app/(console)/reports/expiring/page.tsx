@@ -26,6 +26,7 @@ import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
 import { formatMsisdn } from "@/lib/identifiers";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -97,7 +98,10 @@ async function Worklist({
       name: primary ?? t("noName"),
       otherName: secondary && secondary !== primary ? secondary : null,
       numbers: [row.hkMsisdn, row.cnMsisdn].filter((n): n is string => n !== null).map(formatMsisdn),
-      plan: locale === "en" ? row.planNameEn : row.planNameZh,
+      plan:
+        row.planNameEn === null
+          ? null
+          : localizedName(locale, { en: row.planNameEn, zh: row.planNameZh ?? "", zhHant: row.planNameZhHant }),
       validityEnd: row.validityEnd,
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
       daysFromToday: daysBetween(today, hkDay(row.validityEnd)),

@@ -16,6 +16,7 @@ import { formatDataMb, type Locale } from "@/lib/format";
 import { formatMsisdn } from "@/lib/identifiers";
 import { formatMoney } from "@/lib/money";
 import { RenewForm } from "./renew-form";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
@@ -136,7 +137,7 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
                 numbers={numbers.map((n) => n.msisdn)}
                 plans={plans.map((p) => ({
                   planVersionId: p.planVersionId,
-                  name: locale === "en" ? p.nameEn : p.nameZh,
+                  name: localizedName(locale, { en: p.nameEn, zh: p.nameZh, zhHant: p.nameZhHant }),
                   days: p.validityDays,
                   dataCn: formatDataMb(p.dataCnMb, locale),
                   dataHk: formatDataMb(p.dataHkMb, locale),

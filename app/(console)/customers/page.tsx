@@ -18,6 +18,7 @@ import { DataLeft } from "./data-left";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
+import { RecentCustomers } from "@/components/palette/recent-customers";
 import { localizedName } from "@/lib/i18n/localized-name";
 
 const PAGE_SIZE = 25;
@@ -49,7 +50,10 @@ export default async function CustomersPage({
             {t(`refusal.${search.reason}`, { max: SEARCH_MAX_LENGTH })}
           </Notice>
         )}
-        <SearchTips />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <SearchTips />
+          <RecentCustomers />
+        </div>
       </>
     );
   }

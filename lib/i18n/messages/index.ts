@@ -12,6 +12,7 @@ const namespaces = [
   "plans",
   "reports",
   "staff",
+  "palette",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -22,6 +22,7 @@ import { DataLeft } from "../data-left";
 import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
 import { localizedName } from "@/lib/i18n/localized-name";
+import { RememberCustomer } from "@/components/palette/palette-context";
 
 const CARDS_PER_PAGE = 50;
 
@@ -63,6 +64,14 @@ export default async function CustomerPage({ params, searchParams }: Props) {
 
   return (
     <>
+      <RememberCustomer
+        visit={{
+          customerId: customer.id,
+          cardId: null,
+          name: customerNameText(customer.nameZh, customer.nameEn) || `#${customer.id}`,
+          href: `/customers/${customer.id}`,
+        }}
+      />
       <PageHeader
         title={
           <>

@@ -138,14 +138,14 @@ export default async function PlanPage({ params, searchParams }: Params) {
                 <dt className="text-slate-500">{t("detail.renewals30d")}</dt>
                 <dd className="font-medium tabular-nums">{formatNumber(renewals30d.get(plan.id) ?? 0, locale)}</dd>
               </div>
-              <div className="text-xs text-slate-500">
-                {plan.updatedByName
-                  ? t("detail.lastChange", { name: plan.updatedByName })
-                  : t("detail.lastChangeUnknown")}
-                {" · "}
-                <HkTime value={plan.updatedAt} />
-              </div>
             </dl>
+            <p className="mt-3 text-xs text-slate-600">
+              {plan.updatedByName
+                ? t("detail.lastChange", { name: plan.updatedByName })
+                : t("detail.lastChangeUnknown")}
+              {" · "}
+              <HkTime value={plan.updatedAt} />
+            </p>
           </Panel>
         </div>
       </div>

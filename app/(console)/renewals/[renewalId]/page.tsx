@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalReceipt } from "@/db/queries/renewal-context";
 import { requireStaff } from "@/lib/auth/session";
-import { formatDataMb, type Locale } from "@/lib/format";
+import { formatDataMb, formatHkt, type Locale } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { canVoid } from "@/lib/renewal/rules";
 import { hasRole } from "@/lib/roles";
@@ -138,7 +138,7 @@ export default async function RenewalReceiptPage({
         </Panel>
       ) : null}
 
-      <Panel title={t("messages")} className="no-print">
+      <Panel title={<span id="messages">{t("messages")}</span>} className="no-print">
         {r.messages.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noMessages")}</p>
         ) : (
@@ -172,7 +172,12 @@ export default async function RenewalReceiptPage({
 
       {voidable ? (
         <Panel title={<span id="void">{t("voidTitle")}</span>} className="no-print">
-          <VoidRenewal renewalId={r.id} />
+          <VoidRenewal
+            renewalId={r.id}
+            amount={formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale)}
+            method={t(`methods.${r.paymentMethod}`)}
+            validityBackTo={formatHkt(r.previousValidityEnd)}
+          />
         </Panel>
       ) : null}
     </div>

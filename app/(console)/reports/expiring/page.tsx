@@ -48,7 +48,7 @@ export default async function ExpiryWorklistPage({ searchParams }: { searchParam
   const t = await getTranslations("reports");
   return (
     <>
-      <PageHeader title={t("title")} description={t("worklist.description")} />
+      <PageHeader title={t("worklist.title")} description={t("worklist.description")} />
       <ReportsNav current="worklist" />
       {/* Keyed by the URL state, so another window or page shows the skeleton while it loads. */}
       <Suspense key={worklistHref(window, sort, after)} fallback={<WorklistSkeleton />}>

@@ -66,9 +66,9 @@ export function CardStatus({
             </h2>
           </div>
           <p className="text-sm text-slate-700">
-            <span className="text-slate-500">{t("validity.ends")} </span>
+            <span className="text-slate-700">{t("validity.ends")} </span>
             <HkTime value={card.validityEnd} className="font-medium text-slate-900" />
-            <span className="text-slate-500"> · </span>
+            <span className="text-slate-600"> · </span>
             <span data-testid="countdown">
               {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(card.validityEnd, now))}
               {status.state === "grace"
@@ -78,7 +78,7 @@ export function CardStatus({
           </p>
           {status.state === "grace" ? (
             <p className="text-sm text-slate-700">
-              <span className="text-slate-500">{t("validity.graceEnds")} </span>
+              <span className="text-slate-700">{t("validity.graceEnds")} </span>
               <HkTime value={status.graceEndsAt} className="font-medium" />
             </p>
           ) : null}

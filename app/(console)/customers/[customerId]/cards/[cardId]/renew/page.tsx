@@ -8,6 +8,7 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalContext } from "@/db/queries/renewal-context";
+import { getLastRenewedPlanId } from "@/db/queries/last-renewed-plan";
 import { listSellablePlans } from "@/db/queries/sellable-plans";
 import { requireStaff } from "@/lib/auth/session";
 import { daysLeft, deriveCardState } from "@/lib/card-state";
@@ -24,13 +25,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const idPattern = /^[1-9]\d{0,9}$/;
 
-export default async function RenewPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+export default async function RenewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string; cardId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
   const { customerId, cardId } = await params;
   if (!idPattern.test(customerId) || !idPattern.test(cardId)) notFound();
-  const [context, plans] = await Promise.all([
+  // ?plan=same (the palette's "renew with the same plan") preselects the plan of the card's last renewal.
+  const samePlan = (await searchParams).plan === "same";
+  const [context, plans, lastPlanId] = await Promise.all([
     getRenewalContext(Number(customerId), Number(cardId)),
     listSellablePlans(),
+    samePlan ? getLastRenewedPlanId(Number(cardId)) : null,
   ]);
   if (!context) notFound();
   const t = await getTranslations("renewals");
@@ -132,6 +142,8 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <RenewForm
                 cardId={card.id}
                 idempotencyKey={randomUUID()}
+                initialPlanVersionId={plans.find((p) => p.planId === lastPlanId)?.planVersionId ?? null}
+                samePlanMissing={samePlan && !plans.some((p) => p.planId === lastPlanId)}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
                 numbers={numbers.map((n) => n.msisdn)}

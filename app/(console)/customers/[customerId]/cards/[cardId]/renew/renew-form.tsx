@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
 import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/format";
+import { formatMsisdn } from "@/lib/identifiers";
 import { formatMoney, type Currency } from "@/lib/money";
 import { methodsNeedingReference, paymentMethods, type PaymentMethod } from "@/lib/renewal/rules";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
@@ -35,6 +36,10 @@ type Language = "zh-Hans" | "zh-Hant" | "en";
 export function RenewForm(props: {
   cardId: number;
   idempotencyKey: string;
+  /** A plan chosen before the page opened (renew with the same plan); the reference field then takes focus. */
+  initialPlanVersionId?: number | null;
+  /** "Same plan" was asked for, but the card's last plan is no longer sold. */
+  samePlanMissing?: boolean;
   storedValueHkdMinor: number;
   defaultLanguage: Language;
   numbers: string[];
@@ -44,7 +49,7 @@ export function RenewForm(props: {
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
-    props.plans.length === 1 ? props.plans[0]!.planVersionId : null,
+    props.initialPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
   );
   const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
   const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
@@ -56,6 +61,12 @@ export function RenewForm(props: {
   const [reviewing, startReview] = useTransition();
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
+  const reviewHeading = useRef<HTMLSpanElement>(null);
+
+  // The review is read to the customer before Confirm: focus moves to its heading (Tab then reaches Confirm).
+  useEffect(() => {
+    if (preview) reviewHeading.current?.focus();
+  }, [preview]);
 
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
@@ -112,6 +123,7 @@ export function RenewForm(props: {
 
   return (
     <form onSubmit={review} className="space-y-6" noValidate>
+      {props.samePlanMissing ? <Notice tone="warning">{t("samePlanMissing")}</Notice> : null}
       <Panel title={t("stepPlan")}>
         <fieldset aria-describedby={fieldError("planVersionId") ? "plan-error" : undefined}>
           <legend className="sr-only">{t("stepPlan")}</legend>
@@ -122,7 +134,7 @@ export function RenewForm(props: {
                 <label
                   key={option.planVersionId}
                   className={cn(
-                    "flex cursor-pointer gap-3 rounded-md border p-3 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    "flex cursor-pointer gap-3 rounded-md border p-3 text-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600",
                     checked ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:border-slate-300",
                   )}
                 >
@@ -132,6 +144,7 @@ export function RenewForm(props: {
                     value={option.planVersionId}
                     checked={checked}
                     onChange={() => edit(setPlanVersionId)(option.planVersionId)}
+                    data-invalid={fieldError("planVersionId") ? true : undefined}
                     className="mt-1"
                   />
                   <span className="min-w-0 flex-1">
@@ -146,7 +159,7 @@ export function RenewForm(props: {
                   </span>
                   <span className="text-right tabular-nums">
                     <span className="block font-semibold">{formatMoney(option.priceHkdMinor, "HKD", locale)}</span>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {formatMoney(option.priceCnyMinor, "CNY", locale)}
                     </span>
                   </span>
@@ -170,7 +183,7 @@ export function RenewForm(props: {
             value={smsMsisdn}
             onChange={(e) => edit(setSmsMsisdn)(e.target.value)}
             error={fieldError("smsMsisdn")}
-            options={props.numbers.map((n) => ({ value: n, label: n }))}
+            options={props.numbers.map((n) => ({ value: n, label: formatMsisdn(n) }))}
           />
           <SelectField
             label={t("smsLanguage")}
@@ -192,7 +205,7 @@ export function RenewForm(props: {
                 <label
                   key={m}
                   className={cn(
-                    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600",
                     method === m ? "border-brand-600 bg-brand-50" : "border-slate-200",
                   )}
                 >
@@ -269,6 +282,7 @@ export function RenewForm(props: {
                   autoComplete="off"
                   spellCheck={false}
                   maxLength={64}
+                  autoFocus={Boolean(props.initialPlanVersionId)}
                   aria-invalid={fieldError("reference") ? true : undefined}
                   aria-describedby={fieldError("reference") ? "reference-error reference-hint" : "reference-hint"}
                   className={cn(inputClass, "font-mono")}
@@ -296,7 +310,13 @@ export function RenewForm(props: {
           </Button>
         </div>
       ) : (
-        <Panel title={t("stepReview")}>
+        <Panel
+          title={
+            <span ref={reviewHeading} tabIndex={-1} id="review-heading">
+              {t("stepReview")}
+            </span>
+          }
+        >
           <ReviewPanel
             preview={preview}
             planName={plan?.name ?? ""}
@@ -391,7 +411,7 @@ function ReviewPanel({
         </div>
         <div>
           <dt className="text-slate-500">{t("smsLabel")}</dt>
-          <dd>{t("smsTo", { number: smsMsisdn, language: t(`languages.${smsLanguage}`) })}</dd>
+          <dd>{t("smsTo", { number: formatMsisdn(smsMsisdn), language: t(`languages.${smsLanguage}`) })}</dd>
         </div>
       </dl>
       {preview.warnings.map((w) => (

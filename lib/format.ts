@@ -28,10 +28,18 @@ function parts(instant: Date, withSeconds: boolean) {
   };
 }
 
-/** "2026-12-24 23:59 HKT": unambiguous in both languages and sortable by eye. */
-export function formatHkt(instant: Date, options: { seconds?: boolean; dateOnly?: boolean } = {}): string {
+const zoneName: Record<Locale, string> = { en: "HKT", "zh-Hans": "香港时间", "zh-Hant": "香港時間" };
+
+/**
+ * "2026-12-24 23:59 HKT" (in Chinese "2026-12-24 23:59 香港時間", as the SMS
+ * says it): unambiguous in every language and sortable by eye.
+ */
+export function formatHkt(
+  instant: Date,
+  options: { seconds?: boolean; dateOnly?: boolean; locale?: Locale } = {},
+): string {
   const p = parts(instant, options.seconds ?? false);
-  return options.dateOnly ? p.date : `${p.date} ${p.time} HKT`;
+  return options.dateOnly ? p.date : `${p.date} ${p.time} ${zoneName[options.locale ?? "en"] ?? "HKT"}`;
 }
 
 /** "2026-12-24 15:59:59 UTC", shown on hover next to every Hong Kong time. */

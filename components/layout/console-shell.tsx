@@ -63,11 +63,15 @@ export async function ConsoleShell({
             <header className="no-print flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-6 sm:py-3">
               <MobileNav menuLabel={t("menu")} closeLabel={common("close")} title={common("appName")}>
                 {navLinks}
-                <LanguageSwitch className="mt-6 self-start sm:hidden" />
+                <div className="mt-6 sm:hidden">
+                  <LanguageSwitch />
+                </div>
               </MobileNav>
               <div className="order-last min-w-0 basis-full md:order-none md:basis-auto md:flex-1">{search}</div>
               <PaletteButton label={t("palette")} />
-              <LanguageSwitch className="hidden sm:inline-flex" />
+              <div className="hidden sm:block">
+                <LanguageSwitch />
+              </div>
               <div className="ml-auto hidden text-right text-sm leading-tight sm:block md:ml-0">
                 <p className="font-medium text-slate-900" data-testid="staff-name">
                   {staff.name}

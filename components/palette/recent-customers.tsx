@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { formatHkt } from "@/lib/format";
+import { useLocale, useTranslations } from "next-intl";
+import { formatHkt, type Locale } from "@/lib/format";
 import { usePalette } from "./palette-context";
 
 /** The customers this staff member opened last (in this browser), newest first. */
 export function RecentCustomers() {
   const t = useTranslations("palette");
   const { recent } = usePalette();
+  const locale = useLocale() as Locale;
   return (
     <section aria-labelledby="recent-customers" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 id="recent-customers" className="border-b border-slate-100 px-4 py-3 text-sm font-semibold text-slate-800">
@@ -24,7 +25,7 @@ export function RecentCustomers() {
                 {r.name}
               </Link>
               <time dateTime={new Date(r.at).toISOString()} className="shrink-0 text-xs text-slate-600">
-                {formatHkt(new Date(r.at))}
+                {formatHkt(new Date(r.at), { locale })}
               </time>
             </li>
           ))}

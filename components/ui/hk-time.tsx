@@ -1,4 +1,7 @@
-import { formatHkt, formatUtc } from "@/lib/format";
+"use client";
+
+import { useLocale } from "next-intl";
+import { formatHkt, formatUtc, type Locale } from "@/lib/format";
 
 /** Every instant in the console: Hong Kong time on screen, UTC on hover. */
 export function HkTime({
@@ -12,9 +15,10 @@ export function HkTime({
   dateOnly?: boolean;
   className?: string;
 }) {
+  const locale = useLocale() as Locale;
   return (
     <time dateTime={value.toISOString()} title={formatUtc(value)} className={className}>
-      {formatHkt(value, { seconds, dateOnly })}
+      {formatHkt(value, { seconds, dateOnly, locale })}
     </time>
   );
 }

@@ -8,7 +8,7 @@ import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { classifySearch, SEARCH_MAX_LENGTH, type SearchRefusal } from "@/lib/customer-search-query";
-import { formatHkt } from "@/lib/format";
+import { formatHkt, type Locale } from "@/lib/format";
 import { suggestCustomersAction } from "./actions";
 import { customerNameText } from "./customer-name";
 import { MatchReasonText } from "./match-reason";
@@ -233,7 +233,7 @@ export function CustomerSearchBox() {
                   <MatchReasonText reason={item.reason} value={item.matched} />
                 </span>
                 {item.cardId ? <span>{t("results.cardNumber", { id: item.cardId })}</span> : null}
-                {item.validityEnd ? <span>{formatHkt(item.validityEnd)}</span> : null}
+                {item.validityEnd ? <span>{formatHkt(item.validityEnd, { locale: locale as Locale })}</span> : null}
                 {item.plan ? <span>{localizedName(locale, item.plan)}</span> : null}
               </div>
             </li>

@@ -96,9 +96,10 @@ export default async function PlansPage({
                 <tr key={plan.id}>
                   <Td>
                     <p className="font-medium text-slate-900">{primary}</p>
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs text-slate-600">
                       <span className="font-mono">{plan.code}</span>
-                      {plan.version ? ` · ${t("version", { version: plan.version })}` : null} · {secondary}
+                      {plan.version ? ` · ${t("version", { version: plan.version })}` : null} ·{" "}
+                      <span lang={locale === "en" ? "zh-Hant" : "en"}>{secondary}</span>
                     </p>
                   </Td>
                   <Td>

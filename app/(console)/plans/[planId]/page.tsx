@@ -88,7 +88,8 @@ export default async function PlanPage({ params, searchParams }: Params) {
         }
         description={
           <>
-            <span className="font-mono">{plan.code}</span> · {subtitle}
+            <span className="font-mono">{plan.code}</span> ·{" "}
+            <span lang={locale === "en" ? "zh-Hant" : "en"}>{subtitle}</span>
           </>
         }
       />

@@ -9,6 +9,7 @@ import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalReceipt } from "@/db/queries/renewal-context";
 import { requireStaff } from "@/lib/auth/session";
 import { formatDataMb, formatHkt, type Locale } from "@/lib/format";
+import { formatMsisdn } from "@/lib/identifiers";
 import { formatMoney } from "@/lib/money";
 import { canVoid } from "@/lib/renewal/rules";
 import { hasRole } from "@/lib/roles";
@@ -147,7 +148,7 @@ export default async function RenewalReceiptPage({
               <li key={m.id} className="flex items-start justify-between gap-4 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {t(`messageKinds.${m.kind}`)} · <span className="font-mono">{m.toMsisdn}</span> ·{" "}
+                    {t(`messageKinds.${m.kind}`)} · <span className="tabular-nums">{formatMsisdn(m.toMsisdn)}</span> ·{" "}
                     <span
                       className={
                         m.status === "sent"
@@ -176,7 +177,7 @@ export default async function RenewalReceiptPage({
             renewalId={r.id}
             amount={formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale)}
             method={t(`methods.${r.paymentMethod}`)}
-            validityBackTo={formatHkt(r.previousValidityEnd)}
+            validityBackTo={formatHkt(r.previousValidityEnd, { locale })}
           />
         </Panel>
       ) : null}

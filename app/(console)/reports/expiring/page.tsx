@@ -117,7 +117,7 @@ async function Worklist({
   const hint =
     window === "grace"
       ? t("windowHint.grace", { days: graceDays })
-      : t("windowHint.expiring", { until: formatHkt(windowBounds(window, now, graceDays).to) });
+      : t("windowHint.expiring", { until: formatHkt(windowBounds(window, now, graceDays).to, { locale }) });
   const countLabel = (w: WorklistWindow) =>
     counts[w].capped ? t("countCapped", { count: WORKLIST_COUNT_CAP }) : t("count", { count: counts[w].count });
 

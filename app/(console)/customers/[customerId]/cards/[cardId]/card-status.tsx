@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { HkTime } from "@/components/ui/hk-time";
 import type { CardDetail } from "@/db/queries/cards";
 import type { CardStateInfo } from "@/lib/card-state";
-import { formatHkt } from "@/lib/format";
+import { formatHkt, type Locale } from "@/lib/format";
 import { DAY_MS } from "@/lib/time";
 
 const HOUR_MS = DAY_MS / 24;
@@ -40,11 +40,12 @@ export function CardStatus({
   renewHref: string;
 }) {
   const t = useTranslations("cards");
+  const locale = useLocale() as Locale;
   const reason = t(`suspensionReason.${card.suspensionReason ?? "other"}`);
   const ended = now.getTime() > card.validityEnd.getTime();
   const line = {
     active: t("stateLine.active", { days: countdown(card.validityEnd, now).days }),
-    grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt) }),
+    grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt, { locale }) }),
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
   }[status.state];

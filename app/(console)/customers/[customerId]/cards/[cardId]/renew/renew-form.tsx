@@ -361,7 +361,7 @@ function ReviewPanel({
     const value = new Date(iso);
     return (
       <time dateTime={iso} title={formatUtc(value)}>
-        {formatHkt(value)}
+        {formatHkt(value, { locale })}
       </time>
     );
   };
@@ -391,7 +391,7 @@ function ReviewPanel({
             <span className="block text-slate-600">
               {preview.startsNow
                 ? t("dataStartsNow")
-                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}
+                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt), { locale }) })}
             </span>
           </dd>
         </div>

@@ -24,6 +24,7 @@ const catalog = [
     code: "MONTHLY-8GB",
     nameEn: "Monthly 8GB China + HK",
     nameZh: "中港通月卡 8GB",
+    nameZhHant: "中港通月卡 8GB",
     status: "active",
     sort: 10,
     versions: [
@@ -35,6 +36,7 @@ const catalog = [
     code: "QUARTER-30GB",
     nameEn: "Quarterly 30GB China + HK",
     nameZh: "中港通季卡 30GB",
+    nameZhHant: "中港通季卡 30GB",
     status: "active",
     sort: 20,
     versions: [[90, 30720, 10240, 26800, 23800, "stack", 560]],
@@ -43,6 +45,7 @@ const catalog = [
     code: "HALF-60GB",
     nameEn: "Half-year 60GB China + HK",
     nameZh: "中港通半年卡 60GB",
+    nameZhHant: "中港通半年卡 60GB",
     status: "active",
     sort: 30,
     versions: [[180, 61440, 20480, 48800, 43800, "stack", 560]],
@@ -51,6 +54,7 @@ const catalog = [
     code: "ANNUAL-120GB",
     nameEn: "Annual 120GB China + HK",
     nameZh: "中港通年卡 120GB",
+    nameZhHant: "中港通年卡 120GB",
     status: "active",
     sort: 40,
     versions: [[365, 122880, 40960, 88800, 79800, "stack", 560]],
@@ -59,6 +63,7 @@ const catalog = [
     code: "ANNUAL-MAX-200GB",
     nameEn: "Annual Max 200GB (counts from today)",
     nameZh: "中港通年卡尊享 200GB（由今日起计）",
+    nameZhHant: "中港通年卡尊享 200GB（由今日起計）",
     status: "active",
     sort: 50,
     versions: [[365, 204800, 51200, 118800, 106800, "max_from_today", 560]],
@@ -67,6 +72,7 @@ const catalog = [
     code: "MONTHLY-LITE-3GB",
     nameEn: "Monthly Lite 3GB (retired)",
     nameZh: "中港通轻享月卡 3GB（已停售）",
+    nameZhHant: "中港通輕享月卡 3GB（已停售）",
     status: "archived",
     sort: 90,
     versions: [[30, 3072, 1024, 4800, 4300, "stack", 560]],
@@ -75,6 +81,7 @@ const catalog = [
     code: "TRAVEL-7D-5GB",
     nameEn: "7-day Travel 5GB",
     nameZh: "七日旅行卡 5GB",
+    nameZhHant: "七日旅行卡 5GB",
     status: "draft",
     sort: 60,
     versions: [[7, 5120, 2048, 3800, 3400, "stack", 0]],
@@ -195,8 +202,8 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
 
     await step("plan catalog", async () => {
       for (const plan of catalog) {
-        const [row] = await tx`insert into plans (code, name_en, name_zh, status, sort_order) values
-          (${plan.code}, ${plan.nameEn}, ${plan.nameZh}, 'draft', ${plan.sort}) returning id`;
+        const [row] = await tx`insert into plans (code, name_en, name_zh, name_zh_hant, status, sort_order) values
+          (${plan.code}, ${plan.nameEn}, ${plan.nameZh}, ${plan.nameZhHant}, 'draft', ${plan.sort}) returning id`;
         let versionId = 0;
         for (const [index, [days, cn, hk, hkd, cny, mode, daysAgo]] of plan.versions.entries()) {
           const effective = new Date(now.getTime() - daysAgo * 86_400_000);

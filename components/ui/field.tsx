@@ -1,7 +1,7 @@
 import { cn } from "./cn";
 
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/20 aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-2 focus:outline-offset-1 focus:outline-brand-600 aria-[invalid=true]:border-red-500";
 
 /** A labelled input with its error tied to it by aria-describedby. */
 export function Field({
@@ -11,7 +11,7 @@ export function Field({
   hint,
   className,
   ...inputProps
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+}: React.ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
   const id = inputProps.id ?? `field-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (

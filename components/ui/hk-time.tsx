@@ -1,3 +1,6 @@
+"use client";
+
+import { useLocale } from "next-intl";
 import { formatHkt, formatUtc } from "@/lib/domain/format";
 
 /** Every instant in the console: Hong Kong time on screen, UTC on hover. */
@@ -12,9 +15,10 @@ export function HkTime({
   dateOnly?: boolean;
   className?: string;
 }) {
+  const locale = useLocale();
   return (
     <time dateTime={value.toISOString()} title={formatUtc(value)} className={className}>
-      {formatHkt(value, { seconds, dateOnly })}
+      {formatHkt(value, { seconds, dateOnly, locale })}
     </time>
   );
 }

@@ -1,6 +1,11 @@
 import { cn } from "./cn";
 
-/** A dense, scannable table: sticky header, zebra-free rows, right-aligned numbers via `numeric`. */
+/**
+ * A dense, scannable table: sticky header, zebra-free rows, right-aligned
+ * numbers via `numeric`. On a narrow screen it scrolls inside its own frame;
+ * Chinese text keeps its words whole (keep-all), so columns are never
+ * squeezed to one character a line.
+ */
 export function Table({
   children,
   className,
@@ -12,7 +17,7 @@ export function Table({
 }) {
   return (
     <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm [word-break:keep-all]">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>

@@ -20,6 +20,7 @@ export async function createPlan(
           code: input.code,
           nameEn: input.nameEn,
           nameZh: input.nameZh,
+          nameZhHant: input.nameZhHant,
           sortOrder: input.sortOrder,
           status: "draft",
           updatedBy: actorId,

@@ -5,7 +5,7 @@ import { plans, planVersions } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
 import { lockPlanForChange } from "@/db/mutations/_shared/lock-plan";
 
-const detailKeys = ["nameEn", "nameZh", "sortOrder"] as const;
+const detailKeys = ["nameEn", "nameZh", "nameZhHant", "sortOrder"] as const;
 
 type UpdatePlanResult =
   { planId: number; changed: false } | { planId: number; changed: true; newVersion: number | null };
@@ -50,6 +50,7 @@ export async function updatePlan(
       .set({
         nameEn: input.nameEn,
         nameZh: input.nameZh,
+        nameZhHant: input.nameZhHant,
         sortOrder: input.sortOrder,
         currentVersionId,
         lockVersion: sql`${plans.lockVersion} + 1`,

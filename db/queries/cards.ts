@@ -28,6 +28,7 @@ function periodsWithPlans(db: DbOrTx) {
       usedHkMb: periods.usedHkMb,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
+      planNameZhHant: plans.nameZhHant,
       planVersion: planVersions.version,
     })
     .from(periods)
@@ -238,6 +239,7 @@ export async function listCardRenewals(
       periodEndsAt: periods.endsAt,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
+      planNameZhHant: plans.nameZhHant,
       planVersion: planVersions.version,
       soldByName: staff.name,
       payment: { ...payment._.selectedFields },

@@ -29,7 +29,8 @@ function escapeRegex(value: string): string {
 function termPredicate(term: NameTerm): SQL {
   switch (term.match) {
     case "gram":
-      return sql`cu.name_grams @> array[${term.text}]::text[]`;
+      // Folded like the column (繁 → 简), so 鄧 finds 邓 and the reverse.
+      return sql`cu.name_grams @> array[fold_han(${term.text})]::text[]`;
     case "contains":
       return sql`cu.search_name like '%' || fold_search_text(${escapeLike(term.text)}) || '%'`;
     case "word":

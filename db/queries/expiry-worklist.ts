@@ -16,6 +16,7 @@ export interface WorklistRow {
   cnMsisdn: string | null;
   planNameEn: string | null;
   planNameZh: string | null;
+  planNameZhHant: string | null;
   validityEnd: Date;
   /** The validity end exactly as stored (microseconds included), for the next page's cursor. */
   validityEndKey: string;
@@ -58,6 +59,7 @@ export async function listExpiryWorklist(
     cn_msisdn: string | null;
     plan_name_en: string | null;
     plan_name_zh: string | null;
+    plan_name_zh_hant: string | null;
     validity_end: string;
     last_contact_at: string | null;
     last_contact_kind: WorklistRow["lastContactKind"];
@@ -65,7 +67,7 @@ export async function listExpiryWorklist(
   }>(sql`
     select c.id as card_id, c.customer_id, cu.name_zh, cu.name_en,
       hk.msisdn as hk_msisdn, cn.msisdn as cn_msisdn,
-      pl.name_en as plan_name_en, pl.name_zh as plan_name_zh,
+      pl.name_en as plan_name_en, pl.name_zh as plan_name_zh, pl.name_zh_hant as plan_name_zh_hant,
       c.validity_end::text as validity_end,
       contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status
     from cards c
@@ -95,6 +97,7 @@ export async function listExpiryWorklist(
     cnMsisdn: r.cn_msisdn,
     planNameEn: r.plan_name_en,
     planNameZh: r.plan_name_zh,
+    planNameZhHant: r.plan_name_zh_hant,
     validityEnd: new Date(r.validity_end),
     validityEndKey: r.validity_end,
     lastContactAt: r.last_contact_at ? new Date(r.last_contact_at) : null,

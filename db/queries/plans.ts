@@ -22,6 +22,7 @@ const planColumns = {
   code: plans.code,
   nameEn: plans.nameEn,
   nameZh: plans.nameZh,
+  nameZhHant: plans.nameZhHant,
   status: plans.status,
   sortOrder: plans.sortOrder,
   versionId: planVersions.id,
@@ -60,6 +61,7 @@ export async function listPlans(params: { status: PlanStatusFilter; q: string },
           ilike(plans.code, containsPattern(params.q)),
           ilike(plans.nameEn, containsPattern(params.q)),
           ilike(plans.nameZh, containsPattern(params.q)),
+          ilike(plans.nameZhHant, containsPattern(params.q)),
         )
       : undefined,
   ];
@@ -161,6 +163,7 @@ const sellableColumns = {
   code: plans.code,
   nameEn: plans.nameEn,
   nameZh: plans.nameZh,
+  nameZhHant: plans.nameZhHant,
   planVersionId: planVersions.id,
   version: planVersions.version,
   ...planTermColumns,

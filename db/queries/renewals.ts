@@ -105,6 +105,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       planCode: plans.code,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
+      planNameZhHant: plans.nameZhHant,
       planVersion: planVersions.version,
       validityDays: planVersions.validityDays,
       periodStartsAt: periods.startsAt,

@@ -41,13 +41,13 @@ export async function listVolumeLabels(by: VolumeDimension, keys: string[], db: 
   if (by === "method" || ids.length === 0) return [];
   if (by === "plan") {
     const rows = await db
-      .select({ id: plans.id, nameEn: plans.nameEn, nameZh: plans.nameZh })
+      .select({ id: plans.id, nameEn: plans.nameEn, nameZh: plans.nameZh, nameZhHant: plans.nameZhHant })
       .from(plans)
       .where(inArray(plans.id, ids));
-    return rows.map((r) => ({ key: String(r.id), en: r.nameEn, zh: r.nameZh }));
+    return rows.map((r) => ({ key: String(r.id), en: r.nameEn, zh: r.nameZh, zhHant: r.nameZhHant }));
   }
   const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, ids));
-  return rows.map((r) => ({ key: String(r.id), en: r.name, zh: r.name }));
+  return rows.map((r) => ({ key: String(r.id), en: r.name, zh: r.name, zhHant: r.name }));
 }
 
 /** Renewals per Hong Kong day and card state at purchase (active = before expiry, grace = after). No money. */

@@ -24,7 +24,10 @@ export const plans = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     code: text().notNull(),
     nameEn: text().notNull(),
+    /** Simplified Chinese name (zh-Hans). */
     nameZh: text().notNull(),
+    /** Traditional Chinese name (zh-Hant), shown to 繁體 users; admins edit both. */
+    nameZhHant: text().notNull(),
     status: planStatus().notNull().default("draft"),
     sortOrder: integer().notNull().default(0),
     currentVersionId: integer().references((): AnyPgColumn => planVersions.id),
@@ -42,6 +45,7 @@ export const plans = pgTable(
       "plans_names_present",
       sql`char_length(btrim(${t.nameEn})) between 1 and 120 and char_length(btrim(${t.nameZh})) between 1 and 120`,
     ),
+    check("plans_name_zh_hant_present", sql`char_length(btrim(${t.nameZhHant})) between 1 and 120`),
     check("plans_sellable_has_version", sql`${t.status} = 'draft' or ${t.currentVersionId} is not null`),
   ],
 );

@@ -13,7 +13,7 @@ export const languages = ["zh-Hans", "zh-Hant", "en"] as const;
 export type Language = (typeof languages)[number];
 
 /** The console's own interface languages (customers' languages are `languages`). */
-export const locales = ["en", "zh-Hans"] as const;
+export const locales = ["en", "zh-Hant", "zh-Hans"] as const;
 export type Locale = (typeof locales)[number];
 
 export const idDocumentTypes = ["hkid", "mainland_id", "passport", "other"] as const;

@@ -1,10 +1,14 @@
+import type { Locale } from "@/lib/domain/enums";
 import { HK_TIME_ZONE } from "@/lib/domain/time";
-
-import type { Locale } from "./enums";
 
 export type { Locale };
 
-const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN" };
+const intlLocale: Record<Locale, string> = { en: "en-HK", "zh-Hans": "zh-CN", "zh-Hant": "zh-HK" };
+
+/** The Intl locale that formats numbers and dates for a UI language. */
+export function intlLocaleOf(locale: Locale): string {
+  return intlLocale[locale] ?? "en-HK";
+}
 
 function parts(instant: Date, withSeconds: boolean) {
   const formatter = new Intl.DateTimeFormat("en-CA", {
@@ -25,10 +29,18 @@ function parts(instant: Date, withSeconds: boolean) {
   };
 }
 
-/** "2026-12-24 23:59 HKT": unambiguous in both languages and sortable by eye. */
-export function formatHkt(instant: Date, options: { seconds?: boolean; dateOnly?: boolean } = {}): string {
+const zoneName: Record<Locale, string> = { en: "HKT", "zh-Hans": "香港时间", "zh-Hant": "香港時間" };
+
+/**
+ * "2026-12-24 23:59 HKT" (in Chinese "2026-12-24 23:59 香港時間", as the SMS
+ * says it): unambiguous in every language and sortable by eye.
+ */
+export function formatHkt(
+  instant: Date,
+  options: { seconds?: boolean; dateOnly?: boolean; locale?: Locale } = {},
+): string {
   const p = parts(instant, options.seconds ?? false);
-  return options.dateOnly ? p.date : `${p.date} ${p.time} HKT`;
+  return options.dateOnly ? p.date : `${p.date} ${p.time} ${zoneName[options.locale ?? "en"] ?? "HKT"}`;
 }
 
 /** "2026-12-24 15:59:59 UTC", shown on hover next to every Hong Kong time. */

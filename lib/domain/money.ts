@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/domain/format";
+import { intlLocaleOf, type Locale } from "./format";
 
 import type { Currency } from "./enums";
 
@@ -12,7 +12,7 @@ export function formatMoney(minor: number, currency: Currency, locale: Locale = 
   const abs = Math.abs(minor);
   const major = Math.floor(abs / 100);
   const cents = String(abs % 100).padStart(2, "0");
-  const grouped = new Intl.NumberFormat(locale === "en" ? "en-HK" : "zh-CN", { useGrouping: true }).format(major);
+  const grouped = new Intl.NumberFormat(intlLocaleOf(locale), { useGrouping: true }).format(major);
   return `${sign}${symbols[currency]}${grouped}.${cents}`;
 }
 

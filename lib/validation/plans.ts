@@ -111,6 +111,7 @@ export interface PlanTerms {
 const planFields = {
   nameEn: text(NAME_MAX_LENGTH),
   nameZh: text(NAME_MAX_LENGTH),
+  nameZhHant: text(NAME_MAX_LENGTH),
   sortOrder: wholeNumber(0, SORT_ORDER_MAX, "sortOrder"),
   validityDays: wholeNumber(1, VALIDITY_DAYS_MAX, "validityDays"),
   dataCn: z.string(m("required")).max(32, m("dataFormat")),

@@ -127,8 +127,14 @@ test.describe("voids", () => {
       const card = await scheduledRenewal(page);
       await page.getByLabel("Reason").fill("Customer changed their mind before the period started");
       await shot(page, "void-1-form");
-      await page.getByRole("button", { name: "Void and refund" }).click();
+      await page.getByRole("button", { name: "Void and refund", exact: true }).click();
+      // The confirmation states the amount and what happens before anything is done.
+      const confirm = page.getByRole("alertdialog", { name: /^Void renewal #\d+ and refund HK\$98.00\?$/ });
+      await expect(confirm).toContainText("HK$98.00 is refunded by WeChat Pay");
+      await shot(page, "void-1b-confirm");
+      await confirm.getByRole("button", { name: "Void and refund HK$98.00" }).click();
       await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();
+      await expect(page.getByTestId("toast")).toContainText("The renewal is voided");
       await expect(page.getByText("Refunded HK$98.00")).toBeVisible();
       await shot(page, "void-2-receipt");
       const [row] = await withSql((sql) => sql`select validity_end from cards where id = ${card.cardId}`);
@@ -155,7 +161,11 @@ test.describe("voids", () => {
       },
     );
     await supervisor.getByLabel("Reason").fill("forged by an agent");
-    await supervisor.getByRole("button", { name: "Void and refund" }).click();
+    await supervisor.getByRole("button", { name: "Void and refund", exact: true }).click();
+    await supervisor
+      .getByRole("alertdialog")
+      .getByRole("button", { name: /^Void and refund HK\$/ })
+      .click();
     await expect.poll(() => forged).toBeDefined();
     await supervisor.close();
 

@@ -134,6 +134,9 @@ test.describe("reports as an agent", () => {
       await page.getByRole("checkbox", { name: new RegExp(`Select card ${name}`) }).check();
     await expect(page.getByText("2 cards selected")).toBeVisible();
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
+    // Nothing is sent until the dialog that says how many is confirmed.
+    const confirm = page.getByRole("alertdialog", { name: "Send a reminder SMS to 2 cards?" });
+    await confirm.getByRole("button", { name: "Send 2 reminders" }).click();
     await expect(page.getByRole("status").filter({ hasText: "2 reminders queued." })).toBeVisible();
     const row = page.getByRole("row", { name: /E2E Reminder One/ });
     // The notification worker inside the server may already have sent it.
@@ -141,6 +144,7 @@ test.describe("reports as an agent", () => {
 
     await row.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Send 1 reminder" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "No reminders queued. 1 card already had this reminder." }),
     ).toBeVisible();

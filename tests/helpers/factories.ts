@@ -191,7 +191,14 @@ export const defaultTerms: PlanTerms = {
 export async function createPlan(
   db: Db,
   options: Partial<PlanTerms> &
-    Partial<{ status: PlanStatus; code: string; nameEn: string; nameZh: string; sortOrder: number }> = {},
+    Partial<{
+      status: PlanStatus;
+      code: string;
+      nameEn: string;
+      nameZh: string;
+      nameZhHant: string;
+      sortOrder: number;
+    }> = {},
 ) {
   const suffix = uniqueSuffix().toUpperCase();
   const code = options.code ?? `T-${suffix}`;
@@ -201,6 +208,7 @@ export async function createPlan(
       code,
       nameEn: options.nameEn ?? `Test plan ${suffix}`,
       nameZh: options.nameZh ?? `测试套餐 ${suffix}`,
+      nameZhHant: options.nameZhHant ?? `測試套餐 ${suffix}`,
       sortOrder: options.sortOrder ?? 100,
     })
     .returning({ id: plans.id });
@@ -232,6 +240,7 @@ export function planInput(
     code: overrides.code ?? `T-${suffix}`,
     nameEn: overrides.nameEn ?? `Test plan ${suffix}`,
     nameZh: overrides.nameZh ?? `测试套餐 ${suffix}`,
+    nameZhHant: overrides.nameZhHant ?? `測試套餐 ${suffix}`,
     sortOrder: overrides.sortOrder ?? 100,
     terms: { ...defaultTerms, ...overrides.terms },
   };

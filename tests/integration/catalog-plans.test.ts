@@ -56,6 +56,7 @@ function editOf(
     lockVersion: plan.lockVersion,
     nameEn: plan.nameEn,
     nameZh: plan.nameZh,
+    nameZhHant: plan.nameZhHant,
     sortOrder: plan.sortOrder,
     ...changes,
     terms: { ...plan.terms!, ...changes.terms },

@@ -21,6 +21,8 @@ const data = {} as {
   wongFongCard: number;
   chan: number;
   chanCard: number;
+  tangFong: number;
+  tangLaiWah: number;
   emilie: number;
   emilieCard: number;
   underscoreDecoy: number;
@@ -63,6 +65,11 @@ beforeAll(async () => {
   data.wongFongCard = await card(data.wongFong, { hk: "62220000" });
   data.chan = await createCustomer(db, { nameZh: "陈嘉欣", nameEn: "Chan Ka Yan", email: "kayan_chan@example.com" });
   data.chanCard = await card(data.chan, { hk: "93456789", cn: "13923456789" });
+  // One record written in Simplified, one in Traditional: each script finds both.
+  data.tangFong = await createCustomer(db, { nameZh: "邓芳", nameEn: "Tang Fong" });
+  await card(data.tangFong, { hk: "63380000" });
+  data.tangLaiWah = await createCustomer(db, { nameZh: "鄧麗華", nameEn: "Tang Lai Wah" });
+  await card(data.tangLaiWah, { hk: "63390000" });
   data.emilie = await createCustomer(db, { nameZh: null, nameEn: "Émilie Dubois", email: "emilie.dubois@example.com" });
   data.emilieCard = await card(data.emilie, { hk: "96789012" });
   data.underscoreDecoy = await createCustomer(db, { nameEn: "Decoy One", email: "kayanxchan@example.com" });
@@ -202,6 +209,20 @@ describe("searchCustomers: names", () => {
   it("finds a three-character Chinese name", async () => {
     expect(customersOf(await search("陈嘉欣"))).toEqual([data.chan]);
     expect(customersOf(await search("王伟明"))).toEqual([data.wongWaiMing]);
+  });
+
+  it("finds a Simplified record from its Traditional name and a Traditional record from its Simplified name", async () => {
+    expect(customersOf(await search("鄧芳"))).toEqual([data.tangFong]);
+    expect(customersOf(await search("邓芳"))).toEqual([data.tangFong]);
+    expect(customersOf(await search("邓丽华"))).toEqual([data.tangLaiWah]);
+    expect(customersOf(await search("鄧麗華"))).toEqual([data.tangLaiWah]);
+    expect(customersOf(await search("丽华"))).toEqual([data.tangLaiWah]);
+  });
+
+  it("finds a surname in either script across records of both scripts", async () => {
+    expect(customersOf(await search("鄧"))).toEqual([data.tangFong, data.tangLaiWah]);
+    expect(customersOf(await search("邓"))).toEqual([data.tangFong, data.tangLaiWah]);
+    expect(customersOf(await search("陳嘉欣"))).toEqual([data.chan]);
   });
 
   it("finds Latin names whatever the case and accents, every word required", async () => {

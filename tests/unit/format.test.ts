@@ -17,6 +17,10 @@ describe("Hong Kong time formatting", () => {
   it("shows seconds and date-only forms on request", () => {
     const instant = new Date("2027-01-01T00:00:05Z");
     expect(formatHkt(instant, { seconds: true })).toBe("2027-01-01 08:00:05 HKT");
+    // In Chinese the zone is named as the SMS names it.
+    expect(formatHkt(instant, { seconds: true, locale: "zh-Hant" })).toBe("2027-01-01 08:00:05 香港時間");
+    expect(formatHkt(instant, { locale: "zh-Hans" })).toBe("2027-01-01 08:00 香港时间");
+    expect(formatHkt(instant, { locale: "en" })).toBe("2027-01-01 08:00 HKT");
     expect(formatHkt(instant, { dateOnly: true })).toBe("2027-01-01");
   });
 

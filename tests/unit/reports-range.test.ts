@@ -53,7 +53,9 @@ describe("Hong Kong buckets", () => {
     const labels = bucketLabels({ from: "2026-01-30", to: "2026-03-02" }, "month");
     expect(labels.full).toEqual(["2026-01-30 – 2026-01-31", "2026-02", "2026-03-01 – 2026-03-02"]);
     expect(labels.tick).toEqual(["2026-01", "2026-02", "2026-03"]);
-    expect(bucketLabels({ from: "2025-12-31", to: "2026-01-01" }, "day").tick).toEqual(["2025-12-31", "2026-01-01"]);
+    expect(bucketLabels({ from: "2025-12-31", to: "2026-01-01" }, "day").tick).toEqual(["12-31", "01-01"]);
+    expect(bucketLabels({ from: "2025-12-31", to: "2026-01-01" }, "day").years).toBe("2025–2026");
+    expect(bucketLabels({ from: "2026-12-30", to: "2026-12-31" }, "day").years).toBe("2026");
     expect(bucketLabels({ from: "2026-12-30", to: "2026-12-31" }, "day").tick).toEqual(["12-30", "12-31"]);
   });
 });

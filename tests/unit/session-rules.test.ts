@@ -45,10 +45,29 @@ describe("callback paths after sign-in", () => {
 describe("locale resolution", () => {
   it("prefers the remembered cookie, then the browser's language", () => {
     expect(resolveLocale("zh-Hans", "en-GB")).toBe("zh-Hans");
-    expect(resolveLocale(undefined, "zh-HK,zh;q=0.9,en;q=0.8")).toBe("zh-Hans");
+    expect(resolveLocale("zh-Hant", "zh-CN")).toBe("zh-Hant");
     expect(resolveLocale("fr", "en-US")).toBe("en");
     expect(resolveLocale(undefined, null)).toBe("en");
-    expect(isLocale("zh-Hant")).toBe(false);
+    expect(isLocale("zh-Hant")).toBe(true);
+    expect(isLocale("zh-TW")).toBe(false);
+  });
+
+  it("chooses 繁體 for Hong Kong, Taiwan and Macau browsers and 简体 for other Chinese ones", () => {
+    expect(resolveLocale(undefined, "zh-HK,zh;q=0.9,en;q=0.8")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "zh-TW")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "zh-MO,en;q=0.5")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "zh-Hant")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "zh-Hans-HK")).toBe("zh-Hans");
+    expect(resolveLocale(undefined, "zh-Hant-CN")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "zh-CN,zh-HK;q=0.9")).toBe("zh-Hans");
+    expect(resolveLocale(undefined, "zh-SG")).toBe("zh-Hans");
+    expect(resolveLocale(undefined, "zh")).toBe("zh-Hans");
+  });
+
+  it("follows the browser's weights, not only its order", () => {
+    expect(resolveLocale(undefined, "en;q=0.4,zh-HK;q=0.8")).toBe("zh-Hant");
+    expect(resolveLocale(undefined, "fr-FR,en-GB;q=0.9,zh-TW;q=0.8")).toBe("en");
+    expect(resolveLocale(undefined, "zh-HK;q=0,en")).toBe("en");
   });
 });
 

@@ -19,6 +19,8 @@ import { DataLeft } from "./data-left";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
+import { RecentCustomers } from "@/components/palette/recent-customers";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const PAGE_SIZE = 25;
 /** Counting stops here: "more than 100" is all an agent needs to know to narrow the search. */
@@ -49,7 +51,10 @@ export default async function CustomersPage({
             {t(`refusal.${search.reason}`, { max: SEARCH_MAX_LENGTH })}
           </Notice>
         )}
-        <SearchTips />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <SearchTips />
+          <RecentCustomers />
+        </div>
       </>
     );
   }
@@ -147,17 +152,7 @@ export default async function CustomersPage({
                 </Td>
                 <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
-                <Td>
-                  {line.plan ? (
-                    locale === "en" ? (
-                      line.plan.en
-                    ) : (
-                      line.plan.zh
-                    )
-                  ) : (
-                    <span className="text-slate-500">—</span>
-                  )}
-                </Td>
+                <Td>{line.plan ? localizedName(locale, line.plan) : <span className="text-slate-500">—</span>}</Td>
                 <Td className="whitespace-nowrap">
                   {line.cardId === null ? null : <DataLeft dataLeft={line.dataLeft} hasPlan={line.plan !== null} />}
                 </Td>

@@ -21,7 +21,7 @@ export interface ResultLine {
   state: CardState | null;
   validityEnd: Date | null;
   numbers: string[];
-  plan: { en: string; zh: string } | null;
+  plan: { en: string; zh: string; zhHant: string } | null;
   /** Remaining MB in the period in use now; null when no period is running. */
   dataLeft: { cnMb: number; hkMb: number } | null;
 }
@@ -47,7 +47,7 @@ export function toResultLine(
     state: card ? deriveCardState(card, now, graceDays).state : null,
     validityEnd: card?.validityEnd ?? null,
     numbers: card?.numbers.filter((n) => !n.releasedAt).map((n) => formatMsisdn(n.msisdn)) ?? [],
-    plan: period ? { en: period.planNameEn, zh: period.planNameZh } : null,
+    plan: period ? { en: period.planNameEn, zh: period.planNameZh, zhHant: period.planNameZhHant } : null,
     dataLeft: card?.dataLeft ?? null,
   };
 }

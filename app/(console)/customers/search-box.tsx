@@ -8,11 +8,12 @@ import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { classifySearch, SEARCH_MAX_LENGTH, type SearchRefusal } from "@/lib/domain/search-classifier";
-import { formatHkt } from "@/lib/domain/format";
+import { formatHkt, type Locale } from "@/lib/domain/format";
 import { suggestCustomersAction } from "./actions";
 import { customerNameText } from "./customer-name";
 import { MatchReasonText } from "./match-reason";
 import type { ResultLine } from "./result-line";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const DEBOUNCE_MS = 180;
 
@@ -232,8 +233,8 @@ export function CustomerSearchBox() {
                   <MatchReasonText reason={item.reason} value={item.matched} />
                 </span>
                 {item.cardId ? <span>{t("results.cardNumber", { id: item.cardId })}</span> : null}
-                {item.validityEnd ? <span>{formatHkt(item.validityEnd)}</span> : null}
-                {item.plan ? <span>{locale === "en" ? item.plan.en : item.plan.zh}</span> : null}
+                {item.validityEnd ? <span>{formatHkt(item.validityEnd, { locale: locale as Locale })}</span> : null}
+                {item.plan ? <span>{localizedName(locale, item.plan)}</span> : null}
               </div>
             </li>
           ))}

@@ -13,6 +13,7 @@ import { parsePlanListParams } from "@/lib/validation/plans";
 import { PlanFilters } from "./plan-filters";
 import { PlanStatusBadge } from "./plan-status-badge";
 import { PlanTermCells, PlanTermHeaders } from "./plan-terms";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plans"))("title") };
@@ -85,15 +86,20 @@ export default async function PlansPage({
           </thead>
           <TBody>
             {items.map((plan) => {
-              const [primary, secondary] = locale === "en" ? [plan.nameEn, plan.nameZh] : [plan.nameZh, plan.nameEn];
+              const primary = localizedName(locale, { en: plan.nameEn, zh: plan.nameZh, zhHant: plan.nameZhHant });
+              const secondary =
+                locale === "en"
+                  ? localizedName("zh-Hant", { en: plan.nameEn, zh: plan.nameZh, zhHant: plan.nameZhHant })
+                  : plan.nameEn;
               const onPlan = cards.get(plan.id);
               return (
                 <tr key={plan.id}>
                   <Td>
                     <p className="font-medium text-slate-900">{primary}</p>
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs text-slate-600">
                       <span className="font-mono">{plan.code}</span>
-                      {plan.version ? ` · ${t("version", { version: plan.version })}` : null} · {secondary}
+                      {plan.version ? ` · ${t("version", { version: plan.version })}` : null} ·{" "}
+                      <span lang={locale === "en" ? "zh-Hant" : "en"}>{secondary}</span>
                     </p>
                   </Td>
                   <Td>

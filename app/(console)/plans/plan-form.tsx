@@ -9,12 +9,14 @@ import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action";
 import { dataUnits, extensionModes } from "@/lib/domain/enums";
+import { ChineseNameFields } from "./chinese-name-fields";
 
 /** What the form shows before anything is typed: the plan's current values, as an admin would type them. */
 export interface PlanFormDefaults {
   code: string;
   nameEn: string;
   nameZh: string;
+  nameZhHant: string;
   sortOrder: string;
   validityDays: string;
   dataCn: string;
@@ -100,14 +102,9 @@ export function PlanForm({
             lang="en"
             required
           />
-          <Field
-            label={t("form.nameZh")}
-            name="nameZh"
-            defaultValue={value("nameZh")}
-            error={error("nameZh")}
-            maxLength={120}
-            lang="zh-Hans"
-            required
+          <ChineseNameFields
+            defaults={{ nameZh: value("nameZh"), nameZhHant: value("nameZhHant") }}
+            errors={{ nameZh: error("nameZh"), nameZhHant: error("nameZhHant") }}
           />
         </div>
         <Field

@@ -113,7 +113,12 @@ async function ReportBody({
       tickLabels: model.tickLabels,
       series: model.dense.series,
       csvHref: reportHref(`/reports/export/${name}`, query),
+      partialIndex: model.partialIndex,
       labels: {
+        xAxis: t(`chart.xAxis.${model.granularity}`, { years: model.years }),
+        yAxis: t(`chart.yAxis.${name}`),
+        partial: t("chart.partial"),
+        legend: t("chart.legend"),
         bucket: model.daily ? t("chart.day") : t("chart.period"),
         table: t("chart.table"),
         csv: t("chart.csv"),

@@ -7,7 +7,11 @@ import { SegmentedLinks } from "./segmented-links";
 
 const presets = ["7d", "30d", "90d", "12m"] as const;
 
-/** Range presets, a custom range (a plain GET form, so it works before any script loads) and the granularity. */
+/**
+ * Range presets, a custom range (a plain GET form, so it works before any
+ * script loads) and the granularity. Dates are typed as the console shows
+ * them, YYYY-MM-DD, never in the browser's own date format.
+ */
 export async function RangeControls({ range, query }: { range: ReportRange; query: ReportQuery }) {
   const t = await getTranslations("reports");
   return (
@@ -30,23 +34,36 @@ export async function RangeControls({ range, query }: { range: ReportRange; quer
           <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.from")}
             <input
-              type="date"
+              type="text"
               name="from"
               required
+              inputMode="numeric"
+              pattern="\d{4}-\d{2}-\d{2}"
+              placeholder="YYYY-MM-DD"
+              maxLength={10}
+              aria-describedby="range-date-format"
               defaultValue={range.from}
-              className={`${inputClass} inline-block w-auto py-1.5`}
+              className={`${inputClass} inline-block w-32 py-1.5 font-mono tabular-nums`}
             />
           </label>
           <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
             {t("range.to")}
             <input
-              type="date"
+              type="text"
               name="to"
               required
+              inputMode="numeric"
+              pattern="\d{4}-\d{2}-\d{2}"
+              placeholder="YYYY-MM-DD"
+              maxLength={10}
+              aria-describedby="range-date-format"
               defaultValue={range.to}
-              className={`${inputClass} inline-block w-auto py-1.5`}
+              className={`${inputClass} inline-block w-32 py-1.5 font-mono tabular-nums`}
             />
           </label>
+          <span id="range-date-format" className="sr-only">
+            {t("range.dateFormat")}
+          </span>
           <button type="submit" className={buttonClass(range.preset === "custom" ? "primary" : "secondary", "py-1.5")}>
             {t("range.apply")}
           </button>

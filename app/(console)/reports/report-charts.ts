@@ -17,6 +17,7 @@ import {
 import { bucketLabels, bucketSpans, type ReportRange } from "@/lib/domain/reports/range";
 import type { ChartSeries, DenseSeries } from "@/lib/domain/reports/series";
 import { addDays, hkDay } from "@/lib/domain/time";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -31,16 +32,31 @@ export interface ChartModel {
   tickLabels: string[];
   /** Daily charts name a bucket by its day; ranged ones by first and last day. */
   daily: boolean;
+  granularity: "day" | "week" | "month";
+  /** The years the buckets fall in ("2026" or "2025–2026"), for the axis title. */
+  years: string;
+  /** The bucket that holds today (Hong Kong), still filling up; null when the range is over. */
+  partialIndex: number | null;
 }
 
-function rangeModel(range: ReportRange, dense: DenseSeries<ChartSeries>): ChartModel {
+function partialIndexOf(spans: { from: string; to: string }[], now: Date): number | null {
+  const today = hkDay(now);
+  const index = spans.findIndex((span) => span.from <= today && today <= span.to);
+  return index === -1 ? null : index;
+}
+
+function rangeModel(range: ReportRange, dense: DenseSeries<ChartSeries>, now = new Date()): ChartModel {
   const labels = bucketLabels(range, range.granularity);
+  const spans = bucketSpans(range, range.granularity);
   return {
     dense,
-    spans: bucketSpans(range, range.granularity),
+    spans,
     bucketLabels: labels.full,
     tickLabels: labels.tick,
     daily: range.granularity === "day",
+    granularity: range.granularity,
+    years: labels.years,
+    partialIndex: partialIndexOf(spans, now),
   };
 }
 
@@ -52,7 +68,7 @@ export async function volumeChart(
 ): Promise<ChartModel> {
   const t = await getTranslations("reports");
   const locale = await getLocale();
-  const nameOf = new Map(names.map((n) => [n.key, locale === "en" ? n.en : n.zh]));
+  const nameOf = new Map(names.map((n) => [n.key, localizedName(locale, n)]));
   const labelOf = (key: string) => {
     if (by === "method") return t(`methods.${key}` as "methods.fps");
     if (by === "agent" && key === SELF_SERVICE_KEY) return t("selfService");
@@ -89,7 +105,17 @@ export async function expirationsChart(now: Date, data: Rows<typeof listExpirati
   const dense = expirationSeries(today, EXPIRATION_DAYS, data, { renewed: t("renewed"), notYet: t("notYet") });
   const range = { from: today, to: addDays(today, EXPIRATION_DAYS - 1) };
   const labels = bucketLabels(range, "day");
-  return { dense, spans: bucketSpans(range, "day"), bucketLabels: labels.full, tickLabels: labels.tick, daily: true };
+  // Days ahead are not partial: each bar counts validity ends already known.
+  return {
+    dense,
+    spans: bucketSpans(range, "day"),
+    bucketLabels: labels.full,
+    tickLabels: labels.tick,
+    daily: true,
+    granularity: "day",
+    years: labels.years,
+    partialIndex: null,
+  };
 }
 
 /** One row per bucket; money in major units (the header names the currency); counts get a total column. */

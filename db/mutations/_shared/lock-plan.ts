@@ -23,12 +23,13 @@ type LockedPlan = Awaited<ReturnType<typeof lockPlanForChange>>;
 
 /** What the audit log records of a plan: everything an admin can change, and the version it sells. */
 export function planSnapshot(
-  plan: Pick<LockedPlan, "code" | "nameEn" | "nameZh" | "status" | "sortOrder" | "version" | "terms">,
+  plan: Pick<LockedPlan, "code" | "nameEn" | "nameZh" | "nameZhHant" | "status" | "sortOrder" | "version" | "terms">,
 ) {
   return {
     code: plan.code,
     nameEn: plan.nameEn,
     nameZh: plan.nameZh,
+    nameZhHant: plan.nameZhHant,
     status: plan.status,
     sortOrder: plan.sortOrder,
     version: plan.version,

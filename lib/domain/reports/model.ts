@@ -104,7 +104,7 @@ export function expirationSeries(
 ): DenseSeries<ChartSeries> {
   const range = { from: today, to: addDays(today, days - 1) };
   const keys = [
-    { key: "notYet", label: labels.notYet, color: 3 },
+    { key: "notYet", label: labels.notYet, color: 7 },
     { key: "renewed", label: labels.renewed, color: 2 },
   ];
   const rows = [

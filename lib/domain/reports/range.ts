@@ -134,7 +134,10 @@ export function bucketSpans(range: DayRange, granularity: Granularity): DayRange
  * its first and last day inside the range), and short for axis ticks (the
  * year is dropped when the whole range sits in one year).
  */
-export function bucketLabels(range: DayRange, granularity: Granularity): { full: string[]; tick: string[] } {
+export function bucketLabels(
+  range: DayRange,
+  granularity: Granularity,
+): { full: string[]; tick: string[]; years: string } {
   const spans = bucketSpans(range, granularity);
   const oneYear = range.from.slice(0, 4) === range.to.slice(0, 4);
   const full = spans.map((span) => {
@@ -142,8 +145,7 @@ export function bucketLabels(range: DayRange, granularity: Granularity): { full:
     if (granularity === "month" && wholeMonth) return span.from.slice(0, 7);
     return span.from === span.to ? span.from : `${span.from} – ${span.to}`;
   });
-  const tick = spans.map((span) =>
-    granularity === "month" ? span.from.slice(0, 7) : oneYear ? span.from.slice(5) : span.from,
-  );
-  return { full, tick };
+  // One tick format in every chart: YYYY-MM for months, MM-DD otherwise; the axis title names the years.
+  const tick = spans.map((span) => (granularity === "month" ? span.from.slice(0, 7) : span.from.slice(5)));
+  return { full, tick, years: oneYear ? range.from.slice(0, 4) : `${range.from.slice(0, 4)}–${range.to.slice(0, 4)}` };
 }

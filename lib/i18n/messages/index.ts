@@ -5,6 +5,7 @@ import type common from "./en/common.json";
 import type customers from "./en/customers.json";
 import type errors from "./en/errors.json";
 import type nav from "./en/nav.json";
+import type palette from "./en/palette.json";
 import type plans from "./en/plans.json";
 import type renewals from "./en/renewals.json";
 import type reports from "./en/reports.json";
@@ -28,6 +29,7 @@ export interface Messages {
   reports: typeof reports;
   staff: typeof staff;
   security: typeof security;
+  palette: typeof palette;
 }
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
@@ -43,6 +45,7 @@ const namespaces = [
   "reports",
   "staff",
   "security",
+  "palette",
 ] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

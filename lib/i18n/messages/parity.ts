@@ -4,34 +4,64 @@
  * `tsc`, not a page at run time. Add a locale's files here with the locale.
  */
 import type { Messages } from ".";
-import type auth from "./zh-Hans/auth.json";
-import type cards from "./zh-Hans/cards.json";
-import type common from "./zh-Hans/common.json";
-import type customers from "./zh-Hans/customers.json";
-import type errors from "./zh-Hans/errors.json";
-import type nav from "./zh-Hans/nav.json";
-import type plans from "./zh-Hans/plans.json";
-import type renewals from "./zh-Hans/renewals.json";
-import type reports from "./zh-Hans/reports.json";
-import type security from "./zh-Hans/security.json";
-import type staff from "./zh-Hans/staff.json";
+import type HansCommon from "./zh-Hans/common.json";
+import type HansNav from "./zh-Hans/nav.json";
+import type HansAuth from "./zh-Hans/auth.json";
+import type HansErrors from "./zh-Hans/errors.json";
+import type HansCustomers from "./zh-Hans/customers.json";
+import type HansCards from "./zh-Hans/cards.json";
+import type HansRenewals from "./zh-Hans/renewals.json";
+import type HansPlans from "./zh-Hans/plans.json";
+import type HansReports from "./zh-Hans/reports.json";
+import type HansStaff from "./zh-Hans/staff.json";
+import type HansSecurity from "./zh-Hans/security.json";
+import type HansPalette from "./zh-Hans/palette.json";
+import type HantCommon from "./zh-Hant/common.json";
+import type HantNav from "./zh-Hant/nav.json";
+import type HantAuth from "./zh-Hant/auth.json";
+import type HantErrors from "./zh-Hant/errors.json";
+import type HantCustomers from "./zh-Hant/customers.json";
+import type HantCards from "./zh-Hant/cards.json";
+import type HantRenewals from "./zh-Hant/renewals.json";
+import type HantPlans from "./zh-Hant/plans.json";
+import type HantReports from "./zh-Hant/reports.json";
+import type HantStaff from "./zh-Hant/staff.json";
+import type HantSecurity from "./zh-Hant/security.json";
+import type HantPalette from "./zh-Hant/palette.json";
 
-interface ZhHans {
-  common: typeof common;
-  nav: typeof nav;
-  auth: typeof auth;
-  errors: typeof errors;
-  customers: typeof customers;
-  cards: typeof cards;
-  renewals: typeof renewals;
-  plans: typeof plans;
-  reports: typeof reports;
-  staff: typeof staff;
-  security: typeof security;
+interface Hans {
+  common: typeof HansCommon;
+  nav: typeof HansNav;
+  auth: typeof HansAuth;
+  errors: typeof HansErrors;
+  customers: typeof HansCustomers;
+  cards: typeof HansCards;
+  renewals: typeof HansRenewals;
+  plans: typeof HansPlans;
+  reports: typeof HansReports;
+  staff: typeof HansStaff;
+  security: typeof HansSecurity;
+  palette: typeof HansPalette;
+}
+
+interface Hant {
+  common: typeof HantCommon;
+  nav: typeof HantNav;
+  auth: typeof HantAuth;
+  errors: typeof HantErrors;
+  customers: typeof HantCustomers;
+  cards: typeof HantCards;
+  renewals: typeof HantRenewals;
+  plans: typeof HantPlans;
+  reports: typeof HantReports;
+  staff: typeof HantStaff;
+  security: typeof HantSecurity;
+  palette: typeof HantPalette;
 }
 
 /** The tree of keys, with every message reduced to `string`. */
 type Keys<T> = T extends string ? string : { [K in keyof T]: Keys<T[K]> };
 type SameKeys<A, B> = [Keys<A>] extends [Keys<B>] ? ([Keys<B>] extends [Keys<A>] ? true : false) : false;
 
-export const zhHansMatchesEnglish: SameKeys<ZhHans, Messages> = true;
+export const zhHansMatchesEnglish: SameKeys<Hans, Messages> = true;
+export const zhHantMatchesEnglish: SameKeys<Hant, Messages> = true;

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutEverywhereAction } from "../actions";
+import Link from "next/link";
 
 /** Asks once, then ends every session of this member, this browser's too. */
 export function SignOutEverywhereForm() {
@@ -16,9 +17,9 @@ export function SignOutEverywhereForm() {
     return (
       <Notice tone="success">
         {state.message}{" "}
-        <a href="/login" className="font-medium underline">
+        <Link href="/login" prefetch={false} className="font-medium underline">
           {t("signInAgain")}
-        </a>
+        </Link>
       </Notice>
     );
   }

@@ -21,6 +21,8 @@ import { customerNameText } from "../customer-name";
 import { DataLeft } from "../data-left";
 import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
+import { localizedName } from "@/lib/i18n/localized-name";
+import { RememberCustomer } from "@/components/palette/palette-context";
 
 const CARDS_PER_PAGE = 50;
 
@@ -62,6 +64,14 @@ export default async function CustomerPage({ params, searchParams }: Props) {
 
   return (
     <>
+      <RememberCustomer
+        visit={{
+          customerId: customer.id,
+          cardId: null,
+          name: customerNameText(customer.nameZh, customer.nameEn) || `#${customer.id}`,
+          href: `/customers/${customer.id}`,
+        }}
+      />
       <PageHeader
         title={
           <>
@@ -150,7 +160,15 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                     <Td className="whitespace-nowrap">
                       <HkTime value={card.validityEnd} />
                     </Td>
-                    <Td>{card.period ? (locale === "en" ? card.period.planNameEn : card.period.planNameZh) : "—"}</Td>
+                    <Td>
+                      {card.period
+                        ? localizedName(locale, {
+                            en: card.period.planNameEn,
+                            zh: card.period.planNameZh,
+                            zhHant: card.period.planNameZhHant,
+                          })
+                        : "—"}
+                    </Td>
                     <Td className="whitespace-nowrap">
                       <DataLeft dataLeft={card.dataLeft} hasPlan={card.period !== null} />
                     </Td>

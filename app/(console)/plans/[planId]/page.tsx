@@ -17,6 +17,7 @@ import { PlanStatusBadge } from "../plan-status-badge";
 import { PlanActivity } from "./plan-activity";
 import { PlanStatusActions } from "./plan-status-actions";
 import { VersionHistory } from "./version-history";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 type Params = {
   params: Promise<{ planId: string }>;
@@ -49,7 +50,8 @@ export default async function PlanPage({ params, searchParams }: Params) {
   ]);
   const cards = new Map(cardsOnVersions.map((row) => [row.planVersionId, row.cards]));
   const cardsTotal = cardsOnVersions.reduce((sum, row) => sum + row.cards, 0);
-  const [title, subtitle] = locale === "en" ? [plan.nameEn, plan.nameZh] : [plan.nameZh, plan.nameEn];
+  const names = { en: plan.nameEn, zh: plan.nameZh, zhHant: plan.nameZhHant };
+  const [title, subtitle] = [localizedName(locale, names), locale === "en" ? names.zhHant : plan.nameEn];
   const created = (await searchParams).created === "1";
 
   const terms = plan.terms;
@@ -59,6 +61,7 @@ export default async function PlanPage({ params, searchParams }: Params) {
     code: plan.code,
     nameEn: plan.nameEn,
     nameZh: plan.nameZh,
+    nameZhHant: plan.nameZhHant,
     sortOrder: String(plan.sortOrder),
     validityDays: terms ? String(terms.validityDays) : "",
     dataCn: terms ? dataCn.value : "",
@@ -84,7 +87,8 @@ export default async function PlanPage({ params, searchParams }: Params) {
         }
         description={
           <>
-            <span className="font-mono">{plan.code}</span> · {subtitle}
+            <span className="font-mono">{plan.code}</span> ·{" "}
+            <span lang={locale === "en" ? "zh-Hant" : "en"}>{subtitle}</span>
           </>
         }
       />
@@ -133,14 +137,14 @@ export default async function PlanPage({ params, searchParams }: Params) {
                 <dt className="text-slate-500">{t("detail.renewals30d")}</dt>
                 <dd className="font-medium tabular-nums">{formatNumber(renewals30d.get(plan.id) ?? 0, locale)}</dd>
               </div>
-              <div className="text-xs text-slate-500">
-                {plan.updatedByName
-                  ? t("detail.lastChange", { name: plan.updatedByName })
-                  : t("detail.lastChangeUnknown")}
-                {" · "}
-                <HkTime value={plan.updatedAt} />
-              </div>
             </dl>
+            <p className="mt-3 text-xs text-slate-600">
+              {plan.updatedByName
+                ? t("detail.lastChange", { name: plan.updatedByName })
+                : t("detail.lastChangeUnknown")}
+              {" · "}
+              <HkTime value={plan.updatedAt} />
+            </p>
           </Panel>
         </div>
       </div>

@@ -9,6 +9,7 @@ const fieldOrder = [
   "version",
   "nameEn",
   "nameZh",
+  "nameZhHant",
   "sortOrder",
   "validityDays",
   "dataCnMb",

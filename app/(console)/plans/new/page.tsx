@@ -26,6 +26,7 @@ export default async function NewPlanPage() {
             code: "",
             nameEn: "",
             nameZh: "",
+            nameZhHant: "",
             sortOrder: "100",
             validityDays: "30",
             dataCn: "",

@@ -8,12 +8,14 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalReceipt } from "@/db/queries/renewals";
 import { requireStaff } from "@/lib/auth/session";
-import { formatDataMb } from "@/lib/domain/format";
+import { formatDataMb, formatHkt } from "@/lib/domain/format";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -40,7 +42,7 @@ export default async function RenewalReceiptPage({
   const voidable =
     may.voidRenewal(staff) &&
     canVoid({ status: r.status, startsAt: r.periodStartsAt, isLatest: r.isLatest }, new Date());
-  const planName = locale === "en" ? r.planNameEn : r.planNameZh;
+  const planName = localizedName(locale, { en: r.planNameEn, zh: r.planNameZh, zhHant: r.planNameZhHant });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -138,7 +140,7 @@ export default async function RenewalReceiptPage({
         </Panel>
       ) : null}
 
-      <Panel title={t("messages")} className="no-print">
+      <Panel title={<span id="messages">{t("messages")}</span>} className="no-print">
         {r.messages.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noMessages")}</p>
         ) : (
@@ -147,7 +149,7 @@ export default async function RenewalReceiptPage({
               <li key={m.id} className="flex items-start justify-between gap-4 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {t(`messageKinds.${m.kind}`)} · <span className="font-mono">{m.toMsisdn}</span> ·{" "}
+                    {t(`messageKinds.${m.kind}`)} · <span className="tabular-nums">{formatMsisdn(m.toMsisdn)}</span> ·{" "}
                     <span
                       className={
                         m.status === "sent"
@@ -172,7 +174,12 @@ export default async function RenewalReceiptPage({
 
       {voidable ? (
         <Panel title={<span id="void">{t("voidTitle")}</span>} className="no-print">
-          <VoidRenewal renewalId={r.id} />
+          <VoidRenewal
+            renewalId={r.id}
+            amount={formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale)}
+            method={t(`methods.${r.paymentMethod}`)}
+            validityBackTo={formatHkt(r.previousValidityEnd, { locale })}
+          />
         </Panel>
       ) : null}
     </div>

@@ -1,8 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
+import { useToastOnSuccess } from "@/components/ui/toaster";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resendNotificationAction, retryActivationAction, voidRenewalAction } from "./actions";
@@ -23,17 +27,14 @@ export function RetryActivation({ renewalId }: { renewalId: number }) {
 export function ResendSms({ notificationId }: { notificationId: number }) {
   const t = useTranslations("renewals");
   const [state, action] = useActionState(resendNotificationAction, null);
+  useToastOnSuccess(state, t("resent"));
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="notificationId" value={notificationId} />
       <SubmitButton variant="secondary" pendingLabel={t("resend")} className="px-2 py-1 text-xs">
         {t("resend")}
       </SubmitButton>
-      {state?.ok ? (
-        <span role="status" className="text-xs text-emerald-700">
-          {t("resent")}
-        </span>
-      ) : null}
+      {state?.ok ? <span className="text-xs text-emerald-700">{t("resent")}</span> : null}
       {state && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.message}
@@ -43,12 +44,34 @@ export function ResendSms({ notificationId }: { notificationId: number }) {
   );
 }
 
-export function VoidRenewal({ renewalId }: { renewalId: number }) {
+export function VoidRenewal({
+  renewalId,
+  amount,
+  method,
+  validityBackTo,
+}: {
+  renewalId: number;
+  /** The refund, formatted ("HK$88.00"), and how it goes back. */
+  amount: string;
+  method: string;
+  /** The validity end the card returns to, formatted in Hong Kong time. */
+  validityBackTo: string;
+}) {
   const t = useTranslations("renewals");
+  const common = useTranslations("common");
   const [state, action] = useActionState(voidRenewalAction, null);
-  if (state?.ok) return <Notice tone="success">{t("voidDone")}</Notice>;
+  const [asking, setAsking] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useToastOnSuccess(state, t("voidDone"));
+  // The toast announces it; the form gives way to a plain line, so it is not said twice.
+  if (state?.ok)
+    return (
+      <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        {t("voidDone")}
+      </p>
+    );
   return (
-    <form action={action} className="space-y-3">
+    <form ref={form} action={action} className="space-y-3">
       <p className="text-sm text-slate-600">{t("voidHint")}</p>
       <input type="hidden" name="renewalId" value={renewalId} />
       <TextAreaField
@@ -61,10 +84,33 @@ export function VoidRenewal({ renewalId }: { renewalId: number }) {
         error={state?.fieldErrors?.reason}
       />
       {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
-      <SubmitButton variant="danger" pendingLabel={t("voiding")}>
-        {t("void")}
-      </SubmitButton>
+      <VoidButton label={t("void")} pendingLabel={t("voiding")} onClick={() => setAsking(true)} />
+      <ConfirmDialog
+        open={asking}
+        title={t("voidConfirmTitle", { id: renewalId, amount })}
+        confirmLabel={t("voidConfirm", { amount })}
+        cancelLabel={common("cancel")}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          form.current?.requestSubmit();
+        }}
+      >
+        <p>{t("voidConfirmRefund", { amount, method })}</p>
+        <p>{t("voidConfirmValidity", { end: validityBackTo })}</p>
+        <p>{t("voidConfirmSms")}</p>
+      </ConfirmDialog>
     </form>
+  );
+}
+
+/** Asks first: the dialog's confirm submits the form. Disabled while the void is on its way. */
+function VoidButton({ label, pendingLabel, onClick }: { label: string; pendingLabel: string; onClick: () => void }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button variant="danger" onClick={onClick} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : label}
+    </Button>
   );
 }
 

@@ -26,6 +26,7 @@ import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
 import { formatMsisdn } from "@/lib/domain/identifiers";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -47,7 +48,7 @@ export default async function ExpiryWorklistPage({ searchParams }: { searchParam
   const t = await getTranslations("reports");
   return (
     <>
-      <PageHeader title={t("title")} description={t("worklist.description")} />
+      <PageHeader title={t("worklist.title")} description={t("worklist.description")} />
       <ReportsNav current="worklist" />
       {/* Keyed by the URL state, so another window or page shows the skeleton while it loads. */}
       <Suspense key={worklistHref(window, sort, after)} fallback={<WorklistSkeleton />}>
@@ -97,7 +98,10 @@ async function Worklist({
       name: primary ?? t("noName"),
       otherName: secondary && secondary !== primary ? secondary : null,
       numbers: [row.hkMsisdn, row.cnMsisdn].filter((n): n is string => n !== null).map(formatMsisdn),
-      plan: locale === "en" ? row.planNameEn : row.planNameZh,
+      plan:
+        row.planNameEn === null
+          ? null
+          : localizedName(locale, { en: row.planNameEn, zh: row.planNameZh ?? "", zhHant: row.planNameZhHant }),
       validityEnd: row.validityEnd,
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
       daysFromToday: daysBetween(today, hkDay(row.validityEnd)),
@@ -113,7 +117,7 @@ async function Worklist({
   const hint =
     window === "grace"
       ? t("windowHint.grace", { days: graceDays })
-      : t("windowHint.expiring", { until: formatHkt(windowBounds(window, now, graceDays).to) });
+      : t("windowHint.expiring", { until: formatHkt(windowBounds(window, now, graceDays).to, { locale }) });
   const countLabel = (w: WorklistWindow) =>
     counts[w].capped ? t("countCapped", { count: WORKLIST_COUNT_CAP }) : t("count", { count: counts[w].count });
 

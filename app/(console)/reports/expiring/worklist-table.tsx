@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToastOnSuccess } from "@/components/ui/toaster";
 import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { HkTime } from "@/components/ui/hk-time";
 import type { ReminderResult } from "@/db/mutations/send-expiry-reminders";
@@ -45,7 +48,10 @@ export function WorklistTable({
   caption: string;
 }) {
   const t = useTranslations("reports.worklist");
+  const common = useTranslations("common");
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [asking, setAsking] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const [state, formAction] = useActionState(
     async (previous: ActionResult<ReminderResult> | null, formData: FormData) => {
       const result = await action(previous, formData);
@@ -63,19 +69,39 @@ export function WorklistTable({
       return next;
     });
 
+  useToastOnSuccess(state, state?.ok ? (state.message ?? null) : null);
+
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={form} action={formAction} className="space-y-3">
       <input type="hidden" name="cardIds" value={[...selected].join(",")} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel={t("sending")} disabled={selected.size === 0}>
-          {t("send")}
-        </SubmitButton>
+        <AskFirstButton
+          label={t("send")}
+          pendingLabel={t("sending")}
+          disabled={selected.size === 0}
+          onClick={() => setAsking(true)}
+        />
+        <ConfirmDialog
+          open={asking}
+          title={t("confirmTitle", { count: selected.size })}
+          confirmLabel={t("confirmSend", { count: selected.size })}
+          cancelLabel={common("cancel")}
+          variant="primary"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            form.current?.requestSubmit();
+          }}
+        >
+          <p>{t("confirmBody", { count: selected.size })}</p>
+          <p>{t("sendHint")}</p>
+        </ConfirmDialog>
         <p className="text-sm text-slate-600" aria-live="polite">
           {t("selected", { count: selected.size })}
         </p>
       </div>
       <p className="text-xs text-slate-500">{t("sendHint")}</p>
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <Table caption={caption}>
         <thead>
           <tr>
@@ -165,5 +191,25 @@ export function WorklistTable({
         </TBody>
       </Table>
     </form>
+  );
+}
+
+/** Opens the confirmation; the dialog's confirm submits. Disabled while the reminders are being queued. */
+function AskFirstButton({
+  label,
+  pendingLabel,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  pendingLabel: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  const { pending } = useFormStatus();
+  return (
+    <Button onClick={onClick} disabled={pending || disabled} aria-disabled={pending || disabled}>
+      {pending ? pendingLabel : label}
+    </Button>
   );
 }

@@ -1,21 +1,17 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { HkTime } from "@/components/ui/hk-time";
 import type { AuditEvent } from "@/db/queries/cards";
+import { auditDetails } from "@/lib/audit-details";
 import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
-
-/** "validityEnd: 2026-12-24T15:59:59.000Z · storedValueHkdMinor: 0" from an audit row's before/after. */
-function summarize(value: unknown): string | null {
-  if (!value || typeof value !== "object") return null;
-  const text = Object.entries(value as Record<string, unknown>)
-    .map(([key, field]) => `${key}: ${typeof field === "string" ? field : JSON.stringify(field)}`)
-    .join(" · ");
-  return text.length > 240 ? `${text.slice(0, 239)}…` : text;
-}
 
 /** Who did what to the card, its renewals and its messages, newest first. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   const t = useTranslations("cards.audit");
   const tRuntime = withRuntimeKeys(t);
+  const locale = useLocale();
+  // Enum values in the record (a payment method, a rule, a status) are read through the catalog when it has them.
+  const translateValue = (key: string, value: string) =>
+    tRuntime.has(`values.${key}.${value}`) ? tRuntime(`values.${key}.${value}`) : null;
   if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <ol className="space-y-3 border-l border-slate-200 pl-4">
@@ -24,7 +20,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
         const entity = tRuntime.has(`entity.${event.entityType}`)
           ? tRuntime(`entity.${event.entityType}`, { id: event.entityId })
           : `${event.entityType} ${event.entityId}`;
-        const details = summarize(event.after);
+        const details = auditDetails(event.after, locale, translateValue);
         return (
           <li key={event.id} className="relative text-sm">
             <span aria-hidden className="absolute -left-[21px] top-1.5 h-2 w-2 rounded-full bg-slate-400" />
@@ -35,7 +31,18 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
             <p className="text-xs text-slate-600">
               <HkTime value={event.createdAt} /> · {event.actorName ?? t("system")}
             </p>
-            {details ? <p className="mt-0.5 break-all font-mono text-xs text-slate-500">{details}</p> : null}
+            {details.length ? (
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+                {details.map((d) => (
+                  <div key={d.key} className="contents">
+                    <dt className="text-slate-600">
+                      {tRuntime.has(`fields.${d.key}`) ? tRuntime(`fields.${d.key}`) : d.key}
+                    </dt>
+                    <dd className="break-words text-slate-800">{d.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
           </li>
         );
       })}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -40,11 +40,12 @@ export function CardStatus({
   renewHref: string;
 }) {
   const t = useTranslations("cards");
+  const locale = useLocale();
   const reason = t(`suspensionReason.${card.suspensionReason ?? "other"}`);
   const ended = now.getTime() > card.validityEnd.getTime();
   const line = {
     active: t("stateLine.active", { days: countdown(card.validityEnd, now).days }),
-    grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt) }),
+    grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt, { locale }) }),
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
   }[status.state];
@@ -66,9 +67,9 @@ export function CardStatus({
             </h2>
           </div>
           <p className="text-sm text-slate-700">
-            <span className="text-slate-500">{t("validity.ends")} </span>
+            <span className="text-slate-700">{t("validity.ends")} </span>
             <HkTime value={card.validityEnd} className="font-medium text-slate-900" />
-            <span className="text-slate-500"> · </span>
+            <span className="text-slate-600"> · </span>
             <span data-testid="countdown">
               {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(card.validityEnd, now))}
               {status.state === "grace"
@@ -78,7 +79,7 @@ export function CardStatus({
           </p>
           {status.state === "grace" ? (
             <p className="text-sm text-slate-700">
-              <span className="text-slate-500">{t("validity.graceEnds")} </span>
+              <span className="text-slate-700">{t("validity.graceEnds")} </span>
               <HkTime value={status.graceEndsAt} className="font-medium" />
             </p>
           ) : null}

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Panel } from "@/components/ui/panel";
 import { formatDataMb, formatHkt } from "@/lib/domain/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 interface Period {
   startsAt: Date;
@@ -11,6 +12,7 @@ interface Period {
   usedHkMb: number;
   planNameEn: string;
   planNameZh: string;
+  planNameZhHant: string;
 }
 
 function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; totalMb: number }) {
@@ -49,7 +51,8 @@ function UsageBar({ label, usedMb, totalMb }: { label: string; usedMb: number; t
 export function DataUsage({ current, last }: { current: Period | null; last: Period | null }) {
   const t = useTranslations("cards.data");
   const locale = useLocale();
-  const planName = (period: Period) => (locale === "en" ? period.planNameEn : period.planNameZh);
+  const planName = (period: Period) =>
+    localizedName(locale, { en: period.planNameEn, zh: period.planNameZh, zhHant: period.planNameZhHant });
   return (
     <Panel title={t("title")}>
       {current ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { CardPaletteContext, type CardAction } from "@/components/palette/palette-context";
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { getCard, getCardPeriods, listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
@@ -114,9 +115,34 @@ export default async function CardPage({ params, searchParams }: Props) {
   const status = deriveCardState(card, now, businessRules().graceDays);
   const path = `/customers/${card.customerId}/cards/${card.id}`;
   const href = (key: string) => (value: number | null) => pageHref(path, query, key, value);
+  const palette = await getTranslations("palette.cardActions");
+  const renewHref = status.renewable ? `${path}/renew` : null;
+  // The newest renewal still standing; only the first page of history knows it.
+  const latest = renewalsAfter === null ? renewals.items.find((r) => r.status !== "voided") : undefined;
+  const latestVoidable =
+    latest?.periodStartsAt &&
+    may.voidRenewal(staff) &&
+    canVoid({ status: latest.status, startsAt: latest.periodStartsAt, isLatest: true }, now);
+  const paletteActions: CardAction[] = [
+    ...(renewHref
+      ? [
+          { id: "renew", label: palette("renew"), href: renewHref, shortcut: "R" },
+          { id: "renewSame", label: palette("renewSame"), href: `${renewHref}?plan=same` },
+        ]
+      : []),
+    ...(latest ? [{ id: "resend", label: palette("resend"), href: `/renewals/${latest.id}#messages` }] : []),
+    ...(latest && latestVoidable ? [{ id: "void", label: palette("void"), href: `/renewals/${latest.id}#void` }] : []),
+    { id: "history", label: palette("history"), href: `${path}#renewal-history` },
+    { id: "customer", label: palette("customer"), href: `/customers/${card.customerId}` },
+  ];
+  const cardTitle = `${customerNameText(card.customerNameZh, card.customerNameEn)} · ${t("title", { id: card.id })}`;
 
   return (
     <>
+      <CardPaletteContext
+        card={{ cardId: card.id, title: cardTitle, renewHref, actions: paletteActions }}
+        visit={{ customerId: card.customerId, cardId: card.id, name: cardTitle, href: path }}
+      />
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-slate-600">
         <ol className="flex flex-wrap items-center gap-1">
           <li>

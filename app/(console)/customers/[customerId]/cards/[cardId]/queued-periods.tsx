@@ -4,6 +4,7 @@ import { Panel } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { getCardPeriods } from "@/db/queries/cards";
 import { formatDataMb } from "@/lib/domain/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 type QueuedPeriod = Awaited<ReturnType<typeof getCardPeriods>>["queued"][number];
 
@@ -28,7 +29,13 @@ export function QueuedPeriods({ periods }: { periods: QueuedPeriod[] }) {
           <TBody>
             {periods.map((period) => (
               <tr key={period.id}>
-                <Td>{locale === "en" ? period.planNameEn : period.planNameZh}</Td>
+                <Td>
+                  {localizedName(locale, {
+                    en: period.planNameEn,
+                    zh: period.planNameZh,
+                    zhHant: period.planNameZhHant,
+                  })}
+                </Td>
                 <Td className="whitespace-nowrap">
                   <HkTime value={period.startsAt} />
                 </Td>

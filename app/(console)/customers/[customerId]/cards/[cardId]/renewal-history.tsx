@@ -6,6 +6,7 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { CardRenewal } from "@/db/queries/cards";
 import { formatHkt } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 const statusTone: Record<CardRenewal["status"], BadgeTone> = { paid: "amber", activated: "green", voided: "neutral" };
 
@@ -67,7 +68,11 @@ export function RenewalHistory({
               )}
             </Td>
             <Td>
-              {locale === "en" ? renewal.planNameEn : renewal.planNameZh}
+              {localizedName(locale, {
+                en: renewal.planNameEn,
+                zh: renewal.planNameZh,
+                zhHant: renewal.planNameZhHant,
+              })}
               <span className="ml-1 text-xs text-slate-500">{t("version", { version: renewal.planVersion })}</span>
             </Td>
             <Td numeric className="whitespace-nowrap">

@@ -8,6 +8,7 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalContext } from "@/db/queries/renewals";
+import { getLastRenewedPlanId } from "@/db/queries/last-renewed-plan";
 import { listSellablePlans } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
 import { daysLeft, deriveCardState } from "@/lib/domain/card-state";
@@ -15,20 +16,33 @@ import { businessRules } from "@/lib/config";
 import { formatDataMb, type Locale } from "@/lib/domain/format";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
-import { RenewForm } from "./renew-form";
 import { routeId } from "@/lib/domain/route-id";
+import { RenewForm } from "./renew-form";
+import { localizedName } from "@/lib/i18n/localized-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
 }
 
-export default async function RenewPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+export default async function RenewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string; cardId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff({ permission: "renewCard" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const customerId = routeId(customerIdParam);
   const cardId = routeId(cardIdParam);
   if (!customerId || !cardId) notFound();
-  const [context, plans] = await Promise.all([getRenewalContext(customerId, cardId), listSellablePlans()]);
+  // ?plan=same (the palette's "renew with the same plan") preselects the plan of the card's last renewal.
+  const samePlan = (await searchParams).plan === "same";
+  const [context, plans, lastPlanId] = await Promise.all([
+    getRenewalContext(customerId, cardId),
+    listSellablePlans(),
+    samePlan ? getLastRenewedPlanId(cardId) : null,
+  ]);
   if (!context) notFound();
   const t = await getTranslations("renewals");
   const locale = await getLocale();
@@ -129,12 +143,14 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <RenewForm
                 cardId={card.id}
                 idempotencyKey={randomUUID()}
+                initialPlanVersionId={plans.find((p) => p.planId === lastPlanId)?.planVersionId ?? null}
+                samePlanMissing={samePlan && !plans.some((p) => p.planId === lastPlanId)}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
                 numbers={numbers.map((n) => n.msisdn)}
                 plans={plans.map((p) => ({
                   planVersionId: p.planVersionId,
-                  name: locale === "en" ? p.nameEn : p.nameZh,
+                  name: localizedName(locale, { en: p.nameEn, zh: p.nameZh, zhHant: p.nameZhHant }),
                   days: p.validityDays,
                   dataCn: formatDataMb(p.dataCnMb, locale),
                   dataHk: formatDataMb(p.dataHkMb, locale),

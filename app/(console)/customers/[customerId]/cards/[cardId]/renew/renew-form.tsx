@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
 import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/domain/format";
+import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney, type Currency } from "@/lib/domain/money";
 import {
   currencies,
@@ -40,6 +41,10 @@ export interface PlanOption {
 export function RenewForm(props: {
   cardId: number;
   idempotencyKey: string;
+  /** A plan chosen before the page opened (renew with the same plan); the reference field then takes focus. */
+  initialPlanVersionId?: number | null;
+  /** "Same plan" was asked for, but the card's last plan is no longer sold. */
+  samePlanMissing?: boolean;
   storedValueHkdMinor: number;
   defaultLanguage: Language;
   numbers: string[];
@@ -49,7 +54,7 @@ export function RenewForm(props: {
   const locale = useLocale();
   const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
-    props.plans.length === 1 ? props.plans[0]!.planVersionId : null,
+    props.initialPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
   );
   const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
   const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
@@ -61,6 +66,12 @@ export function RenewForm(props: {
   const [reviewing, startReview] = useTransition();
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
+  const reviewHeading = useRef<HTMLSpanElement>(null);
+
+  // The review is read to the customer before Confirm: focus moves to its heading (Tab then reaches Confirm).
+  useEffect(() => {
+    if (preview) reviewHeading.current?.focus();
+  }, [preview]);
 
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
@@ -117,6 +128,7 @@ export function RenewForm(props: {
 
   return (
     <form onSubmit={review} className="space-y-6" noValidate>
+      {props.samePlanMissing ? <Notice tone="warning">{t("samePlanMissing")}</Notice> : null}
       <Panel title={t("stepPlan")}>
         <fieldset aria-describedby={fieldError("planVersionId") ? "plan-error" : undefined}>
           <legend className="sr-only">{t("stepPlan")}</legend>
@@ -127,7 +139,7 @@ export function RenewForm(props: {
                 <label
                   key={option.planVersionId}
                   className={cn(
-                    "flex cursor-pointer gap-3 rounded-md border p-3 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    "flex cursor-pointer gap-3 rounded-md border p-3 text-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600",
                     checked ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:border-slate-300",
                   )}
                 >
@@ -137,6 +149,7 @@ export function RenewForm(props: {
                     value={option.planVersionId}
                     checked={checked}
                     onChange={() => edit(setPlanVersionId)(option.planVersionId)}
+                    data-invalid={fieldError("planVersionId") ? true : undefined}
                     className="mt-1"
                   />
                   <span className="min-w-0 flex-1">
@@ -151,7 +164,7 @@ export function RenewForm(props: {
                   </span>
                   <span className="text-right tabular-nums">
                     <span className="block font-semibold">{formatMoney(option.priceHkdMinor, "HKD", locale)}</span>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {formatMoney(option.priceCnyMinor, "CNY", locale)}
                     </span>
                   </span>
@@ -175,7 +188,7 @@ export function RenewForm(props: {
             value={smsMsisdn}
             onChange={(e) => edit(setSmsMsisdn)(e.target.value)}
             error={fieldError("smsMsisdn")}
-            options={props.numbers.map((n) => ({ value: n, label: n }))}
+            options={props.numbers.map((n) => ({ value: n, label: formatMsisdn(n) }))}
           />
           <SelectField
             label={t("smsLanguage")}
@@ -197,7 +210,7 @@ export function RenewForm(props: {
                 <label
                   key={m}
                   className={cn(
-                    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm focus-within:ring-2 focus-within:ring-brand-600/30",
+                    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600",
                     method === m ? "border-brand-600 bg-brand-50" : "border-slate-200",
                   )}
                 >
@@ -274,6 +287,7 @@ export function RenewForm(props: {
                   autoComplete="off"
                   spellCheck={false}
                   maxLength={64}
+                  autoFocus={Boolean(props.initialPlanVersionId)}
                   aria-invalid={fieldError("reference") ? true : undefined}
                   aria-describedby={fieldError("reference") ? "reference-error reference-hint" : "reference-hint"}
                   className={cn(inputClass, "font-mono")}
@@ -301,7 +315,13 @@ export function RenewForm(props: {
           </Button>
         </div>
       ) : (
-        <Panel title={t("stepReview")}>
+        <Panel
+          title={
+            <span ref={reviewHeading} tabIndex={-1} id="review-heading">
+              {t("stepReview")}
+            </span>
+          }
+        >
           <ReviewPanel
             preview={preview}
             planName={plan?.name ?? ""}
@@ -346,7 +366,7 @@ function ReviewPanel({
     const value = new Date(iso);
     return (
       <time dateTime={iso} title={formatUtc(value)}>
-        {formatHkt(value)}
+        {formatHkt(value, { locale })}
       </time>
     );
   };
@@ -376,7 +396,7 @@ function ReviewPanel({
             <span className="block text-slate-600">
               {preview.startsNow
                 ? t("dataStartsNow")
-                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}
+                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt), { locale }) })}
             </span>
           </dd>
         </div>
@@ -396,7 +416,7 @@ function ReviewPanel({
         </div>
         <div>
           <dt className="text-slate-500">{t("smsLabel")}</dt>
-          <dd>{t("smsTo", { number: smsMsisdn, language: t(`languages.${smsLanguage}`) })}</dd>
+          <dd>{t("smsTo", { number: formatMsisdn(smsMsisdn), language: t(`languages.${smsLanguage}`) })}</dd>
         </div>
       </dl>
       {preview.warnings.map((w) => (

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { withSql, type DemoRole } from "./support";
+
+/** Every page of the console, as each role reaches it, with demo rows that exist after seeding. */
+export async function consolePages(role: DemoRole) {
+  const ids = await withSql(async (sql) => {
+    const [card] = await sql`select c.id as card_id, c.customer_id from cards c where c.id = 1`;
+    const [renewal] =
+      await sql`select id from renewals where card_id = 1 and status <> 'voided' order by id desc limit 1`;
+    const [plan] = await sql`select id from plans where code = 'MONTHLY-8GB'`;
+    const [staff] = await sql`select id from staff where email = 'agent@example.com'`;
+    return {
+      customerId: Number(card!.customer_id),
+      cardId: Number(card!.card_id),
+      renewalId: Number(renewal!.id),
+      planId: Number(plan!.id),
+      staffId: Number(staff!.id),
+    };
+  });
+  const cardPath = `/customers/${ids.customerId}/cards/${ids.cardId}`;
+  const everyone = [
+    "/customers",
+    "/customers?q=%E7%8E%8B",
+    `/customers/${ids.customerId}`,
+    cardPath,
+    `${cardPath}/renew`,
+    `/renewals/${ids.renewalId}`,
+    "/plans",
+    `/plans/${ids.planId}`,
+    "/reports",
+    "/reports/expiring",
+    "/no-such-page",
+  ];
+  const adminOnly = ["/plans/new", "/staff", `/staff/${ids.staffId}`, "/staff/new"];
+  return role === "admin" ? [...everyone, ...adminOnly] : everyone;
+}
+
+type Catalog = Map<string, string>;
+
+function flatten(value: unknown, prefix: string, out: Catalog) {
+  if (typeof value === "string") out.set(prefix, value);
+  else if (value && typeof value === "object")
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+}
+
+export function catalog(locale: string): Catalog {
+  const dir = path.join(process.cwd(), "lib/i18n/messages", locale);
+  const out: Catalog = new Map();
+  for (const file of readdirSync(dir))
+    flatten(JSON.parse(readFileSync(path.join(dir, file), "utf8")), file.replace(/\.json$/, ""), out);
+  return out;
+}
+
+/**
+ * The English a translated page must not show: each en message that its
+ * translation changes, cut at its placeholders into literal runs of at
+ * least two words (so "{count} cards" checks " cards" no further).
+ */
+export function englishLeftovers(locale: string): string[] {
+  const en = catalog("en");
+  const other = catalog(locale);
+  const runs = new Set<string>();
+  for (const [key, text] of en) {
+    if (other.get(key) === text) continue;
+    // Plural/select bodies: keep the words inside them too.
+    for (const part of text.split(/[{}]|#/)) {
+      const run = part.trim();
+      if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(run) && run.length >= 8 && !/^(one|other|=\d)\b/.test(run)) runs.add(run);
+    }
+  }
+  return [...runs];
+}
+
+export function messageKeys(): string[] {
+  return [...catalog("en").keys()].filter((key) => key.includes("."));
+}

@@ -5,3 +5,8 @@ import { env } from "./env";
 export function businessRules() {
   return { graceDays: env().GRACE_DAYS, validityCapDays: env().VALIDITY_CAP_DAYS };
 }
+
+/** The replacement SIM fee per currency, in minor units. */
+export function replacementFees() {
+  return { HKD: env().REPLACEMENT_FEE_HKD_MINOR, CNY: env().REPLACEMENT_FEE_CNY_MINOR };
+}

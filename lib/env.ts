@@ -27,6 +27,9 @@ const serverSchema = workerSchema.extend({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   VALIDITY_CAP_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  // The replacement SIM fee in minor units (DOMAIN.md default HK$50 / CN¥45).
+  REPLACEMENT_FEE_HKD_MINOR: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  REPLACEMENT_FEE_CNY_MINOR: z.coerce.number().int().min(1).max(1_000_000).default(4500),
   CARRIER_SIMULATION: z
     .string()
     .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')

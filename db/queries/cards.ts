@@ -55,6 +55,9 @@ const cardSummaryColumns = {
   validityEnd: cards.validityEnd,
   suspendedAt: cards.suspendedAt,
   suspensionReason: cards.suspensionReason,
+  suspendedByName: staff.name,
+  replacedAt: cards.replacedAt,
+  replacedByCardId: cards.replacedByCardId,
   storedValueHkdMinor: cards.storedValueHkdMinor,
   nameZh: customers.nameZh,
   nameEn: customers.nameEn,
@@ -67,6 +70,7 @@ async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and
     .select({ ...cardSummaryColumns, period: { ...period._.selectedFields } })
     .from(cards)
     .innerJoin(customers, eq(customers.id, cards.customerId))
+    .leftJoin(staff, eq(staff.id, cards.suspendedBy))
     .leftJoinLateral(period, sql`true`)
     .where(where)
     .orderBy(asc(cards.customerId), asc(cards.id))
@@ -159,6 +163,8 @@ export async function getCard(params: { customerId: number; cardId: number }, db
       validityEnd: cards.validityEnd,
       suspendedAt: cards.suspendedAt,
       suspensionReason: cards.suspensionReason,
+      replacedAt: cards.replacedAt,
+      replacedByCardId: cards.replacedByCardId,
       storedValueHkdMinor: cards.storedValueHkdMinor,
       activatedAt: cards.activatedAt,
       customerNameZh: customers.nameZh,

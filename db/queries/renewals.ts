@@ -196,6 +196,7 @@ export async function checkRenewal(
       customerId: cards.customerId,
       validityEnd: cards.validityEnd,
       suspendedAt: cards.suspendedAt,
+      replacedAt: cards.replacedAt,
       storedValueHkdMinor: cards.storedValueHkdMinor,
     })
     .from(cards)

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./cards";
 export * from "./customers";
+export * from "./lifecycle";
 export * from "@/db/schema/notifications";
 export * from "./plans";
 export * from "./renewals";

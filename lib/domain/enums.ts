@@ -43,10 +43,40 @@ export const renewalStatuses = ["paid", "activated", "voided"] as const;
 export type RenewalStatus = (typeof renewalStatuses)[number];
 export const cardStatesAtRenewal = ["active", "grace"] as const;
 
-export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
+export const storedValueReasons = [
+  "top_up",
+  "renewal_payment",
+  "renewal_refund",
+  "adjustment",
+  // A replacement moves the balance to the new SIM (minus on the old card, plus on the new).
+  "replacement_transfer",
+  "replacement_fee",
+] as const;
 
 export const cardForms = ["physical", "esim"] as const;
-export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
+export type CardForm = (typeof cardForms)[number];
+/** Why a card is suspended. "other" is kept for rows written before the lifecycle; nobody can choose it. */
+export const suspensionReasons = ["lost", "stolen", "fraud", "real_name_missing", "carrier", "other"] as const;
+export type SuspensionReason = (typeof suspensionReasons)[number];
+/** The reasons staff may suspend a card for (DOMAIN.md, "Card lifecycle beyond renewal"). */
+export const suspendReasons = [
+  "lost",
+  "stolen",
+  "fraud",
+  "real_name_missing",
+  "carrier",
+] as const satisfies readonly SuspensionReason[];
+export type SuspendReason = (typeof suspendReasons)[number];
+
+/** Why a SIM is replaced; a lost or stolen one's suspension does not follow the numbers. */
+export const replacementReasons = ["lost", "stolen", "damaged"] as const;
+export type ReplacementReason = (typeof replacementReasons)[number];
+/** A replacement takes over the old card's numbers; a new card follows an expired one with new numbers. */
+export const cardSuccessionKinds = ["replacement", "new_card"] as const;
+export type CardSuccessionKind = (typeof cardSuccessionKinds)[number];
+/** How a physical replacement SIM reaches the customer. */
+export const simHandovers = ["pickup", "delivery"] as const;
+export type SimHandover = (typeof simHandovers)[number];
 export const numberRegions = ["HK", "CN"] as const;
 export const realNameStatuses = ["verified", "pending", "missing"] as const;
 

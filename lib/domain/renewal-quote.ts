@@ -6,6 +6,7 @@ import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 export type Refusal =
   | { code: "card_expired" }
   | { code: "card_suspended" }
+  | { code: "card_replaced" }
   | { code: "cap_exceeded"; capDays: number; capEnd: Date }
   | { code: "no_extension"; currentEnd: Date }
   | { code: "stored_value_short"; balanceMinor: number; priceMinor: number }
@@ -69,7 +70,7 @@ export interface RenewalPlanTerms {
 
 export interface RenewalQuoteInput {
   now: Date;
-  card: { validityEnd: Date; suspendedAt: Date | null; storedValueHkdMinor: number };
+  card: { validityEnd: Date; suspendedAt: Date | null; replacedAt?: Date | null; storedValueHkdMinor: number };
   plan: RenewalPlanTerms;
   method: PaymentMethod;
   currency: Currency;
@@ -130,6 +131,7 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
 
   if (state === "expired") refusals.push({ code: "card_expired" });
   if (state === "suspended") refusals.push({ code: "card_suspended" });
+  if (state === "replaced") refusals.push({ code: "card_replaced" });
   if (state === "grace") warnings.push("grace_restores_service");
   if (startsAt.getTime() > now.getTime()) warnings.push("queued_period");
 

@@ -4,6 +4,7 @@ import type cards from "./en/cards.json";
 import type common from "./en/common.json";
 import type customers from "./en/customers.json";
 import type errors from "./en/errors.json";
+import type lifecycle from "./en/lifecycle.json";
 import type nav from "./en/nav.json";
 import type plans from "./en/plans.json";
 import type renewals from "./en/renewals.json";
@@ -22,6 +23,7 @@ export interface Messages {
   errors: typeof errors;
   customers: typeof customers;
   cards: typeof cards;
+  lifecycle: typeof lifecycle;
   renewals: typeof renewals;
   plans: typeof plans;
   reports: typeof reports;
@@ -36,6 +38,7 @@ const namespaces = [
   "errors",
   "customers",
   "cards",
+  "lifecycle",
   "renewals",
   "plans",
   "reports",

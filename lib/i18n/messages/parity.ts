@@ -9,6 +9,7 @@ import type cards from "./zh-Hans/cards.json";
 import type common from "./zh-Hans/common.json";
 import type customers from "./zh-Hans/customers.json";
 import type errors from "./zh-Hans/errors.json";
+import type lifecycle from "./zh-Hans/lifecycle.json";
 import type nav from "./zh-Hans/nav.json";
 import type plans from "./zh-Hans/plans.json";
 import type renewals from "./zh-Hans/renewals.json";
@@ -22,6 +23,7 @@ interface ZhHans {
   errors: typeof errors;
   customers: typeof customers;
   cards: typeof cards;
+  lifecycle: typeof lifecycle;
   renewals: typeof renewals;
   plans: typeof plans;
   reports: typeof reports;

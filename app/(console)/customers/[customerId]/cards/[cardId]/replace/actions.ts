@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { replaceCard } from "@/db/mutations/replace-card";
+import { staffFormAction } from "@/lib/action";
+import { businessRules, replacementFees } from "@/lib/config";
+import { replaceCardSchema } from "@/lib/validation/lifecycle";
+
+/** Replaces the SIM (fee paid or, by a supervisor, waived), then shows the new card. */
+export const replaceCardAction = staffFormAction(
+  replaceCardSchema,
+  async (input, { staff }) => {
+    const fee = input.waive
+      ? { kind: "waived" as const, reason: input.waiveReason ?? "", currency: input.currency }
+      : { kind: "paid" as const, method: input.method ?? "cash", currency: input.currency, reference: input.reference };
+    const { newCardId, customerId } = await replaceCard(
+      {
+        cardId: input.cardId,
+        newIccid: input.newIccid,
+        reason: input.reason,
+        form: input.form,
+        handover: input.handover,
+        deliveryAddress: input.deliveryAddress,
+        fee,
+        ticketReference: input.ticketReference,
+      },
+      staff,
+      { graceDays: businessRules().graceDays, fees: replacementFees() },
+    );
+    revalidatePath("/customers", "layout");
+    redirect(`/customers/${customerId}/cards/${newCardId}?lifecycle=replaced`);
+  },
+  { permission: "replaceCard" },
+);

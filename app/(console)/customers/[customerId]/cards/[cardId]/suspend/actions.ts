@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { suspendCard } from "@/db/mutations/suspend-card";
+import { staffFormAction } from "@/lib/action";
+import { businessRules } from "@/lib/config";
+import { suspendCardSchema } from "@/lib/validation/lifecycle";
+
+/** Suspends the card (who may, per reason, is checked again in the mutation), then shows the card. */
+export const suspendCardAction = staffFormAction(
+  suspendCardSchema,
+  async (input, { staff }) => {
+    const { customerId } = await suspendCard(input, staff, { graceDays: businessRules().graceDays });
+    revalidatePath("/customers", "layout");
+    redirect(`/customers/${customerId}/cards/${input.cardId}?lifecycle=suspended`);
+  },
+  { permission: "suspendCard" },
+);

@@ -26,6 +26,9 @@ export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "
 export type PaymentMethod = (typeof paymentMethods)[number];
 /** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
 export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
+/** What a payment is for; only a renewal's payment points at a renewal. */
+export const paymentPurposes = ["renewal", "top_up", "replacement_fee"] as const;
+export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 /** How an admin types a data allowance; stored as MB. */
 export const dataUnits = ["GB", "MB"] as const;
@@ -44,6 +47,7 @@ export type RenewalStatus = (typeof renewalStatuses)[number];
 export const cardStatesAtRenewal = ["active", "grace"] as const;
 
 export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
+export type StoredValueReason = (typeof storedValueReasons)[number];
 
 export const cardForms = ["physical", "esim"] as const;
 export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
@@ -53,3 +57,7 @@ export const realNameStatuses = ["verified", "pending", "missing"] as const;
 export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
+
+/** How the customer reached the desk (or the desk reached them): the record of contact on every write. */
+export const contactChannels = ["phone", "wechat", "whatsapp", "email", "walk_in", "other"] as const;
+export type ContactChannel = (typeof contactChannels)[number];

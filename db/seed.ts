@@ -403,9 +403,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       from seed_renewals
       cross join lateral (select greatest(0, least(1, extract(epoch from (${nowSql} - starts_at)) / extract(epoch from (ends_at - starts_at))))::double precision as f) x;
 
-      insert into payments (id, renewal_id, method, reference, amount_minor, currency, received_at, received_by)
+      insert into payments (id, renewal_id, card_id, method, reference, amount_minor, currency, received_at, received_by)
       overriding system value
-      select r.renewal_id, r.renewal_id, r.method,
+      select r.renewal_id, r.renewal_id, r.card_id, r.method,
         case r.method
           when 'wechat_pay' then '4200' || to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || lpad(r.renewal_id::text, 16, '0')
           when 'alipay' then to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || '2200' || lpad(r.renewal_id::text, 16, '0')

@@ -4,18 +4,11 @@ import { db as defaultDb, type Db } from "@/db";
 import type { Currency, PaymentMethod } from "@/lib/domain/enums";
 import { describeRefusal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
 import type { Language } from "@/lib/domain/enums";
-import { checkRenewal, findPaymentByReference } from "@/db/queries/renewals";
-import {
-  ConflictError,
-  NotFoundError,
-  pgConstraint,
-  pgErrorCode,
-  pgErrorCodes,
-  PreconditionError,
-  type DomainError,
-} from "../errors";
-import { cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { checkRenewal } from "@/db/queries/renewals";
+import { ConflictError, NotFoundError, PreconditionError, type DomainError } from "../errors";
+import { cards, idempotencyKeys, periods, renewals, storedValueLedger } from "../schema";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { lostReferenceRace, recordPayment } from "@/db/mutations/_shared/record-payment";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
@@ -28,6 +21,8 @@ export interface RenewCardInput {
   reference: string | null;
   smsMsisdn: string;
   smsLanguage: Language;
+  /** Ticket, channel and note for the audit row; not part of what the idempotency key stands for. */
+  context?: AuditContext;
 }
 
 export interface RenewalRules {
@@ -62,7 +57,9 @@ export function renewRequestHash(input: RenewCardInput): string {
 export function refusalError(refusal: RenewalRefusal): DomainError {
   const { key, params, field } = describeRefusal(refusal);
   if (refusal.code === "card_not_found") return new NotFoundError(key, params, field);
-  if (refusal.code === "reference_used") return new ConflictError(key, params, field);
+  if (refusal.code === "reference_used" || refusal.code === "reference_used_other") {
+    return new ConflictError(key, params, field);
+  }
   return new PreconditionError(key, params, field);
 }
 
@@ -152,7 +149,9 @@ export async function renewCard(
         dataCnMb: plan.dataCnMb,
         dataHkMb: plan.dataHkMb,
       });
-      await tx.insert(payments).values({
+      await recordPayment(tx, {
+        purpose: "renewal",
+        cardId: card.id,
         renewalId,
         method: input.method,
         reference,
@@ -217,19 +216,14 @@ export async function renewCard(
           method: input.method,
           reference,
         },
+        context: input.context,
       });
       return { renewalId, replayed: false };
     });
   } catch (error) {
     // Two renewals racing with one reference: the unique index decides, we name the winner.
-    if (
-      pgErrorCode(error) === pgErrorCodes.uniqueViolation &&
-      pgConstraint(error) === "payments_method_reference_key" &&
-      input.reference
-    ) {
-      const used = await findPaymentByReference(input.method, input.reference, db);
-      if (used) throw refusalError({ code: "reference_used", renewalId: used.renewalId });
-    }
+    const lost = await lostReferenceRace(error, input, db);
+    if (lost) throw refusalError(lost);
     throw error;
   }
 }

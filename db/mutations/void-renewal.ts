@@ -5,7 +5,7 @@ import { may, type Role } from "@/lib/domain/permissions";
 import type { Language } from "@/lib/domain/enums";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import { cards, notifications, payments, periods, refunds, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
@@ -16,7 +16,7 @@ import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
  * Supervisors and admins only, checked here as well as at the action.
  */
 export async function voidRenewal(
-  input: { renewalId: number; reason: string },
+  input: { renewalId: number; reason: string; context?: AuditContext },
   actor: { id: number; role: Role },
   options: { now?: () => Date } = {},
   db: Db = defaultDb,
@@ -140,6 +140,7 @@ export async function voidRenewal(
         currency: renewal.currency,
         reason,
       },
+      context: { ...input.context, reason },
     });
     return { cardId: card.id };
   });

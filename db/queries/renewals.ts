@@ -14,9 +14,9 @@ import {
   renewals,
   staff,
 } from "@/db/schema";
-import { methodsNeedingReference, type PaymentMethod } from "@/lib/domain/enums";
 import { quoteRenewal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
 import type { RenewalRequest } from "@/lib/validation/renewal";
+import { checkPayment } from "./payments";
 import { getSellablePlanVersion } from "./plans";
 
 /** Everything the renew page shows about a card before the agent chooses a plan. */
@@ -165,16 +165,6 @@ export interface RenewalCheckRules {
   now: Date;
 }
 
-/** A payment that already used this reference with this method, by any customer. */
-export async function findPaymentByReference(method: PaymentMethod, reference: string, db: DbOrTx = defaultDb) {
-  const [used] = await db
-    .select({ renewalId: payments.renewalId })
-    .from(payments)
-    .where(and(eq(payments.method, method), eq(payments.reference, reference)))
-    .limit(1);
-  return used ?? null;
-}
-
 /**
  * The one renewal check: the preview calls it to show the agent what would
  * happen, and the confirm calls it again inside its transaction with
@@ -236,15 +226,10 @@ export async function checkRenewal(
   });
   refusals.push(...quote.refusals);
 
-  const needsReference = methodsNeedingReference.includes(input.method);
-  const reference = needsReference ? input.reference : null;
-  if (needsReference) {
-    if (!reference) refusals.push({ code: "reference_required" });
-    else {
-      const used = await findPaymentByReference(input.method, reference, db);
-      if (used) refusals.push({ code: "reference_used", renewalId: used.renewalId });
-    }
-  }
+  // The payment step is shared with top-ups and fees (db/queries/payments.ts).
+  const payment = await checkPayment({ method: input.method, reference: input.reference }, db);
+  refusals.push(...payment.refusals);
+  const reference = payment.reference;
   // What the confirm writes from, present only when nothing refuses the renewal.
   const accepted = refusals.length === 0 && number ? { card, plan, quote, smsMsisdn: number.msisdn, reference } : null;
   return { plan, quote, refusals, accepted };

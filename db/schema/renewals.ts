@@ -21,6 +21,7 @@ import { staff } from "./staff";
 import {
   currencies,
   paymentMethods,
+  paymentPurposes,
   renewalChannels,
   renewalStatuses,
   cardStatesAtRenewal,
@@ -30,6 +31,8 @@ import {
 export const currency = pgEnum("currency", currencies);
 
 export const paymentMethod = pgEnum("payment_method", paymentMethods);
+
+export const paymentPurpose = pgEnum("payment_purpose", paymentPurposes);
 
 export const renewalChannel = pgEnum("renewal_channel", renewalChannels);
 
@@ -120,13 +123,21 @@ export const periods = pgTable(
   ],
 );
 
+/**
+ * Money taken for a card: a renewal, a stored-value top-up or a replacement
+ * fee. Only a renewal's payment points at a renewal; a trigger fills in (and
+ * checks) the card from the renewal, so older writers that name only the
+ * renewal still record the right card.
+ */
 export const payments = pgTable(
   "payments",
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    renewalId: integer()
+    purpose: paymentPurpose().notNull().default("renewal"),
+    cardId: integer()
       .notNull()
-      .references(() => renewals.id),
+      .references(() => cards.id),
+    renewalId: integer().references(() => renewals.id),
     method: paymentMethod().notNull(),
     reference: text(),
     amountMinor: integer().notNull(),
@@ -140,6 +151,8 @@ export const payments = pgTable(
       .on(t.method, t.reference)
       .where(sql`${t.reference} is not null`),
     index("payments_renewal_id").on(t.renewalId),
+    index("payments_card_id").on(t.cardId, t.id.desc()),
+    check("payments_renewal_purpose", sql`(${t.purpose} = 'renewal') = (${t.renewalId} is not null)`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_reference_required", sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`),
     check("payments_reference_format", sql`${t.reference} is null or char_length(${t.reference}) between 4 and 64`),
@@ -183,6 +196,8 @@ export const storedValueLedger = pgTable(
     balanceAfterMinor: integer().notNull(),
     reason: storedValueReason().notNull(),
     renewalId: integer().references(() => renewals.id),
+    // The top-up payment this row records, when it records one.
+    paymentId: integer().references(() => payments.id),
     staffId: integer().references(() => staff.id),
     createdAt: createdAt(),
   },

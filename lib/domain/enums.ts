@@ -26,6 +26,9 @@ export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "
 export type PaymentMethod = (typeof paymentMethods)[number];
 /** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
 export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
+/** What a payment is for; only a renewal's payment points at a renewal. */
+export const paymentPurposes = ["renewal", "top_up", "replacement_fee"] as const;
+export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 /** How an admin types a data allowance; stored as MB. */
 export const dataUnits = ["GB", "MB"] as const;
@@ -52,6 +55,7 @@ export const storedValueReasons = [
   "replacement_transfer",
   "replacement_fee",
 ] as const;
+export type StoredValueReason = (typeof storedValueReasons)[number];
 
 export const cardForms = ["physical", "esim"] as const;
 export type CardForm = (typeof cardForms)[number];
@@ -83,3 +87,7 @@ export const realNameStatuses = ["verified", "pending", "missing"] as const;
 export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
+
+/** How the customer reached the desk (or the desk reached them): the record of contact on every write. */
+export const contactChannels = ["phone", "wechat", "whatsapp", "email", "walk_in", "other"] as const;
+export type ContactChannel = (typeof contactChannels)[number];

@@ -1,6 +1,7 @@
 import { deriveCardState, type CardState } from "@/lib/domain/card-state";
 import type { Currency, ExtensionMode, PaymentMethod } from "@/lib/domain/enums";
 import { formatMoney } from "@/lib/domain/money";
+import { describePaymentRefusal, isPaymentRefusal, type PaymentRefusal } from "@/lib/domain/payment-step";
 import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 
 export type Refusal =
@@ -21,8 +22,7 @@ export type RenewalRefusal =
   | { code: "card_not_found" }
   | { code: "plan_not_sellable" }
   | { code: "sms_number_not_on_card" }
-  | { code: "reference_required" }
-  | { code: "reference_used"; renewalId: number };
+  | PaymentRefusal;
 
 export interface RefusalMessage {
   /** A key of the "errors" catalog. */
@@ -34,6 +34,7 @@ export interface RefusalMessage {
 
 /** The one mapping from a refusal to its message: the preview shows it, the confirm throws it. */
 export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
+  if (isPaymentRefusal(refusal)) return describePaymentRefusal(refusal);
   const key = `renewal.${refusal.code}` as const;
   switch (refusal.code) {
     case "cap_exceeded":
@@ -50,10 +51,6 @@ export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
       return { key, params: {}, field: "planVersionId" };
     case "sms_number_not_on_card":
       return { key, params: {}, field: "smsMsisdn" };
-    case "reference_required":
-      return { key, params: {}, field: "reference" };
-    case "reference_used":
-      return { key, params: { renewalId: refusal.renewalId }, field: "reference" };
     default:
       return { key, params: {} };
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencies, languages, paymentMethods } from "@/lib/domain/enums";
+import { contactContextFields } from "./contact";
 import { idField, idSchema } from "./ids";
 
 // Messages are keys in the "errors" catalog; the action wrapper translates them.
@@ -26,7 +27,9 @@ export const renewalRequestSchema = z
 
 export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
 
-export const confirmRenewalSchema = renewalRequestSchema.extend({ idempotencyKey: z.uuid() }).strict();
+export const confirmRenewalSchema = renewalRequestSchema
+  .extend({ idempotencyKey: z.uuid(), ...contactContextFields })
+  .strict();
 
 export const renewalIdSchema = z.object({ renewalId: idSchema }).strict();
 
@@ -38,7 +41,8 @@ export const voidRenewalSchema = z
       .trim()
       .min(1, { message: "renewal.void_reason_required" })
       .max(500, { message: "renewal.void_reason_too_long" }),
+    ...contactContextFields,
   })
   .strict();
 
-export const resendNotificationSchema = z.object({ notificationId: idSchema }).strict();
+export const resendNotificationSchema = z.object({ notificationId: idSchema, ...contactContextFields }).strict();

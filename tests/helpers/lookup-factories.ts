@@ -166,6 +166,7 @@ export async function addRenewal(
   });
   await db.insert(payments).values({
     renewalId: id,
+    cardId: fields.cardId,
     method: "fps",
     reference: fields.reference ?? `FRN${uniqueSuffix()}${id}`,
     amountMinor: 9800,

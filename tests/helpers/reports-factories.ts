@@ -84,6 +84,7 @@ export async function recordRenewal(db: Db, input: RenewalInput): Promise<number
       .values({ renewalId, cardId: input.cardId, startsAt, endsAt, dataCnMb: 1024, dataHkMb: 1024 });
     await tx.insert(payments).values({
       renewalId,
+      cardId: input.cardId,
       method,
       reference: method === "cash" || method === "stored_value" ? null : `RPT${randomBytes(8).toString("hex")}`,
       amountMinor: input.priceMinor ?? 9800,

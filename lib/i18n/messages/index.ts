@@ -3,6 +3,7 @@ import type auth from "./en/auth.json";
 import type cards from "./en/cards.json";
 import type common from "./en/common.json";
 import type customers from "./en/customers.json";
+import type desk from "./en/desk.json";
 import type errors from "./en/errors.json";
 import type lifecycle from "./en/lifecycle.json";
 import type nav from "./en/nav.json";
@@ -28,6 +29,7 @@ export interface Messages {
   plans: typeof plans;
   reports: typeof reports;
   staff: typeof staff;
+  desk: typeof desk;
 }
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
@@ -43,6 +45,7 @@ const namespaces = [
   "plans",
   "reports",
   "staff",
+  "desk",
 ] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -8,6 +8,7 @@ import type auth from "./zh-Hans/auth.json";
 import type cards from "./zh-Hans/cards.json";
 import type common from "./zh-Hans/common.json";
 import type customers from "./zh-Hans/customers.json";
+import type desk from "./zh-Hans/desk.json";
 import type errors from "./zh-Hans/errors.json";
 import type lifecycle from "./zh-Hans/lifecycle.json";
 import type nav from "./zh-Hans/nav.json";
@@ -28,6 +29,7 @@ interface ZhHans {
   plans: typeof plans;
   reports: typeof reports;
   staff: typeof staff;
+  desk: typeof desk;
 }
 
 /** The tree of keys, with every message reduced to `string`. */

@@ -10,6 +10,7 @@ import { defaultCarrier } from "@/lib/carrier/gateway";
 import { businessRules } from "@/lib/config";
 import type { Currency } from "@/lib/domain/enums";
 import { describeRefusal, type Warning } from "@/lib/domain/renewal-quote";
+import { contactContextOf } from "@/lib/validation/contact";
 import { confirmRenewalSchema, renewalRequestSchema } from "@/lib/validation/renewal";
 
 export interface RenewalPreview {
@@ -68,7 +69,10 @@ export const renewCardAction = staffAction(
   confirmRenewalSchema,
   async (input, { staff }) => {
     const { graceDays, validityCapDays } = businessRules();
-    const { renewalId, replayed } = await renewCard(input, staff, { graceDays, capDays: validityCapDays });
+    const { renewalId, replayed } = await renewCard({ ...input, context: contactContextOf(input) }, staff, {
+      graceDays,
+      capDays: validityCapDays,
+    });
     if (!replayed) await activateRenewal(renewalId, staff, defaultCarrier());
     revalidatePath("/customers", "layout");
     return { ok: true, data: { renewalId } };

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { ConflictError, pgConstraint, pgErrorCode, pgErrorCodes, PreconditionError } from "@/db/errors";
 import { cardNumbers, cards, cardSuccessions } from "@/db/schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { deriveCardState } from "@/lib/domain/card-state";
 import type { CardForm } from "@/lib/domain/enums";
@@ -18,7 +18,8 @@ export interface IssueNewCardInput {
   /** As typed; at least one. */
   hkNumber: string | null;
   cnNumber: string | null;
-  ticketReference: string | null;
+  /** Ticket, channel and contact note for the audit row (lib/validation/contact.ts). */
+  context?: AuditContext;
 }
 
 /** The typed numbers as E.164, or the field error each typo gets before anything is written. */
@@ -62,6 +63,7 @@ export async function issueNewCard(
 ): Promise<{ newCardId: number; customerId: number }> {
   const newIccid = acceptIccid(input.newIccid);
   const numbers = acceptNewNumbers(input);
+  const ticketRef = input.context?.ticketRef?.trim() || null;
   try {
     return await db.transaction(async (tx) => {
       const old = await lockCard(tx, input.cardId);
@@ -134,23 +136,21 @@ export async function issueNewCard(
         })
         .returning({ id: cards.id });
       const newCardId = created!.id;
-      await tx
-        .insert(cardNumbers)
-        .values(
-          numbers.map((n) => ({
-            cardId: newCardId,
-            region: n.region,
-            msisdn: n.msisdn,
-            realNameStatus: "pending" as const,
-          })),
-        );
+      await tx.insert(cardNumbers).values(
+        numbers.map((n) => ({
+          cardId: newCardId,
+          region: n.region,
+          msisdn: n.msisdn,
+          realNameStatus: "pending" as const,
+        })),
+      );
       await tx.insert(cardSuccessions).values({
         kind: "new_card",
         oldCardId: old.id,
         newCardId,
         form: input.form,
         handover: input.form === "physical" ? "pickup" : null,
-        ticketReference: input.ticketReference,
+        ticketReference: ticketRef,
         createdBy: actor.id,
         createdAt: now,
       });
@@ -166,7 +166,8 @@ export async function issueNewCard(
         entityType: "card",
         entityId: old.id,
         before: { state, validityEnd: old.validityEnd, ...forfeited },
-        after: { newCardId, numbersReleasedAt: graceEndsAt, ticketReference: input.ticketReference },
+        after: { newCardId, numbersReleasedAt: graceEndsAt, ticketReference: ticketRef },
+        context: input.context,
       });
       await writeAudit(tx, {
         actorStaffId: actor.id,
@@ -179,8 +180,9 @@ export async function issueNewCard(
           iccid: newIccid,
           form: input.form,
           numbers: numbers.map((n) => n.msisdn),
-          ticketReference: input.ticketReference,
+          ticketReference: ticketRef,
         },
+        context: input.context,
       });
       return { newCardId, customerId: old.customerId };
     });

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { ForbiddenError, PreconditionError } from "@/db/errors";
 import { cardNumbers, cards, cardSuspensions } from "@/db/schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { liftChecks, liftPermission, realNameCleared } from "@/lib/domain/card-lifecycle";
 import { formatMsisdn } from "@/lib/domain/identifiers";
@@ -14,7 +14,8 @@ export interface LiftSuspensionInput {
   /** The agent confirms they checked the caller's identity (lost or stolen). */
   identityChecked: boolean;
   note: string | null;
-  ticketReference: string | null;
+  /** Ticket, channel and contact note for the audit row (lib/validation/contact.ts). */
+  context?: AuditContext;
 }
 
 /**
@@ -30,6 +31,7 @@ export async function liftSuspension(
   db: Db = defaultDb,
 ): Promise<{ suspensionId: number; customerId: number }> {
   const note = input.note?.trim() || null;
+  const ticketRef = input.context?.ticketRef?.trim() || null;
   return db.transaction(async (tx) => {
     const card = await lockCard(tx, input.cardId);
     if (card.replacedAt)
@@ -60,7 +62,7 @@ export async function liftSuspension(
     const now = rules.now?.() ?? new Date();
     const lifted = await tx
       .update(cardSuspensions)
-      .set({ liftedAt: now, liftedBy: actor.id, liftNote: note, liftTicketReference: input.ticketReference })
+      .set({ liftedAt: now, liftedBy: actor.id, liftNote: note, liftTicketReference: ticketRef })
       .where(and(eq(cardSuspensions.cardId, card.id), isNull(cardSuspensions.liftedAt)))
       .returning({ id: cardSuspensions.id });
     // A suspension written straight to the card row (an import, the carrier) gets its record as it is lifted.
@@ -78,7 +80,7 @@ export async function liftSuspension(
             liftedAt: now,
             liftedBy: actor.id,
             liftNote: note,
-            liftTicketReference: input.ticketReference,
+            liftTicketReference: ticketRef,
           })
           .returning({ id: cardSuspensions.id })
       )[0]!.id;
@@ -97,9 +99,10 @@ export async function liftSuspension(
         checks: liftChecks(reason),
         identityChecked: input.identityChecked,
         note,
-        ticketReference: input.ticketReference,
+        ticketReference: ticketRef,
         suspensionId,
       },
+      context: { ...input.context, reason: liftChecks(reason).includes("reason") ? note : input.context?.reason },
     });
     return { suspensionId, customerId: card.customerId };
   });

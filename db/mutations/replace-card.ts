@@ -6,13 +6,18 @@ import {
   cards,
   cardSuccessions,
   cardSuspensions,
+  payments,
   periods,
   renewals,
   storedValueLedger,
 } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
+import { lostReferenceRace, recordPayment } from "@/db/mutations/_shared/record-payment";
+import { checkPayment } from "@/db/queries/payments";
+import { describePaymentRefusal } from "@/lib/domain/payment-step";
+import { formatMoney } from "@/lib/domain/money";
 import { deriveCardState } from "@/lib/domain/card-state";
 import { suspensionFollowsReplacement } from "@/lib/domain/card-lifecycle";
 import type { CardForm, Currency, PaymentMethod, ReplacementReason, SimHandover } from "@/lib/domain/enums";
@@ -22,7 +27,7 @@ import type { LifecycleRules } from "./suspend-card";
 
 export type ReplacementFee =
   | { kind: "waived"; reason: string; currency: Currency }
-  | { kind: "paid"; method: PaymentMethod; currency: Currency; reference: string | null };
+  | { kind: "paid"; method: PaymentMethod | null; currency: Currency; reference: string | null };
 
 export interface ReplaceCardInput {
   cardId: number;
@@ -32,7 +37,8 @@ export interface ReplaceCardInput {
   handover: SimHandover | null;
   deliveryAddress: string | null;
   fee: ReplacementFee;
-  ticketReference: string | null;
+  /** Ticket, channel and contact note for the audit row (lib/validation/contact.ts). */
+  context?: AuditContext;
 }
 
 export interface ReplacementRules extends LifecycleRules {
@@ -92,7 +98,12 @@ export async function replaceCard(
   if (handover === "delivery" && !deliveryAddress) {
     throw new PreconditionError("lifecycle.errors.address_required", {}, "deliveryAddress");
   }
-  if (input.fee.kind === "paid") throw new PreconditionError("lifecycle.errors.fee_payment_unavailable", {}, "method");
+  const ticketRef = input.context?.ticketRef?.trim() || null;
+  const fee = input.fee;
+  if (fee.kind === "paid" && !fee.method) throw new PreconditionError("lifecycle.errors.choose_method", {}, "method");
+  if (fee.kind === "paid" && fee.method === "stored_value" && fee.currency !== "HKD") {
+    throw new PreconditionError("renewal.stored_value_currency", {}, "currency");
+  }
 
   try {
     return await db.transaction(async (tx) => {
@@ -108,9 +119,29 @@ export async function replaceCard(
       }
       await assertIccidUnused(tx, newIccid);
 
-      const fee = input.fee;
       const feeMinor = rules.fees[fee.currency];
-      const balance = old.storedValueHkdMinor;
+      // The fee's payment step is the renewal's: a reference for electronic methods, once per method.
+      let reference: string | null = null;
+      if (fee.kind === "paid" && fee.method) {
+        const checked = await checkPayment({ method: fee.method, reference: fee.reference }, tx);
+        const refusal = checked.refusals[0];
+        if (refusal) {
+          const { key, params, field } = describePaymentRefusal(refusal);
+          throw refusal.code === "reference_required"
+            ? new PreconditionError(key, params, field)
+            : new ConflictError(key, params, field);
+        }
+        reference = checked.reference;
+        if (fee.method === "stored_value" && old.storedValueHkdMinor < feeMinor) {
+          throw new PreconditionError(
+            "renewal.stored_value_short",
+            { balance: formatMoney(old.storedValueHkdMinor, "HKD"), price: formatMoney(feeMinor, "HKD") },
+            "method",
+          );
+        }
+      }
+      const paidFromBalance = fee.kind === "paid" && fee.method === "stored_value" ? feeMinor : 0;
+      const balance = old.storedValueHkdMinor - paidFromBalance;
       const follows = old.suspensionReason !== null && suspensionFollowsReplacement(old.suspensionReason, input.reason);
 
       const [created] = await tx
@@ -152,7 +183,34 @@ export async function replaceCard(
         .returning({ renewalId: periods.renewalId });
       const movedRenewalIds = movedPeriods.map((p) => p.renewalId);
       if (movedRenewalIds.length) {
+        // Renewal first: the payments trigger checks a payment's card against its renewal's.
         await tx.update(renewals).set({ cardId: newCardId }).where(inArray(renewals.id, movedRenewalIds));
+        await tx.update(payments).set({ cardId: newCardId }).where(inArray(payments.renewalId, movedRenewalIds));
+      }
+
+      const paymentId =
+        fee.kind === "paid" && fee.method
+          ? await recordPayment(tx, {
+              purpose: "replacement_fee",
+              cardId: newCardId,
+              renewalId: null,
+              method: fee.method,
+              reference,
+              amountMinor: feeMinor,
+              currency: fee.currency,
+              receivedAt: now,
+              receivedBy: actor.id,
+            })
+          : null;
+      if (paidFromBalance > 0) {
+        await tx.insert(storedValueLedger).values({
+          cardId: old.id,
+          deltaMinor: -paidFromBalance,
+          balanceAfterMinor: balance,
+          reason: "replacement_fee",
+          paymentId,
+          staffId: actor.id,
+        });
       }
 
       if (balance > 0) {
@@ -186,9 +244,10 @@ export async function replaceCard(
           deliveryAddress: handover === "delivery" ? deliveryAddress : null,
           feeMinor,
           feeCurrency: fee.currency,
+          paymentId,
           feeWaivedBy: fee.kind === "waived" ? actor.id : null,
           feeWaiveReason: fee.kind === "waived" ? fee.reason.trim() : null,
-          ticketReference: input.ticketReference,
+          ticketReference: ticketRef,
           createdBy: actor.id,
           createdAt: now,
         })
@@ -223,12 +282,11 @@ export async function replaceCard(
         form: input.form,
         handover,
         deliveryAddress: handover === "delivery" ? deliveryAddress : null,
-        fee: {
-          amountMinor: feeMinor,
-          currency: fee.currency,
-          ...(fee.kind === "waived" ? { waived: fee.reason.trim() } : {}),
-        },
-        ticketReference: input.ticketReference,
+        fee:
+          fee.kind === "waived"
+            ? { amountMinor: feeMinor, currency: fee.currency, waived: fee.reason.trim() }
+            : { amountMinor: feeMinor, currency: fee.currency, method: fee.method, reference, paymentId },
+        ticketReference: ticketRef,
       };
       await writeAudit(tx, {
         actorStaffId: actor.id,
@@ -243,6 +301,8 @@ export async function replaceCard(
           suspensionReason: old.suspensionReason,
         },
         after: { state: "replaced", replacedByCardId: newCardId, storedValueHkdMinor: 0, ...details },
+        // A waiver is a supervisor action: its reason goes into the record of contact.
+        context: { ...input.context, reason: fee.kind === "waived" ? fee.reason.trim() : input.context?.reason },
       });
       await writeAudit(tx, {
         actorStaffId: actor.id,
@@ -260,10 +320,18 @@ export async function replaceCard(
           suspensionReason: follows ? old.suspensionReason : null,
           ...details,
         },
+        context: { ...input.context, reason: fee.kind === "waived" ? fee.reason.trim() : input.context?.reason },
       });
       return { newCardId, successionId, customerId: old.customerId };
     });
   } catch (error) {
+    if (fee.kind === "paid" && fee.method) {
+      const lost = await lostReferenceRace(error, { method: fee.method, reference: fee.reference }, db);
+      if (lost) {
+        const { key, params, field } = describePaymentRefusal(lost);
+        throw new ConflictError(key, params, field);
+      }
+    }
     if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
       const constraint = pgConstraint(error);
       // Another agent's replacement or card took the ICCID between our check and our insert.

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { ForbiddenError, PreconditionError } from "@/db/errors";
 import { cards, cardSuspensions } from "@/db/schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { deriveCardState } from "@/lib/domain/card-state";
 import { suspendNeedsNote, suspendPermission } from "@/lib/domain/card-lifecycle";
@@ -13,7 +13,8 @@ export interface SuspendCardInput {
   cardId: number;
   reason: SuspendReason;
   note: string | null;
-  ticketReference: string | null;
+  /** Ticket, channel and contact note for the audit row (lib/validation/contact.ts). */
+  context?: AuditContext;
 }
 
 export interface LifecycleRules {
@@ -37,6 +38,7 @@ export async function suspendCard(
     throw new ForbiddenError("lifecycle.errors.role_not_allowed", {}, "reason");
   }
   const note = input.note?.trim() || null;
+  const ticketRef = input.context?.ticketRef?.trim() || null;
   if (suspendNeedsNote(input.reason) && !note)
     throw new PreconditionError("lifecycle.errors.note_required", {}, "note");
 
@@ -56,7 +58,7 @@ export async function suspendCard(
         cardId: card.id,
         reason: input.reason,
         note,
-        ticketReference: input.ticketReference,
+        ticketReference: ticketRef,
         suspendedBy: actor.id,
         suspendedAt: now,
       })
@@ -75,9 +77,11 @@ export async function suspendCard(
         state: "suspended",
         reason: input.reason,
         note,
-        ticketReference: input.ticketReference,
+        ticketReference: ticketRef,
         suspensionId: suspension!.id,
       },
+      // A supervisor's suspension (fraud, carrier) gives its note as the reason.
+      context: { ...input.context, reason: suspendNeedsNote(input.reason) ? note : input.context?.reason },
     });
     return { suspensionId: suspension!.id, customerId: card.customerId };
   });

@@ -7,7 +7,9 @@ import {
   simHandovers,
   suspendReasons,
 } from "@/lib/domain/enums";
+import { contactContextFields } from "./contact";
 import { idSchema } from "./ids";
+import { renewalRequestSchema } from "./renewal";
 
 // Messages are catalog keys; the action wrapper translates them.
 const optionalText = (max: number, message: string) =>
@@ -19,8 +21,8 @@ const optionalText = (max: number, message: string) =>
     .nullable()
     .default(null);
 
-/** DOMAIN.md: a ticket reference is free text of at most 64 characters. */
-export const ticketReferenceField = optionalText(64, "lifecycle.errors.ticket_too_long");
+/** The record of contact every write may carry: ticket and channel (the lifecycle's own note is `note`). */
+const contact = { ticketRef: contactContextFields.ticketRef, channel: contactContextFields.channel };
 const noteField = optionalText(500, "lifecycle.errors.note_too_long");
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("")])
@@ -32,7 +34,7 @@ export const suspendCardSchema = z
     cardId: idSchema,
     reason: z.enum(suspendReasons, { message: "lifecycle.errors.choose_reason" }),
     note: noteField,
-    ticketReference: ticketReferenceField,
+    ...contact,
   })
   .strict();
 
@@ -41,7 +43,7 @@ export const liftSuspensionSchema = z
     cardId: idSchema,
     identityChecked: checkbox,
     note: noteField,
-    ticketReference: ticketReferenceField,
+    ...contact,
   })
   .strict();
 
@@ -70,14 +72,9 @@ export const replaceCardSchema = z
       .optional()
       .transform((value) => value || null),
     currency: z.enum(currencies, { message: "renewal.choose_currency" }),
-    reference: z
-      .string()
-      .trim()
-      .max(64, { message: "renewal.reference_format" })
-      .transform((value) => value || null)
-      .nullable()
-      .default(null),
-    ticketReference: ticketReferenceField,
+    // The same reference rules as a renewal's payment.
+    reference: renewalRequestSchema.shape.reference,
+    ...contact,
   })
   .strict();
 
@@ -88,6 +85,6 @@ export const issueNewCardSchema = z
     form: z.enum(cardForms, { message: "lifecycle.errors.choose_form" }),
     hkNumber: optionalText(40, "lifecycle.errors.hk_number_format"),
     cnNumber: optionalText(40, "lifecycle.errors.cn_number_format"),
-    ticketReference: ticketReferenceField,
+    ...contact,
   })
   .strict();

@@ -11,7 +11,11 @@ import { liftSuspensionSchema } from "@/lib/validation/lifecycle";
 export const liftSuspensionAction = staffFormAction(
   liftSuspensionSchema,
   async (input, { staff }) => {
-    const { customerId } = await liftSuspension(input, staff, { graceDays: businessRules().graceDays });
+    const { customerId } = await liftSuspension(
+      { ...input, context: { ticketRef: input.ticketRef, channel: input.channel, note: input.note } },
+      staff,
+      { graceDays: businessRules().graceDays },
+    );
     revalidatePath("/customers", "layout");
     redirect(`/customers/${customerId}/cards/${input.cardId}?lifecycle=lifted`);
   },

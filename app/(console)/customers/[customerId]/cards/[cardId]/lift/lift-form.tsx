@@ -49,11 +49,11 @@ export function LiftForm({ cardId, cardHref, checks }: { cardId: number; cardHre
       <p className="-mt-4 text-xs text-slate-500">{t("lift.noteHint")}</p>
       <Field
         label={t("suspend.ticket")}
-        name="ticketReference"
+        name="ticketRef"
         maxLength={64}
         hint={t("suspend.ticketHint")}
-        defaultValue={failed?.values?.ticketReference ?? ""}
-        error={errors.ticketReference}
+        defaultValue={failed?.values?.ticketRef ?? ""}
+        error={errors.ticketRef}
       />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("lift.pending")}>{t("lift.submit")}</SubmitButton>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { replaceCard } from "@/db/mutations/replace-card";
 import { staffFormAction } from "@/lib/action";
+import { contactContextOf } from "@/lib/validation/contact";
 import { businessRules, replacementFees } from "@/lib/config";
 import { replaceCardSchema } from "@/lib/validation/lifecycle";
 
@@ -13,7 +14,7 @@ export const replaceCardAction = staffFormAction(
   async (input, { staff }) => {
     const fee = input.waive
       ? { kind: "waived" as const, reason: input.waiveReason ?? "", currency: input.currency }
-      : { kind: "paid" as const, method: input.method ?? "cash", currency: input.currency, reference: input.reference };
+      : { kind: "paid" as const, method: input.method, currency: input.currency, reference: input.reference };
     const { newCardId, customerId } = await replaceCard(
       {
         cardId: input.cardId,
@@ -23,7 +24,7 @@ export const replaceCardAction = staffFormAction(
         handover: input.handover,
         deliveryAddress: input.deliveryAddress,
         fee,
-        ticketReference: input.ticketReference,
+        context: contactContextOf(input),
       },
       staff,
       { graceDays: businessRules().graceDays, fees: replacementFees() },

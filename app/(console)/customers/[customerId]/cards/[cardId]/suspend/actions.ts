@@ -11,7 +11,11 @@ import { suspendCardSchema } from "@/lib/validation/lifecycle";
 export const suspendCardAction = staffFormAction(
   suspendCardSchema,
   async (input, { staff }) => {
-    const { customerId } = await suspendCard(input, staff, { graceDays: businessRules().graceDays });
+    const { customerId } = await suspendCard(
+      { ...input, context: { ticketRef: input.ticketRef, channel: input.channel, note: input.note } },
+      staff,
+      { graceDays: businessRules().graceDays },
+    );
     revalidatePath("/customers", "layout");
     redirect(`/customers/${customerId}/cards/${input.cardId}?lifecycle=suspended`);
   },

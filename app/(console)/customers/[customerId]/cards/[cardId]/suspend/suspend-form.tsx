@@ -67,11 +67,11 @@ export function SuspendForm({
       <p className="-mt-4 text-xs text-slate-500">{t("suspend.noteHint")}</p>
       <Field
         label={t("suspend.ticket")}
-        name="ticketReference"
+        name="ticketRef"
         maxLength={64}
         hint={t("suspend.ticketHint")}
-        defaultValue={failed?.values?.ticketReference ?? ""}
-        error={errors.ticketReference}
+        defaultValue={failed?.values?.ticketRef ?? ""}
+        error={errors.ticketRef}
       />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("suspend.pending")} variant="danger">

@@ -31,6 +31,8 @@ const serverSchema = workerSchema.extend({
     .string()
     .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')
     .default("ok"),
+  /** The carrier worker inside every server, retrying failed carrier requests with backoff. */
+  CARRIER_WORKER: onOff.default("on"),
 });
 
 /** What `npm start` itself reads before there is a database or a server. */

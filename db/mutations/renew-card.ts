@@ -16,6 +16,7 @@ import {
 } from "../errors";
 import { cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
 import { writeAudit } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
@@ -40,6 +41,8 @@ export interface RenewCardResult {
   renewalId: number;
   /** True when this call replayed an earlier one with the same key and wrote nothing. */
   replayed: boolean;
+  /** The activation queued with it, for the caller to perform after commit (null on a replay). */
+  activationRequestId: number | null;
 }
 
 export const RENEW_SCOPE = "card.renew";
@@ -70,10 +73,12 @@ export function refusalError(refusal: RenewalRefusal): DomainError {
  * Renews a card in one transaction: the idempotency key, the locked card row,
  * every rule re-checked against it, the renewal, its period, the payment (and
  * stored-value deduction), the new validity end, the daily rollup, the queued
- * confirmation SMS and the audit row commit together or not at all.
+ * confirmation SMS (held until activation), the queued carrier activation and
+ * the audit row commit together or not at all.
  *
- * Activation with the carrier happens after commit (activateRenewal): no
- * network call is made while the card row is locked.
+ * The caller performs the activation after commit (performCarrierRequests),
+ * and the carrier worker retries it: no network call is made while the card
+ * row is locked.
  */
 export async function renewCard(
   input: RenewCardInput,
@@ -109,7 +114,7 @@ export async function renewCard(
         ) {
           throw new ConflictError("renewal.idempotency_mismatch");
         }
-        return { renewalId: Number(existing.result), replayed: true };
+        return { renewalId: Number(existing.result), replayed: true, activationRequestId: null };
       }
 
       const now = rules.now?.() ?? new Date();
@@ -180,6 +185,19 @@ export async function renewCard(
         .where(eq(cards.id, card.id));
 
       await applyRenewalToRollup(tx, renewalId, 1);
+      const activation = await enqueueCarrierRequest(tx, {
+        kind: "activate",
+        cardId: card.id,
+        renewalId,
+        payload: {
+          startsAt: quote.startsAt.toISOString(),
+          endsAt: quote.newValidityEnd.toISOString(),
+          dataCnMb: plan.dataCnMb,
+          dataHkMb: plan.dataHkMb,
+        },
+        dedupeKey: `renewal:${renewalId}:activate`,
+        createdBy: actor.id,
+      });
       await enqueueNotification(tx, {
         kind: "renewal_confirmation",
         cardId: card.id,
@@ -192,6 +210,9 @@ export async function renewCard(
           validityEnd: quote.newValidityEnd,
           startsAt: quote.startsAt,
           queued: quote.startsAt.getTime() > now.getTime(),
+          amountMinor: quote.priceMinor,
+          currency: quote.currency,
+          renewalId,
         },
         dedupeKey: `renewal:${renewalId}:confirmation`,
         createdBy: actor.id,
@@ -218,7 +239,7 @@ export async function renewCard(
           reference,
         },
       });
-      return { renewalId, replayed: false };
+      return { renewalId, replayed: false, activationRequestId: activation.id };
     });
   } catch (error) {
     // Two renewals racing with one reference: the unique index decides, we name the winner.

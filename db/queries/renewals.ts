@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import {
   cardNumbers,
+  carrierRequests,
   cards,
   customers,
   notifications,
@@ -89,8 +90,8 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       smsMsisdn: renewals.smsMsisdn,
       smsLanguage: renewals.smsLanguage,
       activatedAt: renewals.activatedAt,
-      activationAttempts: renewals.activationAttempts,
-      lastActivationError: renewals.lastActivationError,
+      activationAttempts: sql<number>`coalesce(${carrierRequests.attempts}, 0)`.mapWith(Number),
+      lastActivationError: carrierRequests.lastError,
       voidedAt: renewals.voidedAt,
       voidReason: renewals.voidReason,
       createdAt: renewals.createdAt,
@@ -127,6 +128,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
     .innerJoin(periods, eq(periods.renewalId, renewals.id))
     .innerJoin(payments, eq(payments.renewalId, renewals.id))
     .leftJoin(refunds, eq(refunds.paymentId, payments.id))
+    .leftJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
     .leftJoin(seller, eq(seller.id, renewals.soldBy))
     .leftJoin(voider, eq(voider.id, renewals.voidedBy))
     .where(eq(renewals.id, renewalId))

@@ -33,7 +33,10 @@ export const paymentMethod = pgEnum("payment_method", paymentMethods);
 
 export const renewalChannel = pgEnum("renewal_channel", renewalChannels);
 
-/** paid → activated, or paid → voided; a failed activation stays paid until retried. */
+/**
+ * paid → activated, or paid → voided; a failed activation stays paid until
+ * retried (its attempts and last error live on its carrier request).
+ */
 export const renewalStatus = pgEnum("renewal_status", renewalStatuses);
 
 export const cardStateAtRenewal = pgEnum("card_state_at_renewal", cardStatesAtRenewal);
@@ -61,8 +64,6 @@ export const renewals = pgTable(
     smsLanguage: language().notNull(),
     status: renewalStatus().notNull().default("paid"),
     activatedAt: instant(),
-    activationAttempts: integer().notNull().default(0),
-    lastActivationError: text(),
     voidedAt: instant(),
     voidedBy: integer().references(() => staff.id),
     voidReason: text(),
@@ -156,7 +157,12 @@ export const refunds = pgTable(
       .references(() => payments.id),
     amountMinor: integer().notNull(),
     currency: currency().notNull(),
+    // How the money went back: the payment's method unless the supervisor chose another.
+    method: paymentMethod().notNull(),
+    // The refund's own provider reference (electronic methods), normalised like a payment's.
+    reference: text(),
     reason: text().notNull(),
+    // A cash refund counts against this person's cash drawer for the Hong Kong day of refundedAt.
     refundedBy: integer()
       .notNull()
       .references(() => staff.id),
@@ -166,6 +172,17 @@ export const refunds = pgTable(
     uniqueIndex("refunds_payment_key").on(t.paymentId),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
     check("refunds_reason_present", sql`char_length(btrim(${t.reason})) > 0`),
+    check("refunds_reference_format", sql`${t.reference} is null or ${t.reference} ~ '^[A-Z0-9][A-Z0-9_/.]{3,63}$'`),
+    // Refunds recorded before methods existed have no reference: the migration adds this NOT VALID.
+    check(
+      "refunds_reference_for_electronic",
+      sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`,
+    ),
+    check(
+      "refunds_reference_only_electronic",
+      sql`${t.method} not in ('cash', 'stored_value') or ${t.reference} is null`,
+    ),
+    index("refunds_refunded_by_at").on(t.refundedBy, t.refundedAt),
   ],
 );
 

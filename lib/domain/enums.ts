@@ -53,3 +53,13 @@ export const realNameStatuses = ["verified", "pending", "missing"] as const;
 export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
+
+/**
+ * What the console asks the carrier to do, tracked in `carrier_requests`:
+ * written in the caller's transaction, performed after commit, retried with backoff.
+ */
+export const carrierRequestKinds = ["activate", "deactivate", "suspend", "resume", "swap"] as const;
+export type CarrierRequestKind = (typeof carrierRequestKinds)[number];
+/** pending (due now or after a backoff) → succeeded, or failed once retries ran out or it was cancelled. */
+export const carrierRequestStatuses = ["pending", "succeeded", "failed"] as const;
+export type CarrierRequestStatus = (typeof carrierRequestStatuses)[number];

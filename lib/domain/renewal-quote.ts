@@ -1,5 +1,12 @@
 import { deriveCardState, type CardState } from "@/lib/domain/card-state";
-import type { Currency, ExtensionMode, PaymentMethod } from "@/lib/domain/enums";
+import {
+  methodsNeedingReference,
+  type Currency,
+  type ExtensionMode,
+  type PaymentMethod,
+  type RenewalStatus,
+} from "@/lib/domain/enums";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import { formatMoney } from "@/lib/domain/money";
 import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 
@@ -25,14 +32,14 @@ export type RenewalRefusal =
 
 export interface RefusalMessage {
   /** A key of the "errors" catalog. */
-  key: `renewal.${RenewalRefusal["code"]}`;
+  key: `renewal.${RenewalRefusal["code"] | VoidRefusal["code"]}`;
   params: Record<string, string | number>;
   /** The form field the refusal belongs to, if any. */
-  field?: "planVersionId" | "smsMsisdn" | "method" | "currency" | "reference";
+  field?: "planVersionId" | "smsMsisdn" | "method" | "currency" | "reference" | "refundMethod" | "refundReference";
 }
 
-/** The one mapping from a refusal to its message: the preview shows it, the confirm throws it. */
-export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
+/** The one mapping from a refusal to its message: the preview shows it, the confirm throws it, the void too. */
+export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalMessage {
   const key = `renewal.${refusal.code}` as const;
   switch (refusal.code) {
     case "cap_exceeded":
@@ -53,6 +60,11 @@ export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
       return { key, params: {}, field: "reference" };
     case "reference_used":
       return { key, params: { renewalId: refusal.renewalId }, field: "reference" };
+    case "refund_reference_required":
+    case "refund_reference_format":
+      return { key, params: {}, field: "refundReference" };
+    case "refund_stored_value_currency":
+      return { key, params: {}, field: "refundMethod" };
     default:
       return { key, params: {} };
   }
@@ -160,7 +172,58 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
   };
 }
 
-/** A void is possible while the renewal's period has not started and it is the card's latest. */
-export function canVoid(renewal: { status: string; startsAt: Date; isLatest: boolean }, now: Date): boolean {
-  return renewal.status !== "voided" && renewal.startsAt.getTime() > now.getTime() && renewal.isLatest;
+/** Why a void (refund) is refused, as data; messages through `describeRefusal` like a renewal's. */
+export type VoidRefusal =
+  | { code: "already_voided" }
+  | { code: "void_started" }
+  | { code: "void_not_latest" }
+  | { code: "refund_reference_required" }
+  | { code: "refund_reference_format" }
+  | { code: "refund_stored_value_currency" };
+
+export interface VoidCheckInput {
+  renewal: { status: RenewalStatus; startsAt: Date; isLatest: boolean };
+  payment: { method: PaymentMethod; currency: Currency };
+  /** How the money goes back: the payment's method unless chosen; a reference for electronic methods. */
+  refund?: { method?: PaymentMethod | null; reference?: string | null };
+}
+
+export interface VoidCheck {
+  refusals: VoidRefusal[];
+  refund: { method: PaymentMethod; reference: string | null };
+  /** The carrier activated it: the void asks the carrier to deactivate it. */
+  deactivate: boolean;
+}
+
+/**
+ * Whether a renewal may be voided now, and how its money goes back. A renewal
+ * is voidable while its period has not started and it is the card's latest;
+ * one the carrier never activated also after its period started (nothing was
+ * delivered). The refund goes back by the payment's method unless another is
+ * chosen; electronic refunds carry their own provider reference; a stored-value
+ * refund credits the HKD balance, so only an HKD payment can take it.
+ */
+export function checkVoid(input: VoidCheckInput, now: Date): VoidCheck {
+  const { renewal, payment } = input;
+  const refusals: VoidRefusal[] = [];
+  if (renewal.status === "voided") refusals.push({ code: "already_voided" });
+  else if (!renewal.isLatest) refusals.push({ code: "void_not_latest" });
+  else if (renewal.status === "activated" && renewal.startsAt.getTime() <= now.getTime())
+    refusals.push({ code: "void_started" });
+
+  const method = input.refund?.method ?? payment.method;
+  const typed = input.refund?.reference ? normaliseReference(input.refund.reference) : "";
+  let reference: string | null = null;
+  if (methodsNeedingReference.includes(method)) {
+    if (!typed) refusals.push({ code: "refund_reference_required" });
+    else if (!isValidReference(typed)) refusals.push({ code: "refund_reference_format" });
+    else reference = typed;
+  }
+  if (method === "stored_value" && payment.currency !== "HKD") refusals.push({ code: "refund_stored_value_currency" });
+  return { refusals, refund: { method, reference }, deactivate: renewal.status === "activated" };
+}
+
+/** Whether the void form is offered at all (the refund choice is made in it). */
+export function canVoid(renewal: { status: RenewalStatus; startsAt: Date; isLatest: boolean }, now: Date): boolean {
+  return checkVoid({ renewal, payment: { method: "cash", currency: "HKD" } }, now).refusals.length === 0;
 }

@@ -38,6 +38,18 @@ export const voidRenewalSchema = z
       .trim()
       .min(1, { message: "renewal.void_reason_required" })
       .max(500, { message: "renewal.void_reason_too_long" }),
+    // How the money goes back (the payment's method when empty) and, for electronic methods, the refund's reference.
+    refundMethod: z
+      .union([z.literal("").transform(() => null), z.enum(paymentMethods, { message: "renewal.choose_method" })])
+      .nullable()
+      .default(null),
+    refundReference: z
+      .string()
+      .trim()
+      .max(80, { message: "renewal.refund_reference_format" })
+      .transform((value) => value || null)
+      .nullable()
+      .default(null),
   })
   .strict();
 

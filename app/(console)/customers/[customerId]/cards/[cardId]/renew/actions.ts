@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { refusalError, renewCard } from "@/db/mutations/renew-card";
 import { checkRenewal } from "@/db/queries/renewals";
 import { staffAction } from "@/lib/action";
@@ -68,8 +68,9 @@ export const renewCardAction = staffAction(
   confirmRenewalSchema,
   async (input, { staff }) => {
     const { graceDays, validityCapDays } = businessRules();
-    const { renewalId, replayed } = await renewCard(input, staff, { graceDays, capDays: validityCapDays });
-    if (!replayed) await activateRenewal(renewalId, staff, defaultCarrier());
+    const { renewalId, activationRequestId } = await renewCard(input, staff, { graceDays, capDays: validityCapDays });
+    // After commit, so the agent sees the carrier's answer on the receipt; the carrier worker retries a failure.
+    if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff, defaultCarrier());
     revalidatePath("/customers", "layout");
     return { ok: true, data: { renewalId } };
   },

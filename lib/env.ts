@@ -26,7 +26,8 @@ const workerSchema = databaseSchema.extend({
 const serverSchema = workerSchema.extend({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-  VALIDITY_CAP_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  // In calendar years ahead of today's Hong Kong date (DOMAIN.md: 2 years).
+  VALIDITY_CAP_YEARS: z.coerce.number().int().min(1).max(10).default(2),
   CARRIER_SIMULATION: z
     .string()
     .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')

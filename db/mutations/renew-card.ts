@@ -29,11 +29,13 @@ export interface RenewCardInput {
   reference: string | null;
   smsMsisdn: string;
   smsLanguage: Language;
+  /** The agent acknowledged a renewal of this card in the last few minutes (required when there is one). */
+  acknowledgeRecentRenewal: boolean;
 }
 
 export interface RenewalRules {
   graceDays: number;
-  capDays: number;
+  capYears: number;
   now?: () => Date;
 }
 
@@ -120,7 +122,7 @@ export async function renewCard(
       const now = rules.now?.() ?? new Date();
       const check = await checkRenewal(
         input,
-        { graceDays: rules.graceDays, capDays: rules.capDays, now },
+        { graceDays: rules.graceDays, capYears: rules.capYears, now },
         { lock: true },
         tx,
       );
@@ -153,7 +155,7 @@ export async function renewCard(
         renewalId,
         cardId: card.id,
         startsAt: quote.startsAt,
-        endsAt: quote.newValidityEnd,
+        endsAt: quote.periodEndsAt,
         dataCnMb: plan.dataCnMb,
         dataHkMb: plan.dataHkMb,
       });
@@ -191,7 +193,7 @@ export async function renewCard(
         renewalId,
         payload: {
           startsAt: quote.startsAt.toISOString(),
-          endsAt: quote.newValidityEnd.toISOString(),
+          endsAt: quote.periodEndsAt.toISOString(),
           dataCnMb: plan.dataCnMb,
           dataHkMb: plan.dataHkMb,
         },

@@ -8,15 +8,26 @@ import {
 } from "@/lib/domain/enums";
 import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import { formatMoney } from "@/lib/domain/money";
-import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
+import { formatHkt } from "@/lib/domain/format";
+import { receiptNumber } from "@/lib/domain/receipt-number";
+import { addDays, hkDay, hkEndOfDay } from "@/lib/domain/time";
 
 export type Refusal =
   | { code: "card_expired" }
   | { code: "card_suspended" }
-  | { code: "cap_exceeded"; capDays: number; capEnd: Date }
-  | { code: "no_extension"; currentEnd: Date }
+  | { code: "cap_exceeded"; capYears: number; capEnd: Date }
   | { code: "stored_value_short"; balanceMinor: number; priceMinor: number }
   | { code: "stored_value_currency" };
+
+/** A renewal of the same card a moment ago, as the review names it. */
+export interface RecentRenewal {
+  renewalId: number;
+  soldByName: string | null;
+  createdAt: Date;
+}
+
+/** How long after a renewal a second one of the same card needs the agent's acknowledgement. */
+export const RECENT_RENEWAL_MINUTES = 10;
 
 /**
  * Everything that can stop a renewal, as data: the quote's own refusals and
@@ -28,14 +39,24 @@ export type RenewalRefusal =
   | { code: "plan_not_sellable" }
   | { code: "sms_number_not_on_card" }
   | { code: "reference_required" }
-  | { code: "reference_used"; renewalId: number };
+  | { code: "reference_format" }
+  | { code: "reference_used"; renewalId: number }
+  | ({ code: "recent_renewal_unacknowledged" } & RecentRenewal);
 
 export interface RefusalMessage {
   /** A key of the "errors" catalog. */
   key: `renewal.${RenewalRefusal["code"] | VoidRefusal["code"]}`;
   params: Record<string, string | number>;
   /** The form field the refusal belongs to, if any. */
-  field?: "planVersionId" | "smsMsisdn" | "method" | "currency" | "reference" | "refundMethod" | "refundReference";
+  field?:
+    | "planVersionId"
+    | "smsMsisdn"
+    | "method"
+    | "currency"
+    | "reference"
+    | "acknowledgeRecentRenewal"
+    | "refundMethod"
+    | "refundReference";
 }
 
 /** The one mapping from a refusal to its message: the preview shows it, the confirm throws it, the void too. */
@@ -43,7 +64,7 @@ export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalM
   const key = `renewal.${refusal.code}` as const;
   switch (refusal.code) {
     case "cap_exceeded":
-      return { key, params: { capDays: refusal.capDays } };
+      return { key, params: { capYears: refusal.capYears, capDate: formatHkt(refusal.capEnd, { dateOnly: true }) } };
     case "stored_value_short":
       return {
         key,
@@ -57,9 +78,21 @@ export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalM
     case "sms_number_not_on_card":
       return { key, params: {}, field: "smsMsisdn" };
     case "reference_required":
+    case "reference_format":
       return { key, params: {}, field: "reference" };
     case "reference_used":
       return { key, params: { renewalId: refusal.renewalId }, field: "reference" };
+    case "recent_renewal_unacknowledged":
+      return {
+        key,
+        params: {
+          receipt: receiptNumber(refusal.renewalId),
+          agent: refusal.soldByName ?? "—",
+          time: formatHkt(refusal.createdAt),
+          minutes: RECENT_RENEWAL_MINUTES,
+        },
+        field: "acknowledgeRecentRenewal",
+      };
     case "refund_reference_required":
     case "refund_reference_format":
       return { key, params: {}, field: "refundReference" };
@@ -70,7 +103,12 @@ export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalM
   }
 }
 
-export type Warning = "grace_restores_service" | "queued_period";
+/**
+ * - grace_restores_service: the card is in grace; renewing restores it now.
+ * - queued_period: the new period starts when the current validity ends.
+ * - data_only: max-from-today with a later old end: the end stays, the data starts now.
+ */
+export type Warning = "grace_restores_service" | "queued_period" | "data_only";
 
 export interface RenewalPlanTerms {
   validityDays: number;
@@ -86,7 +124,8 @@ export interface RenewalQuoteInput {
   method: PaymentMethod;
   currency: Currency;
   graceDays: number;
-  capDays: number;
+  /** The validity cap in calendar years ahead of today's Hong Kong date. */
+  capYears: number;
 }
 
 export interface RenewalQuote {
@@ -95,16 +134,27 @@ export interface RenewalQuote {
   previousValidityEnd: Date;
   /** When the new period's data becomes available. */
   startsAt: Date;
+  /** When the new period's data ends (before newValidityEnd only for a data-only renewal). */
+  periodEndsAt: Date;
+  /** The card's validity end after the renewal; never before the previous one. */
   newValidityEnd: Date;
+  /** The last instant the cap allows (23:59:59 HKT on today's Hong Kong date + capYears). */
+  capEnd: Date;
   priceMinor: number;
   currency: Currency;
   warnings: Warning[];
   refusals: Refusal[];
 }
 
-/** The Hong Kong day on which an instant's validity ends (23:59:59 belongs to that day). */
-function lastDay(validityEnd: Date): string {
-  return hkDay(validityEnd);
+/**
+ * The same calendar date `years` later; 29 February falls on 28 February in a
+ * year without one (DOMAIN.md: from 2028-02-29 the cap's last day is 2030-02-28).
+ */
+export function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const year = y + years;
+  const lastOfMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastOfMonth)).padStart(2, "0")}`;
 }
 
 /**
@@ -115,8 +165,11 @@ function lastDay(validityEnd: Date): string {
  *
  * - stack: an active card's new period starts where its validity ends; a card
  *   in grace starts now.
- * - max_from_today: counts from today and keeps the old end if that is later
- *   (then the renewal would add no validity, which is refused as pointless).
+ * - max_from_today: counts from today; when the old end is later, the end
+ *   stays where it is and the new period (with its data) runs from now for the
+ *   plan's days: the renewal buys data, not time.
+ * - the cap: the last valid Hong Kong day may be at most today's Hong Kong
+ *   date plus `capYears` calendar years.
  */
 export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
   const { now, card, plan } = input;
@@ -127,17 +180,19 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
   const priceMinor = input.currency === "HKD" ? plan.priceHkdMinor : plan.priceCnyMinor;
 
   let startsAt: Date;
+  let periodEndsAt: Date;
   let newValidityEnd: Date;
   if (plan.extensionMode === "stack" && state !== "grace" && card.validityEnd.getTime() > now.getTime()) {
     startsAt = new Date(card.validityEnd.getTime() + 1000);
-    newValidityEnd = hkEndOfDay(addDays(lastDay(card.validityEnd), plan.validityDays));
+    periodEndsAt = newValidityEnd = hkEndOfDay(addDays(hkDay(card.validityEnd), plan.validityDays));
   } else {
     startsAt = now;
-    const fromToday = hkEndOfDay(addDays(today, plan.validityDays - 1));
-    newValidityEnd =
-      plan.extensionMode === "max_from_today" && card.validityEnd.getTime() > fromToday.getTime()
-        ? card.validityEnd
-        : fromToday;
+    periodEndsAt = hkEndOfDay(addDays(today, plan.validityDays - 1));
+    newValidityEnd = periodEndsAt;
+    if (plan.extensionMode === "max_from_today" && card.validityEnd.getTime() > periodEndsAt.getTime()) {
+      newValidityEnd = card.validityEnd;
+      warnings.push("data_only");
+    }
   }
 
   if (state === "expired") refusals.push({ code: "card_expired" });
@@ -145,12 +200,9 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
   if (state === "grace") warnings.push("grace_restores_service");
   if (startsAt.getTime() > now.getTime()) warnings.push("queued_period");
 
-  if (newValidityEnd.getTime() <= card.validityEnd.getTime() && state === "active") {
-    refusals.push({ code: "no_extension", currentEnd: card.validityEnd });
-  }
-  const capEnd = new Date(now.getTime() + input.capDays * DAY_MS);
-  if (newValidityEnd.getTime() > capEnd.getTime())
-    refusals.push({ code: "cap_exceeded", capDays: input.capDays, capEnd });
+  const capEnd = hkEndOfDay(addYears(today, input.capYears));
+  if (newValidityEnd.getTime() > capEnd.getTime() && newValidityEnd.getTime() > card.validityEnd.getTime())
+    refusals.push({ code: "cap_exceeded", capYears: input.capYears, capEnd });
 
   if (input.method === "stored_value") {
     if (input.currency !== "HKD") refusals.push({ code: "stored_value_currency" });
@@ -164,12 +216,23 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
     mode: plan.extensionMode,
     previousValidityEnd: card.validityEnd,
     startsAt,
+    periodEndsAt,
     newValidityEnd,
+    capEnd,
     priceMinor,
     currency: input.currency,
     warnings,
     refusals,
   };
+}
+
+/**
+ * The agent's acknowledgement of a renewal of the same card in the last
+ * RECENT_RENEWAL_MINUTES: required when there is one, by anyone, from any tab.
+ */
+export function checkRecentRenewal(recent: RecentRenewal | null, acknowledged: boolean): RenewalRefusal | null {
+  if (!recent || acknowledged) return null;
+  return { code: "recent_renewal_unacknowledged", ...recent };
 }
 
 /** Why a void (refund) is refused, as data; messages through `describeRefusal` like a renewal's. */

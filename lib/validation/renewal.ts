@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencies, languages, paymentMethods } from "@/lib/domain/enums";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import { idField, idSchema } from "./ids";
 
 // Messages are keys in the "errors" catalog; the action wrapper translates them.
@@ -9,18 +10,19 @@ export const renewalRequestSchema = z
     planVersionId: idField("renewal.choose_plan"),
     method: z.enum(paymentMethods, { message: "renewal.choose_method" }),
     currency: z.enum(currencies, { message: "renewal.choose_currency" }),
+    // Normalised (trim, no spaces or hyphens, upper case) before it is checked, stored or compared.
     reference: z
       .string()
-      .trim()
-      .max(64, { message: "renewal.reference_format" })
-      .refine((value) => value === "" || /^[A-Za-z0-9][A-Za-z0-9\-_/.]{3,63}$/.test(value), {
-        message: "renewal.reference_format",
-      })
+      .max(80, { message: "renewal.reference_format" })
+      .transform(normaliseReference)
+      .refine((value) => value === "" || isValidReference(value), { message: "renewal.reference_format" })
       .transform((value) => value || null)
       .nullable()
       .default(null),
     smsMsisdn: z.string().regex(/^\+\d{8,15}$/, { message: "renewal.choose_sms_number" }),
     smsLanguage: z.enum(languages, { message: "renewal.choose_sms_language" }),
+    // The agent read out the renewal of this card made minutes ago and the customer still wants this one.
+    acknowledgeRecentRenewal: z.boolean().default(false),
   })
   .strict();
 

@@ -5,7 +5,7 @@ import { cardNumbers, plans, planVersions } from "@/db/schema";
 import type { RenewCardInput } from "@/db/mutations/renew-card";
 import { uniqueSuffix } from "./db";
 
-export const rules = { graceDays: 30, capDays: 730 };
+export const rules = { graceDays: 30, capYears: 2 };
 
 export async function createSellablePlan(
   db: Db,
@@ -75,6 +75,7 @@ export async function renewInput(
     reference: newReference(),
     smsMsisdn: await smsNumberOf(db, cardId),
     smsLanguage: "zh-Hant",
+    acknowledgeRecentRenewal: false,
     ...overrides,
   };
 }

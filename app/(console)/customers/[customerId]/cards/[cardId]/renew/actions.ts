@@ -31,10 +31,10 @@ export interface RenewalPreview {
 export const previewRenewalAction = staffAction(
   renewalRequestSchema,
   async (input) => {
-    const { graceDays, validityCapDays } = businessRules();
+    const { graceDays, validityCapYears } = businessRules();
     const { quote, plan, refusals } = await checkRenewal(input, {
       graceDays,
-      capDays: validityCapDays,
+      capYears: validityCapYears,
       now: new Date(),
     });
     // Without a card or a sellable plan there is nothing to review: show it on the form.
@@ -67,8 +67,8 @@ export const previewRenewalAction = staffAction(
 export const renewCardAction = staffAction(
   confirmRenewalSchema,
   async (input, { staff }) => {
-    const { graceDays, validityCapDays } = businessRules();
-    const { renewalId, activationRequestId } = await renewCard(input, staff, { graceDays, capDays: validityCapDays });
+    const { graceDays, validityCapYears } = businessRules();
+    const { renewalId, activationRequestId } = await renewCard(input, staff, { graceDays, capYears: validityCapYears });
     // After commit, so the agent sees the carrier's answer on the receipt; the carrier worker retries a failure.
     if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff, defaultCarrier());
     revalidatePath("/customers", "layout");

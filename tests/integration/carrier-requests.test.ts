@@ -12,8 +12,7 @@ import { auditLog, carrierRequests, renewals } from "@/db/schema";
 import { simulatedCarrier, type CarrierCall, type CarrierGateway } from "@/lib/carrier/gateway";
 import { hkEnd } from "../helpers/dates";
 import { withFreshDatabase } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
+import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
 /**
  * The worker claims every due request in its database, so these tests run in
@@ -36,7 +35,7 @@ async function inOwnDatabase(work: (db: Db) => Promise<void>) {
 async function renewed(db: Db) {
   const agent = await createStaff(db);
   const { cardId } = await createCustomerWithCard(db, { validityEnd: hkEnd(10) });
-  const { planVersionId } = await createSellablePlan(db);
+  const { planVersionId } = await createPlan(db);
   const result = await renewCard(await renewInput(db, cardId, planVersionId), agent, rules, db);
   return { agent, cardId, ...result, activationRequestId: result.activationRequestId! };
 }

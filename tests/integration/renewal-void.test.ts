@@ -17,8 +17,7 @@ import {
 } from "@/db/schema";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
+import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
 async function scheduledRenewal(
   options: { storedValue?: number; method?: "stored_value" | "fps" | "cash"; activated?: boolean } = {},
@@ -30,7 +29,7 @@ async function scheduledRenewal(
     validityEnd: hkEnd(10),
     storedValue: options.storedValue ?? 0,
   });
-  const { planId, planVersionId } = await createSellablePlan(db);
+  const { planId, planVersionId } = await createPlan(db);
   const method = options.method ?? "fps";
   const { renewalId } = await renewCard(
     await renewInput(db, cardId, planVersionId, {
@@ -130,7 +129,12 @@ describe("voidRenewal", () => {
       .select({ planVersionId: renewals.planVersionId })
       .from(renewals)
       .where(eq(renewals.id, renewalId));
-    await renewCard(await renewInput(db, cardId, plan!.planVersionId), agent, rules, db);
+    await renewCard(
+      await renewInput(db, cardId, plan!.planVersionId, { acknowledgeRecentRenewal: true }),
+      agent,
+      rules,
+      db,
+    );
     await expect(voidRenewal({ renewalId, reason: "not latest", ...refund }, supervisor, {}, db)).rejects.toThrow(
       /renewal.void_not_latest/,
     );

@@ -385,7 +385,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       join seed_versions v on v.code = m.plan_code and p.starts_at >= v.valid_from and p.starts_at < v.valid_to;
 
       insert into renewals (id, card_id, plan_version_id, channel, sold_by, card_state, extension_mode, previous_validity_end, new_validity_end,
-        price_minor, currency, sms_msisdn, sms_language, status, activated_at, activation_attempts, created_at)
+        price_minor, currency, sms_msisdn, sms_language, status, activated_at, created_at)
       overriding system value
       select r.renewal_id, r.card_id, r.plan_version_id, r.channel,
         case when r.channel = 'console' then r.seller end,
@@ -393,7 +393,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         case when r.card_state = 'grace' then r.starts_at - make_interval(days => r.gap_before) else r.starts_at end,
         r.ends_at,
         case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency,
-        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', 1, r.created_at
+        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', r.created_at
       from seed_renewals r;
 
       insert into periods (id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb, used_cn_mb, used_hk_mb)

@@ -3,7 +3,7 @@ import { env } from "./env";
 
 /** Business settings with DOMAIN.md's defaults, overridable per deployment. */
 export function businessRules() {
-  return { graceDays: env().GRACE_DAYS, validityCapDays: env().VALIDITY_CAP_DAYS };
+  return { graceDays: env().GRACE_DAYS, validityCapYears: env().VALIDITY_CAP_YEARS };
 }
 
 /** The replacement SIM fee per currency, in minor units. */

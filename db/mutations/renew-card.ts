@@ -8,6 +8,7 @@ import { checkRenewal } from "@/db/queries/renewals";
 import { ConflictError, NotFoundError, PreconditionError, type DomainError } from "../errors";
 import { cards, idempotencyKeys, periods, renewals, storedValueLedger } from "../schema";
 import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { lostReferenceRace, recordPayment } from "@/db/mutations/_shared/record-payment";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
@@ -21,13 +22,15 @@ export interface RenewCardInput {
   reference: string | null;
   smsMsisdn: string;
   smsLanguage: Language;
+  /** The agent acknowledged a renewal of this card in the last few minutes (required when there is one). */
+  acknowledgeRecentRenewal: boolean;
   /** Ticket, channel and note for the audit row; not part of what the idempotency key stands for. */
   context?: AuditContext;
 }
 
 export interface RenewalRules {
   graceDays: number;
-  capDays: number;
+  capYears: number;
   now?: () => Date;
 }
 
@@ -35,6 +38,8 @@ export interface RenewCardResult {
   renewalId: number;
   /** True when this call replayed an earlier one with the same key and wrote nothing. */
   replayed: boolean;
+  /** The activation queued with it, for the caller to perform after commit (null on a replay). */
+  activationRequestId: number | null;
 }
 
 export const RENEW_SCOPE = "card.renew";
@@ -67,10 +72,12 @@ export function refusalError(refusal: RenewalRefusal): DomainError {
  * Renews a card in one transaction: the idempotency key, the locked card row,
  * every rule re-checked against it, the renewal, its period, the payment (and
  * stored-value deduction), the new validity end, the daily rollup, the queued
- * confirmation SMS and the audit row commit together or not at all.
+ * confirmation SMS (held until activation), the queued carrier activation and
+ * the audit row commit together or not at all.
  *
- * Activation with the carrier happens after commit (activateRenewal): no
- * network call is made while the card row is locked.
+ * The caller performs the activation after commit (performCarrierRequests),
+ * and the carrier worker retries it: no network call is made while the card
+ * row is locked.
  */
 export async function renewCard(
   input: RenewCardInput,
@@ -106,13 +113,13 @@ export async function renewCard(
         ) {
           throw new ConflictError("renewal.idempotency_mismatch");
         }
-        return { renewalId: Number(existing.result), replayed: true };
+        return { renewalId: Number(existing.result), replayed: true, activationRequestId: null };
       }
 
       const now = rules.now?.() ?? new Date();
       const check = await checkRenewal(
         input,
-        { graceDays: rules.graceDays, capDays: rules.capDays, now },
+        { graceDays: rules.graceDays, capYears: rules.capYears, now },
         { lock: true },
         tx,
       );
@@ -145,7 +152,7 @@ export async function renewCard(
         renewalId,
         cardId: card.id,
         startsAt: quote.startsAt,
-        endsAt: quote.newValidityEnd,
+        endsAt: quote.periodEndsAt,
         dataCnMb: plan.dataCnMb,
         dataHkMb: plan.dataHkMb,
       });
@@ -179,6 +186,19 @@ export async function renewCard(
         .where(eq(cards.id, card.id));
 
       await applyRenewalToRollup(tx, renewalId, 1);
+      const activation = await enqueueCarrierRequest(tx, {
+        kind: "activate",
+        cardId: card.id,
+        renewalId,
+        payload: {
+          startsAt: quote.startsAt.toISOString(),
+          endsAt: quote.periodEndsAt.toISOString(),
+          dataCnMb: plan.dataCnMb,
+          dataHkMb: plan.dataHkMb,
+        },
+        dedupeKey: `renewal:${renewalId}:activate`,
+        createdBy: actor.id,
+      });
       await enqueueNotification(tx, {
         kind: "renewal_confirmation",
         cardId: card.id,
@@ -191,6 +211,9 @@ export async function renewCard(
           validityEnd: quote.newValidityEnd,
           startsAt: quote.startsAt,
           queued: quote.startsAt.getTime() > now.getTime(),
+          amountMinor: quote.priceMinor,
+          currency: quote.currency,
+          renewalId,
         },
         dedupeKey: `renewal:${renewalId}:confirmation`,
         createdBy: actor.id,
@@ -218,7 +241,7 @@ export async function renewCard(
         },
         context: input.context,
       });
-      return { renewalId, replayed: false };
+      return { renewalId, replayed: false, activationRequestId: activation.id };
     });
   } catch (error) {
     // Two renewals racing with one reference: the unique index decides, we name the winner.

@@ -3,6 +3,7 @@ import { db as defaultDb, type DbOrTx } from "@/db";
 import {
   auditLog,
   cardNumbers,
+  carrierRequests,
   cards,
   customers,
   notifications,
@@ -237,8 +238,8 @@ export async function listCardRenewals(
       currency: renewals.currency,
       previousValidityEnd: renewals.previousValidityEnd,
       newValidityEnd: renewals.newValidityEnd,
-      activationAttempts: renewals.activationAttempts,
-      lastActivationError: renewals.lastActivationError,
+      activationAttempts: sql<number>`coalesce(${carrierRequests.attempts}, 0)`.mapWith(Number),
+      lastActivationError: carrierRequests.lastError,
       voidedAt: renewals.voidedAt,
       periodStartsAt: periods.startsAt,
       periodEndsAt: periods.endsAt,
@@ -252,6 +253,7 @@ export async function listCardRenewals(
     .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
     .innerJoin(plans, eq(plans.id, planVersions.planId))
     .leftJoin(periods, eq(periods.renewalId, renewals.id))
+    .leftJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
     .leftJoin(staff, eq(staff.id, renewals.soldBy))
     .leftJoinLateral(payment, sql`true`)
     .where(and(eq(renewals.cardId, params.cardId), keyset))

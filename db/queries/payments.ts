@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { payments } from "@/db/schema";
 import type { PaymentMethod } from "@/lib/domain/enums";
+import { normaliseReference } from "@/lib/domain/payment-reference";
 import {
   needsReference,
   referenceUsedRefusal,
@@ -9,7 +10,7 @@ import {
   type PaymentRefusal,
 } from "@/lib/domain/payment-step";
 
-/** A payment that already used this reference with this method, by any customer, for any purpose. */
+/** A payment that already used this reference with this method, by any customer, for any purpose (compared normalised). */
 export async function findPaymentByReference(
   method: PaymentMethod,
   reference: string,
@@ -18,7 +19,7 @@ export async function findPaymentByReference(
   const [used] = await db
     .select({ paymentId: payments.id, purpose: payments.purpose, renewalId: payments.renewalId })
     .from(payments)
-    .where(and(eq(payments.method, method), eq(payments.reference, reference)))
+    .where(and(eq(payments.method, method), eq(payments.reference, normaliseReference(reference))))
     .limit(1);
   return used ?? null;
 }

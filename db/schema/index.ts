@@ -6,3 +6,4 @@ export * from "@/db/schema/notifications";
 export * from "./plans";
 export * from "./renewals";
 export * from "./staff";
+export * from "@/db/schema/carrier-requests";

@@ -91,3 +91,12 @@ export const notificationStatuses = ["pending", "sent", "failed"] as const;
 /** How the customer reached the desk (or the desk reached them): the record of contact on every write. */
 export const contactChannels = ["phone", "wechat", "whatsapp", "email", "walk_in", "other"] as const;
 export type ContactChannel = (typeof contactChannels)[number];
+/**
+ * What the console asks the carrier to do, tracked in `carrier_requests`:
+ * written in the caller's transaction, performed after commit, retried with backoff.
+ */
+export const carrierRequestKinds = ["activate", "deactivate", "suspend", "resume", "swap"] as const;
+export type CarrierRequestKind = (typeof carrierRequestKinds)[number];
+/** pending (due now or after a backoff) → succeeded, or failed once retries ran out or it was cancelled. */
+export const carrierRequestStatuses = ["pending", "succeeded", "failed"] as const;
+export type CarrierRequestStatus = (typeof carrierRequestStatuses)[number];

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { resendNotification } from "@/db/mutations/resend-notification";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { staffFormAction } from "@/lib/action";
@@ -23,7 +24,9 @@ export const retryActivationAction = staffFormAction(
 export const voidRenewalAction = staffFormAction(
   voidRenewalSchema,
   async (input, { staff }) => {
-    await voidRenewal({ ...input, context: contactContextOf(input) }, staff);
+    const { deactivationRequestId } = await voidRenewal({ ...input, context: contactContextOf(input) }, staff);
+    // After commit: an activated renewal's data is taken back at the carrier; the carrier worker retries a failure.
+    if (deactivationRequestId !== null) await performCarrierRequests([deactivationRequestId], staff, defaultCarrier());
     revalidatePath(`/renewals/${input.renewalId}`);
     revalidatePath("/customers", "layout");
     return { ok: true, data: null };

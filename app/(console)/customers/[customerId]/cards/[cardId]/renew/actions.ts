@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { refusalError, renewCard } from "@/db/mutations/renew-card";
 import { checkRenewal } from "@/db/queries/renewals";
 import { staffAction } from "@/lib/action";
@@ -32,10 +32,10 @@ export interface RenewalPreview {
 export const previewRenewalAction = staffAction(
   renewalRequestSchema,
   async (input) => {
-    const { graceDays, validityCapDays } = businessRules();
+    const { graceDays, validityCapYears } = businessRules();
     const { quote, plan, refusals } = await checkRenewal(input, {
       graceDays,
-      capDays: validityCapDays,
+      capYears: validityCapYears,
       now: new Date(),
     });
     // Without a card or a sellable plan there is nothing to review: show it on the form.
@@ -68,12 +68,13 @@ export const previewRenewalAction = staffAction(
 export const renewCardAction = staffAction(
   confirmRenewalSchema,
   async (input, { staff }) => {
-    const { graceDays, validityCapDays } = businessRules();
-    const { renewalId, replayed } = await renewCard({ ...input, context: contactContextOf(input) }, staff, {
+    const { graceDays, validityCapYears } = businessRules();
+    const { renewalId, activationRequestId } = await renewCard({ ...input, context: contactContextOf(input) }, staff, {
       graceDays,
-      capDays: validityCapDays,
+      capYears: validityCapYears,
     });
-    if (!replayed) await activateRenewal(renewalId, staff, defaultCarrier());
+    // After commit, so the agent sees the carrier's answer on the receipt; the carrier worker retries a failure.
+    if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff, defaultCarrier());
     revalidatePath("/customers", "layout");
     return { ok: true, data: { renewalId } };
   },

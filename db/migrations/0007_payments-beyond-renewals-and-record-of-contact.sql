@@ -8,7 +8,10 @@ ALTER TABLE "audit_log" ADD COLUMN "contact_note" text;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "reason" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "purpose" "payment_purpose" DEFAULT 'renewal' NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "card_id" integer;--> statement-breakpoint
+-- Rows the reference normalisation left as typed (collisions) fail its NOT VALID check on any update: set it aside for the backfill.
+ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_reference_normalised";--> statement-breakpoint
 UPDATE "payments" p SET "card_id" = r."card_id" FROM "renewals" r WHERE r."id" = p."renewal_id";--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_reference_normalised" CHECK ("payments"."reference" is null or "payments"."reference" ~ '^[A-Z0-9][A-Z0-9_/.]{3,63}$') NOT VALID;--> statement-breakpoint
 ALTER TABLE "payments" ALTER COLUMN "card_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "stored_value_ledger" ADD COLUMN "payment_id" integer;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

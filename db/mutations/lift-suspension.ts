@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { ForbiddenError, PreconditionError } from "@/db/errors";
 import { cardNumbers, cards, cardSuspensions } from "@/db/schema";
 import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { liftChecks, liftPermission, realNameCleared } from "@/lib/domain/card-lifecycle";
 import { formatMsisdn } from "@/lib/domain/identifiers";
@@ -20,8 +21,8 @@ export interface LiftSuspensionInput {
 
 /**
  * Lifts a card's suspension after the check its reason needs: the card row
- * (locked), the suspension record's lift and the audit row commit together;
- * the carrier is told after commit. Fraud (and carrier) suspensions are a
+ * (locked), the suspension record's lift, the queued carrier `resume` request
+ * and the audit row commit together; the carrier is told after commit. Fraud (and carrier) suspensions are a
  * supervisor's to lift, checked here as well as on the page.
  */
 export async function liftSuspension(
@@ -29,7 +30,7 @@ export async function liftSuspension(
   actor: { id: number; role: Role },
   rules: LifecycleRules,
   db: Db = defaultDb,
-): Promise<{ suspensionId: number; customerId: number }> {
+): Promise<{ suspensionId: number; customerId: number; carrierRequestId: number }> {
   const note = input.note?.trim() || null;
   const ticketRef = input.context?.ticketRef?.trim() || null;
   return db.transaction(async (tx) => {
@@ -88,6 +89,13 @@ export async function liftSuspension(
       .update(cards)
       .set({ suspendedAt: null, suspensionReason: null, suspendedBy: null, updatedAt: sql`now()` })
       .where(eq(cards.id, card.id));
+    const carrier = await enqueueCarrierRequest(tx, {
+      kind: "resume",
+      cardId: card.id,
+      payload: { reason, iccid: card.iccid },
+      dedupeKey: `card:${card.id}:resume:${suspensionId}`,
+      createdBy: actor.id,
+    });
     await writeAudit(tx, {
       actorStaffId: actor.id,
       action: "card.lift_suspension",
@@ -101,9 +109,10 @@ export async function liftSuspension(
         note,
         ticketReference: ticketRef,
         suspensionId,
+        carrierRequestId: carrier.id,
       },
       context: { ...input.context, reason: liftChecks(reason).includes("reason") ? note : input.context?.reason },
     });
-    return { suspensionId, customerId: card.customerId };
+    return { suspensionId, customerId: card.customerId, carrierRequestId: carrier.id };
   });
 }

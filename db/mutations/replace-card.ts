@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { lostReferenceRace, recordPayment } from "@/db/mutations/_shared/record-payment";
 import { checkPayment } from "@/db/queries/payments";
@@ -73,7 +74,9 @@ export function acceptIccid(input: string): string {
  * rows on both cards); the fee is paid or waived; the succession row, and an
  * audit row on each card. A lost or stolen card's suspension stays with the
  * old SIM; any other suspension follows the numbers; a fraud suspension must
- * be lifted first. The carrier swap runs after commit.
+ * be lifted first. The carrier `swap` (and, when the suspension follows the
+ * numbers, a `suspend` of the new SIM) is queued in the same transaction and
+ * performed after commit (`carrierRequestIds`), retried by the carrier worker.
  *
  * Two agents replacing one card: the second waits on the card row lock and
  * then finds it replaced (the unique old_card_id of card_successions backs
@@ -84,7 +87,7 @@ export async function replaceCard(
   actor: { id: number; role: Role },
   rules: ReplacementRules,
   db: Db = defaultDb,
-): Promise<{ newCardId: number; successionId: number; customerId: number }> {
+): Promise<{ newCardId: number; successionId: number; customerId: number; carrierRequestIds: number[] }> {
   const newIccid = acceptIccid(input.newIccid);
   if (input.fee.kind === "waived") {
     if (!may.waiveReplacementFee(actor)) throw new ForbiddenError("lifecycle.errors.waive_not_allowed", {}, "waive");
@@ -276,6 +279,25 @@ export async function replaceCard(
         .set({ replacedAt: now, replacedByCardId: newCardId, storedValueHkdMinor: 0, updatedAt: sql`now()` })
         .where(eq(cards.id, old.id));
 
+      const swap = await enqueueCarrierRequest(tx, {
+        kind: "swap",
+        cardId: newCardId,
+        payload: { oldIccid: old.iccid, newIccid, msisdns: moved.map((n) => n.msisdn), form: input.form },
+        dedupeKey: `card:${old.id}:swap:${successionId}`,
+        createdBy: actor.id,
+      });
+      const carrierRequestIds = [swap.id];
+      if (follows) {
+        const suspend = await enqueueCarrierRequest(tx, {
+          kind: "suspend",
+          cardId: newCardId,
+          payload: { reason: old.suspensionReason, iccid: newIccid, carriedFromCardId: old.id },
+          dedupeKey: `card:${newCardId}:suspend:carried:${successionId}`,
+          createdBy: actor.id,
+        });
+        carrierRequestIds.push(suspend.id);
+      }
+
       const details = {
         successionId,
         reason: input.reason,
@@ -287,6 +309,7 @@ export async function replaceCard(
             ? { amountMinor: feeMinor, currency: fee.currency, waived: fee.reason.trim() }
             : { amountMinor: feeMinor, currency: fee.currency, method: fee.method, reference, paymentId },
         ticketReference: ticketRef,
+        carrierRequestIds,
       };
       await writeAudit(tx, {
         actorStaffId: actor.id,
@@ -322,7 +345,7 @@ export async function replaceCard(
         },
         context: { ...input.context, reason: fee.kind === "waived" ? fee.reason.trim() : input.context?.reason },
       });
-      return { newCardId, successionId, customerId: old.customerId };
+      return { newCardId, successionId, customerId: old.customerId, carrierRequestIds };
     });
   } catch (error) {
     if (fee.kind === "paid" && fee.method) {

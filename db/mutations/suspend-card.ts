@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { ForbiddenError, PreconditionError } from "@/db/errors";
 import { cards, cardSuspensions } from "@/db/schema";
 import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { lockCard } from "@/db/mutations/_shared/lock-card";
 import { deriveCardState } from "@/lib/domain/card-state";
 import { suspendNeedsNote, suspendPermission } from "@/lib/domain/card-lifecycle";
@@ -23,9 +24,11 @@ export interface LifecycleRules {
 }
 
 /**
- * Suspends a card: the card row (locked), its open suspension record and the
- * audit row commit together. Validity keeps running while suspended. The
- * carrier is told after commit, never while the card row is locked.
+ * Suspends a card: the card row (locked), its open suspension record, the
+ * queued carrier `suspend` request and the audit row commit together.
+ * Validity keeps running while suspended. The carrier is told after commit
+ * (`carrierRequestId`, performed by the action and retried by the carrier
+ * worker), never while the card row is locked.
  * Who may suspend for which reason: lib/domain/card-lifecycle.ts.
  */
 export async function suspendCard(
@@ -33,7 +36,7 @@ export async function suspendCard(
   actor: { id: number; role: Role },
   rules: LifecycleRules,
   db: Db = defaultDb,
-): Promise<{ suspensionId: number; customerId: number }> {
+): Promise<{ suspensionId: number; customerId: number; carrierRequestId: number }> {
   if (!allows(actor.role, suspendPermission[input.reason])) {
     throw new ForbiddenError("lifecycle.errors.role_not_allowed", {}, "reason");
   }
@@ -67,6 +70,13 @@ export async function suspendCard(
       .update(cards)
       .set({ suspendedAt: now, suspensionReason: input.reason, suspendedBy: actor.id, updatedAt: sql`now()` })
       .where(eq(cards.id, card.id));
+    const carrier = await enqueueCarrierRequest(tx, {
+      kind: "suspend",
+      cardId: card.id,
+      payload: { reason: input.reason, iccid: card.iccid },
+      dedupeKey: `card:${card.id}:suspend:${suspension!.id}`,
+      createdBy: actor.id,
+    });
     await writeAudit(tx, {
       actorStaffId: actor.id,
       action: "card.suspend",
@@ -79,10 +89,11 @@ export async function suspendCard(
         note,
         ticketReference: ticketRef,
         suspensionId: suspension!.id,
+        carrierRequestId: carrier.id,
       },
       // A supervisor's suspension (fraud, carrier) gives its note as the reason.
       context: { ...input.context, reason: suspendNeedsNote(input.reason) ? note : input.context?.reason },
     });
-    return { suspensionId: suspension!.id, customerId: card.customerId };
+    return { suspensionId: suspension!.id, customerId: card.customerId, carrierRequestId: carrier.id };
   });
 }

@@ -1,7 +1,7 @@
-import { desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import { cards, cardSuccessions, cardSuspensions, staff } from "@/db/schema";
+import { carrierRequests, cards, cardSuccessions, cardSuspensions, staff } from "@/db/schema";
 
 const SUSPENSIONS_SHOWN = 20;
 
@@ -17,7 +17,7 @@ export async function getCardLifecycle(cardId: number, db: DbOrTx = defaultDb) {
   const waiver = alias(staff, "waiver");
   const oldCard = alias(cards, "old_card");
   const newCard = alias(cards, "new_card");
-  const [suspensions, successions] = await Promise.all([
+  const [suspensions, successions, carrier] = await Promise.all([
     db
       .select({
         id: cardSuspensions.id,
@@ -67,12 +67,28 @@ export async function getCardLifecycle(cardId: number, db: DbOrTx = defaultDb) {
       .where(or(eq(cardSuccessions.oldCardId, cardId), eq(cardSuccessions.newCardId, cardId)))
       .orderBy(desc(cardSuccessions.id))
       .limit(2),
+    // The carrier's side of the latest lifecycle steps (carrier_requests_card).
+    db
+      .select({
+        id: carrierRequests.id,
+        kind: carrierRequests.kind,
+        status: carrierRequests.status,
+        attempts: carrierRequests.attempts,
+        lastError: carrierRequests.lastError,
+        createdAt: carrierRequests.createdAt,
+        completedAt: carrierRequests.completedAt,
+      })
+      .from(carrierRequests)
+      .where(and(eq(carrierRequests.cardId, cardId), inArray(carrierRequests.kind, ["suspend", "resume", "swap"])))
+      .orderBy(desc(carrierRequests.id))
+      .limit(3),
   ]);
   return {
     openSuspension: suspensions.find((s) => s.liftedAt === null) ?? null,
     suspensions,
     successor: successions.find((s) => s.oldCardId === cardId) ?? null,
     predecessor: successions.find((s) => s.newCardId === cardId) ?? null,
+    carrier,
   };
 }
 

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, PreconditionError } from "@/db/errors";
 import { issueNewCard } from "@/db/mutations/issue-new-card";
 import { liftSuspension } from "@/db/mutations/lift-suspension";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card";
 import { renewCard } from "@/db/mutations/renew-card";
+import { retryCarrierRequests } from "@/db/mutations/retry-carrier-requests";
 import { suspendCard } from "@/db/mutations/suspend-card";
 import { checkRenewal } from "@/db/queries/renewals";
 import {
@@ -13,11 +15,13 @@ import {
   cards,
   cardSuccessions,
   cardSuspensions,
+  carrierRequests,
   payments,
   periods,
   renewals,
   storedValueLedger,
 } from "@/db/schema";
+import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { DAY_MS } from "@/lib/domain/time";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
@@ -791,5 +795,64 @@ describe("issueNewCard", () => {
       "lifecycle.errors.not_expired",
     );
     expect(await footprint(customerId)).toEqual(before);
+  });
+});
+
+describe("the carrier's side of the lifecycle", () => {
+  it("queues suspend, resume and swap in the step's own transaction, fails them while the carrier is down, and retries them", async () => {
+    const { db, agent, cardId } = await setup();
+    const down = simulatedCarrier("fail");
+    const up = simulatedCarrier("ok");
+
+    const suspended = await suspendCard({ cardId, reason: "lost", note: null }, agent, lifecycleRules, db);
+    const [failed] = await performCarrierRequests([suspended.carrierRequestId], agent, down, db);
+    expect(failed).toMatchObject({ outcome: "retrying" });
+    const [request] = await db.select().from(carrierRequests).where(eq(carrierRequests.id, suspended.carrierRequestId));
+    expect(request).toMatchObject({ kind: "suspend", cardId, status: "pending", attempts: 1 });
+    expect(request!.lastError).toContain("simulated");
+    // The suspension itself committed before the carrier was asked: it stands while the carrier is down.
+    expect((await cardRow(cardId)).suspensionReason).toBe("lost");
+
+    const [retried] = await retryCarrierRequests([suspended.carrierRequestId], agent, up, db);
+    expect(retried).toMatchObject({ outcome: "succeeded" });
+    expect((await auditOf(cardId)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(["card.suspend", "card.carrier_suspend_failed", "card.carrier_suspend"]),
+    );
+
+    const { newCardId, carrierRequestIds } = await replaceCard(replaceInput(cardId), agent, replacementRules, db);
+    expect(carrierRequestIds).toHaveLength(1);
+    const [swapFailed] = await performCarrierRequests(carrierRequestIds, agent, down, db);
+    expect(swapFailed).toMatchObject({ outcome: "retrying" });
+    const [swap] = await db.select().from(carrierRequests).where(eq(carrierRequests.id, carrierRequestIds[0]!));
+    expect(swap).toMatchObject({
+      kind: "swap",
+      cardId: newCardId,
+      payload: { newIccid: (await cardRow(newCardId)).iccid },
+    });
+    const [swapped] = await performCarrierRequests(carrierRequestIds, agent, up, db);
+    expect(swapped).toMatchObject({ outcome: "succeeded" });
+
+    // A card that never got a carrier answer can still be lifted; its resume is queued like the rest.
+    const other = await setup();
+    await suspendCard({ cardId: other.cardId, reason: "stolen", note: null }, agent, lifecycleRules, db);
+    const lifted = await liftSuspension(
+      { cardId: other.cardId, identityChecked: true, note: null },
+      agent,
+      lifecycleRules,
+      db,
+    );
+    const [resume] = await db.select().from(carrierRequests).where(eq(carrierRequests.id, lifted.carrierRequestId));
+    expect(resume).toMatchObject({ kind: "resume", cardId: other.cardId, status: "pending" });
+  });
+
+  it("writes no carrier request when the step is refused", async () => {
+    const { db, agent, cardId } = await setup();
+    await expectRefusal(
+      suspendCard({ cardId, reason: "fraud", note: "x" }, agent, lifecycleRules, db),
+      ForbiddenError,
+      "lifecycle.errors.role_not_allowed",
+    );
+    const requests = await db.select().from(carrierRequests).where(eq(carrierRequests.cardId, cardId));
+    expect(requests).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ import type { CardStateInfo } from "@/lib/domain/card-state";
 import { formatHkt } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
 import { allows, may, type Role } from "@/lib/domain/permissions";
+import { RetryCarrierRequest } from "./lifecycle-carrier";
 
 // The panel and the history read the same rows once per request.
 const loadLifecycle = cache((cardId: number) => getCardLifecycle(cardId));
@@ -137,6 +138,28 @@ export async function LifecyclePanel({
               : t("banner.expiredNext")}
           </p>
         </Notice>
+      ) : null}
+
+      {lifecycle.carrier.length ? (
+        <ul className="space-y-1 text-sm" data-testid="lifecycle-carrier">
+          {lifecycle.carrier.map((request) => {
+            const kind = t(`carrier.kinds.${request.kind as "suspend" | "resume" | "swap"}`);
+            return (
+              <li key={request.id} className="flex flex-wrap items-center gap-2">
+                <span className={request.status === "succeeded" ? "text-emerald-800" : "font-medium text-amber-900"}>
+                  {request.status === "succeeded"
+                    ? t("carrier.succeeded", { kind, time: formatHkt(request.completedAt ?? request.createdAt) })
+                    : request.status === "failed" || request.lastError
+                      ? t("carrier.failed", { kind, attempts: request.attempts, error: request.lastError ?? "—" })
+                      : t("carrier.pending", { kind, attempts: request.attempts })}
+                </span>
+                {request.status !== "succeeded" && may.suspendCard(staff) ? (
+                  <RetryCarrierRequest carrierRequestId={request.id} />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
       ) : null}
 
       {links.length ? (

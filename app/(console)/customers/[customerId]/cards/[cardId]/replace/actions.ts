@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { replaceCard } from "@/db/mutations/replace-card";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { staffFormAction } from "@/lib/action";
+import { defaultCarrier } from "@/lib/carrier/gateway";
 import { contactContextOf } from "@/lib/validation/contact";
 import { businessRules, replacementFees } from "@/lib/config";
 import { replaceCardSchema } from "@/lib/validation/lifecycle";
@@ -15,7 +17,7 @@ export const replaceCardAction = staffFormAction(
     const fee = input.waive
       ? { kind: "waived" as const, reason: input.waiveReason ?? "", currency: input.currency }
       : { kind: "paid" as const, method: input.method, currency: input.currency, reference: input.reference };
-    const { newCardId, customerId } = await replaceCard(
+    const { newCardId, customerId, carrierRequestIds } = await replaceCard(
       {
         cardId: input.cardId,
         newIccid: input.newIccid,
@@ -29,6 +31,8 @@ export const replaceCardAction = staffFormAction(
       staff,
       { graceDays: businessRules().graceDays, fees: replacementFees() },
     );
+    // After commit: the carrier swaps the numbers onto the new SIM; the carrier worker retries a failure.
+    await performCarrierRequests(carrierRequestIds, staff, defaultCarrier());
     revalidatePath("/customers", "layout");
     redirect(`/customers/${customerId}/cards/${newCardId}?lifecycle=replaced`);
   },

@@ -154,6 +154,10 @@ export const payments = pgTable(
       .where(sql`${t.reference} is not null`),
     index("payments_renewal_id").on(t.renewalId),
     index("payments_card_id").on(t.cardId, t.id.desc()),
+    // Replacement fees per Hong Kong day in the reports' revenue.
+    index("payments_replacement_fee_received_at")
+      .on(t.receivedAt)
+      .where(sql`${t.purpose} = 'replacement_fee'`),
     check("payments_renewal_purpose", sql`(${t.purpose} = 'renewal') = (${t.renewalId} is not null)`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_reference_required", sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`),

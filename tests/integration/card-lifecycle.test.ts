@@ -8,6 +8,7 @@ import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card"
 import { renewCard } from "@/db/mutations/renew-card";
 import { retryCarrierRequests } from "@/db/mutations/retry-carrier-requests";
 import { suspendCard } from "@/db/mutations/suspend-card";
+import { listDailyLifecycle, listDailyReplacementFees } from "@/db/queries/lifecycle-reports";
 import { checkRenewal } from "@/db/queries/renewals";
 import {
   auditLog,
@@ -22,7 +23,7 @@ import {
   storedValueLedger,
 } from "@/db/schema";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
-import { DAY_MS } from "@/lib/domain/time";
+import { DAY_MS, hkDay } from "@/lib/domain/time";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
 import {
@@ -30,6 +31,7 @@ import {
   createPlan,
   createRenewal,
   createStaff,
+  isolatedNow,
   newIccid,
   newReference,
   renewInput,
@@ -854,5 +856,51 @@ describe("the carrier's side of the lifecycle", () => {
     );
     const requests = await db.select().from(carrierRequests).where(eq(carrierRequests.cardId, cardId));
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("lifecycle in the reports", () => {
+  it("counts suspensions, lifts and replacements per Hong Kong day apart from renewals, and replacement fees per currency", async () => {
+    const { db } = testDb();
+    const agent = await createStaff(db, { role: "agent" });
+    const supervisor = await createStaff(db, { role: "supervisor" });
+    // A day of its own, far from every other test's rows (the plan id only makes it unique).
+    const { planId } = await createPlan(db);
+    const now = isolatedNow(planId);
+    const day = hkDay(now);
+    const at = { graceDays: rules.graceDays, now: () => now };
+    const validityEnd = new Date(now.getTime() + 20 * DAY_MS);
+    const a = await createCustomerWithCard(db, { validityEnd });
+    const b = await createCustomerWithCard(db, { validityEnd });
+    const c = await createCustomerWithCard(db, { validityEnd });
+
+    await suspendCard({ cardId: a.cardId, reason: "lost", note: null }, agent, at, db);
+    await liftSuspension({ cardId: a.cardId, identityChecked: true, note: null }, agent, at, db);
+    await suspendCard({ cardId: b.cardId, reason: "stolen", note: null }, agent, at, db);
+    // b's suspension ends with its replacement: counted as a replacement, not as a lift.
+    await replaceCard(replaceInput(b.cardId, { reason: "stolen" }), agent, { ...replacementRules, now: () => now }, db);
+    await replaceCard(
+      replaceInput(c.cardId, {
+        reason: "damaged",
+        fee: { kind: "paid", method: "cash", currency: "CNY", reference: null },
+      }),
+      agent,
+      { ...replacementRules, now: () => now },
+      db,
+    );
+
+    const range = { from: day, to: day };
+    const counts = await listDailyLifecycle(range, db);
+    expect(counts.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+      { day, kind: "lifts", count: 1 },
+      { day, kind: "replacements", count: 2 },
+      { day, kind: "suspensions", count: 2 },
+    ]);
+    const fees = await listDailyReplacementFees(range, supervisor, db);
+    expect(fees.sort((x, y) => x.currency.localeCompare(y.currency))).toEqual([
+      { day, currency: "CNY", revenueMinor: 4500 },
+      { day, currency: "HKD", revenueMinor: 5000 },
+    ]);
+    await expectRefusal(listDailyReplacementFees(range, agent, db), ForbiddenError, "forbidden");
   });
 });

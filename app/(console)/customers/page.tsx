@@ -15,6 +15,7 @@ import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
+import { LifecycleNote } from "./lifecycle-note";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
@@ -132,7 +133,10 @@ export default async function CustomersPage({
                     </>
                   )}
                 </Td>
-                <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
+                <Td className="whitespace-nowrap">
+                  {line.state ? <CardStateBadge state={line.state} /> : null}
+                  <LifecycleNote line={line} />
+                </Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
                 <Td>
                   {line.plan ? (

@@ -4,9 +4,10 @@
  * when the database role could rewrite the audit log (a superuser, the
  * tables' owner): the app must connect as the runtime role (README, "Running
  * it for a team"), unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on
- * purpose. Then it starts the notification (SMS) worker (several instances
- * may run it: claims use SKIP LOCKED; SMS_WORKER=off when `npm run worker`
- * runs it instead) and the hourly purge of expired rows.
+ * purpose. Then it starts the carrier worker (retries carrier requests;
+ * CARRIER_WORKER=off stops it), the notification (SMS) worker (SMS_WORKER=off
+ * when `npm run worker` runs it instead) and the hourly purge of expired rows.
+ * Several instances may run the workers at once: claims use SKIP LOCKED.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -29,6 +30,12 @@ export async function register() {
     await probe.close();
   }
 
+  if (config.CARRIER_WORKER === "on") {
+    const { defaultCarrier } = await import("./lib/carrier/gateway");
+    const { runCarrierWorker } = await import("./lib/carrier/worker");
+    const carrierClient = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-carrier" });
+    void runCarrierWorker(carrierClient.db, defaultCarrier());
+  }
   if (config.SMS_WORKER === "off") return;
   const { configuredSmsProvider } = await import("./lib/notifications/sms-provider");
   const { runNotificationWorker } = await import("./lib/notifications/worker");

@@ -14,12 +14,15 @@ export interface DbClient {
 }
 
 /** One postgres.js pool and its drizzle instance. Used by the app, scripts and tests. */
-export function createDb(url: string, options: { max?: number; applicationName?: string } = {}): DbClient {
+export function createDb(
+  url: string,
+  options: { max?: number; applicationName?: string; onNotice?: (notice: postgres.Notice) => void } = {},
+): DbClient {
   const sql = postgres(url, {
     max: options.max ?? 4,
     idle_timeout: 30,
     connect_timeout: 10,
-    onnotice: () => {},
+    onnotice: options.onNotice ?? (() => {}),
     connection: { application_name: options.applicationName ?? "renewal-desk", TimeZone: "UTC" },
   });
   const db = drizzle({ client: sql, schema, casing: "snake_case" });

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
+import { luhnCheckDigit } from "@/lib/domain/identifiers";
 
 export const DEMO_PASSWORD = "renewal-desk-demo";
 
@@ -111,7 +112,7 @@ const showcase = {
   cards: `(values
     (1, 1, 1, 'active', 12, 'monthly', '91234567', '13812345678', 15000),
     (2, 2, 1, 'grace', -5, 'quarterly', '93456789', '13923456789', 50000),
-    (3, 3, 1, 'expired', -75, 'monthly', '94567890', null, 0),
+    (3, 3, 1, 'expired', -75, 'monthly', '94567890', null, 8800),
     (4, 4, 1, 'suspended', 40, 'half', '95678901', '13734567890', 2000),
     (5, 5, 1, 'active', 200, 'annual', '96789012', null, 0),
     (6, 6, 3, 'active', 3, 'quarterly', '97890123', '13645678901', 0),
@@ -392,7 +393,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       join seed_versions v on v.code = m.plan_code and p.starts_at >= v.valid_from and p.starts_at < v.valid_to;
 
       insert into renewals (id, card_id, plan_version_id, channel, sold_by, card_state, extension_mode, previous_validity_end, new_validity_end,
-        price_minor, currency, sms_msisdn, sms_language, status, activated_at, activation_attempts, created_at)
+        price_minor, currency, sms_msisdn, sms_language, status, activated_at, created_at)
       overriding system value
       select r.renewal_id, r.card_id, r.plan_version_id, r.channel,
         case when r.channel = 'console' then r.seller end,
@@ -400,7 +401,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         case when r.card_state = 'grace' then r.starts_at - make_interval(days => r.gap_before) else r.starts_at end,
         r.ends_at,
         case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency,
-        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', 1, r.created_at
+        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', r.created_at
       from seed_renewals r;
 
       insert into periods (id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb, used_cn_mb, used_hk_mb)
@@ -410,9 +411,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       from seed_renewals
       cross join lateral (select greatest(0, least(1, extract(epoch from (${nowSql} - starts_at)) / extract(epoch from (ends_at - starts_at))))::double precision as f) x;
 
-      insert into payments (id, renewal_id, method, reference, amount_minor, currency, received_at, received_by)
+      insert into payments (id, renewal_id, card_id, method, reference, amount_minor, currency, received_at, received_by)
       overriding system value
-      select r.renewal_id, r.renewal_id, r.method,
+      select r.renewal_id, r.renewal_id, r.card_id, r.method,
         case r.method
           when 'wechat_pay' then '4200' || to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || lpad(r.renewal_id::text, 16, '0')
           when 'alipay' then to_char(r.created_at at time zone 'Asia/Hong_Kong', 'YYYYMMDD') || '2200' || lpad(r.renewal_id::text, 16, '0')
@@ -496,8 +497,77 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     );
   });
 
+  await step("card lifecycle", () => seedLifecycle(sql, now));
   await step("analyze", () => sql`analyze`);
   log(`Seeded ${n.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/**
+ * The lifecycle a new user should see: every suspended card has its
+ * suspension record (who, since when, why), and one card was replaced through
+ * the real replacement (its numbers, validity, periods and balance on a new
+ * SIM; the fee waived by the demo supervisor), so search by its old ICCID
+ * says "replaced by card #N". Showcase card 3 is expired with HK$88 forfeited.
+ */
+async function seedLifecycle(sql: postgres.Sql, now: Date): Promise<void> {
+  await sql.unsafe(`
+    update cards c set suspended_by = case when c.suspension_reason in ('fraud', 'carrier') then s.id else a.id end
+    from (select id from staff where email = 'supervisor@example.com') s, (select id from staff where email = 'agent@example.com') a
+    where c.suspended_at is not null and c.suspension_reason <> 'carrier';
+    insert into card_suspensions (card_id, reason, note, suspended_by, suspended_at)
+    select id, suspension_reason,
+      case suspension_reason when 'fraud' then 'Chargebacks flagged by the payment provider' when 'carrier' then 'Blocked by the carrier' when 'lost' then 'Customer called: card lost' end,
+      suspended_by, suspended_at
+    from cards where suspended_at is not null;
+  `);
+  const [target] = await sql<{ id: number }[]>`
+    select c.id from cards c
+    where c.id > 8 and c.suspended_at is null and c.validity_end > ${now} + interval '30 days'
+      and exists (select 1 from card_numbers n where n.card_id = c.id and n.region = 'HK')
+    order by c.id limit 1`;
+  const [supervisor] = await sql<{ id: number }[]>`select id from staff where email = 'supervisor@example.com'`;
+  if (!target || !supervisor) return;
+  const payload = `8985202${String(target.id).padStart(11, "0")}`;
+  const iccid = payload + String(luhnCheckDigit(payload));
+  // The same rows replaceCard (db/mutations/replace-card.ts) writes; plain SQL because the seed runs outside Next.
+  await sql.begin(async (tx) => {
+    const [old] = await tx<{ customer_id: number; iccid: string; validity_end: Date; balance: number }[]>`
+      select customer_id, iccid, validity_end, stored_value_hkd_minor as balance from cards where id = ${target.id} for update`;
+    const [created] = await tx<{ id: number }[]>`
+      insert into cards (customer_id, iccid, form, validity_end, stored_value_hkd_minor, activated_at, created_at, updated_at)
+      values (${old!.customer_id}, ${iccid}, 'physical', ${old!.validity_end}, ${old!.balance}, ${now}, ${now}, ${now}) returning id`;
+    const newCardId = created!.id;
+    const moved = await tx<{ msisdn: string }[]>`
+      with m as (update card_numbers set card_id = ${newCardId} where card_id = ${target.id} and released_at is null returning region, msisdn, real_name_status)
+      insert into card_numbers (card_id, region, msisdn, real_name_status, released_at, created_at)
+      select ${target.id}, region, msisdn, real_name_status, ${now}, ${now} from m returning msisdn`;
+    const renewalIds = await tx<{ renewal_id: number }[]>`
+      update periods set card_id = ${newCardId} where card_id = ${target.id} and voided_at is null and ends_at > ${now} returning renewal_id`;
+    const ids = renewalIds.map((r) => r.renewal_id);
+    if (ids.length) {
+      await tx`update renewals set card_id = ${newCardId} where id in ${tx(ids)}`;
+      await tx`update payments set card_id = ${newCardId} where renewal_id in ${tx(ids)}`;
+    }
+    if (old!.balance > 0) {
+      await tx`insert into stored_value_ledger (card_id, delta_minor, balance_after_minor, reason, staff_id, created_at) values
+        (${target.id}, ${-old!.balance}, 0, 'replacement_transfer', ${supervisor.id}, ${now}),
+        (${newCardId}, ${old!.balance}, ${old!.balance}, 'replacement_transfer', ${supervisor.id}, ${now})`;
+    }
+    const [succession] = await tx<{ id: number }[]>`
+      insert into card_successions (kind, old_card_id, new_card_id, reason, form, handover, fee_minor, fee_currency, fee_waived_by, fee_waive_reason, ticket_reference, created_by, created_at)
+      values ('replacement', ${target.id}, ${newCardId}, 'damaged', 'physical', 'pickup', 5000, 'HKD', ${supervisor.id}, 'Demo: SIM damaged in a network fault', 'DEMO-1001', ${supervisor.id}, ${now})
+      returning id`;
+    await tx`update cards set replaced_at = ${now}, replaced_by_card_id = ${newCardId}, stored_value_hkd_minor = 0, updated_at = ${now} where id = ${target.id}`;
+    const after = {
+      successionId: succession!.id,
+      reason: "damaged",
+      numbers: moved.map((n) => n.msisdn),
+      renewalIds: ids,
+    };
+    await tx`insert into audit_log (actor_staff_id, action, entity_type, entity_id, before, after, customer_id, ticket_ref, contact_channel, reason, created_at) values
+      (${supervisor.id}, 'card.replace', 'card', ${String(target.id)}, ${tx.json({ iccid: old!.iccid, storedValueHkdMinor: old!.balance })}, ${tx.json({ ...after, replacedByCardId: newCardId })}, ${old!.customer_id}, 'DEMO-1001', 'walk_in', 'Demo: SIM damaged in a network fault', ${now}),
+      (${supervisor.id}, 'card.replacement_issued', 'card', ${String(newCardId)}, null, ${tx.json({ ...after, replacesCardId: target.id, iccid })}, ${old!.customer_id}, 'DEMO-1001', 'walk_in', 'Demo: SIM damaged in a network fault', ${now})`;
+  });
 }
 
 /** True when the database has no staff and no customers yet. */

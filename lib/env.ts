@@ -30,7 +30,11 @@ const workerSchema = databaseSchema.extend({
 const serverSchema = workerSchema.extend({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-  VALIDITY_CAP_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  // In calendar years ahead of today's Hong Kong date (DOMAIN.md: 2 years).
+  VALIDITY_CAP_YEARS: z.coerce.number().int().min(1).max(10).default(2),
+  // The replacement SIM fee in minor units (DOMAIN.md default HK$50 / CN¥45).
+  REPLACEMENT_FEE_HKD_MINOR: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  REPLACEMENT_FEE_CNY_MINOR: z.coerce.number().int().min(1).max(1_000_000).default(4500),
   CARRIER_SIMULATION: z
     .string()
     .regex(/^(ok|fail|slow:\d{1,6})$/, 'must be "ok", "fail" or "slow:<milliseconds>"')
@@ -54,6 +58,8 @@ const serverSchema = workerSchema.extend({
   RATE_LIMIT_SUGGESTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   RATE_LIMIT_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   RATE_LIMIT_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** The carrier worker inside every server, retrying failed carrier requests with backoff. */
+  CARRIER_WORKER: onOff.default("on"),
 });
 
 /** What `npm start` itself reads before there is a database or a server. */

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createDb } from "@/db/client";
-import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { renewCard } from "@/db/mutations/renew-card";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { parseArgs } from "./lib/args.mts";
@@ -59,7 +59,7 @@ for (const concurrency of levels) {
       const agent = agents[worker % agents.length]!;
       for (let card = queue.shift(); card; card = queue.shift()) {
         const t0 = performance.now();
-        const { renewalId } = await renewCard(
+        const { activationRequestId } = await renewCard(
           {
             idempotencyKey: randomUUID(),
             cardId: card.id,
@@ -69,12 +69,13 @@ for (const concurrency of levels) {
             reference: null,
             smsMsisdn: card.msisdn,
             smsLanguage: "zh-Hant",
+            acknowledgeRecentRenewal: true,
           },
           agent,
-          { graceDays: 30, capDays: 730 },
+          { graceDays: 30, capYears: 2 },
           db,
         );
-        await activateRenewal(renewalId, agent, carrier, db);
+        if (activationRequestId !== null) await performCarrierRequests([activationRequestId], agent, carrier, db);
         timings.push(performance.now() - t0);
       }
     }),

@@ -1,90 +1,38 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import type { CarrierGateway } from "@/lib/carrier/gateway";
 import { NotFoundError } from "../errors";
-import { cards, periods, renewals } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { carrierRequests, renewals } from "../schema";
+import { retryCarrierRequests } from "@/db/mutations/retry-carrier-requests";
 
-export type ActivationOutcome = "activated" | "failed" | "already_activated" | "voided";
+export type ActivationOutcome = "activated" | "failed" | "already_activated" | "voided" | "in_progress";
 
 /**
- * Asks the carrier to activate a paid renewal's data, outside any
- * transaction, then records the outcome. Safe to repeat: the carrier dedupes by
- * renewal id, and only a renewal still 'paid' is moved to 'activated'.
+ * Activates a paid renewal now: performs its queued activation request (the
+ * renewal queued it in its own transaction) outside any transaction and
+ * records the outcome. Safe to repeat: the carrier dedupes by the request's
+ * key, and only a renewal still 'paid' is moved to 'activated'.
  */
 export async function activateRenewal(
   renewalId: number,
-  actor: { id: number | null },
+  actor: { id: number },
   gateway: CarrierGateway,
   db: Db = defaultDb,
 ): Promise<ActivationOutcome> {
   const [row] = await db
-    .select({
-      status: renewals.status,
-      iccid: cards.iccid,
-      startsAt: periods.startsAt,
-      endsAt: periods.endsAt,
-      dataCnMb: periods.dataCnMb,
-      dataHkMb: periods.dataHkMb,
-    })
+    .select({ status: renewals.status, requestId: carrierRequests.id })
     .from(renewals)
-    .innerJoin(cards, eq(cards.id, renewals.cardId))
-    .innerJoin(periods, eq(periods.renewalId, renewals.id))
+    .leftJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
     .where(eq(renewals.id, renewalId))
     .limit(1);
-  if (!row) throw new NotFoundError("renewal.not_found");
+  if (!row || row.requestId === null) throw new NotFoundError("renewal.not_found");
   if (row.status === "activated") return "already_activated";
   if (row.status === "voided") return "voided";
-
-  let result: Awaited<ReturnType<CarrierGateway["activate"]>>;
-  try {
-    result = await gateway.activate({
-      renewalId,
-      iccid: row.iccid,
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
-      dataCnMb: row.dataCnMb,
-      dataHkMb: row.dataHkMb,
-    });
-  } catch (error) {
-    result = { ok: false, error: error instanceof Error ? error.message : "carrier error" };
+  const [outcome] = await retryCarrierRequests([row.requestId], actor, gateway, db);
+  if (!outcome) {
+    // Someone else holds the request this instant, or just finished it.
+    const [now] = await db.select({ status: renewals.status }).from(renewals).where(eq(renewals.id, renewalId));
+    return now?.status === "activated" ? "already_activated" : "in_progress";
   }
-
-  return db.transaction(async (tx) => {
-    if (result.ok) {
-      const moved = await tx
-        .update(renewals)
-        .set({
-          status: "activated",
-          activatedAt: sql`now()`,
-          activationAttempts: sql`${renewals.activationAttempts} + 1`,
-          lastActivationError: null,
-        })
-        .where(and(eq(renewals.id, renewalId), eq(renewals.status, "paid")))
-        .returning({ id: renewals.id });
-      if (moved.length === 0) return "already_activated";
-      await writeAudit(tx, {
-        actorStaffId: actor.id,
-        action: "renewal.activate",
-        entityType: "renewal",
-        entityId: renewalId,
-        after: { carrierReference: result.reference },
-      });
-      return "activated";
-    }
-    // Only the carrier's short message is kept; it is shown to staff as "activation failed".
-    const error = result.error.slice(0, 200);
-    await tx
-      .update(renewals)
-      .set({ activationAttempts: sql`${renewals.activationAttempts} + 1`, lastActivationError: error })
-      .where(and(eq(renewals.id, renewalId), eq(renewals.status, "paid")));
-    await writeAudit(tx, {
-      actorStaffId: actor.id,
-      action: "renewal.activation_failed",
-      entityType: "renewal",
-      entityId: renewalId,
-      after: { error },
-    });
-    return "failed";
-  });
+  return outcome.outcome === "succeeded" ? "activated" : "failed";
 }

@@ -4,18 +4,12 @@ import { db as defaultDb, type Db } from "@/db";
 import type { Currency, PaymentMethod } from "@/lib/domain/enums";
 import { describeRefusal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
 import type { Language } from "@/lib/domain/enums";
-import { checkRenewal, findPaymentByReference } from "@/db/queries/renewals";
-import {
-  ConflictError,
-  NotFoundError,
-  pgConstraint,
-  pgErrorCode,
-  pgErrorCodes,
-  PreconditionError,
-  type DomainError,
-} from "../errors";
-import { cards, idempotencyKeys, payments, periods, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { checkRenewal } from "@/db/queries/renewals";
+import { ConflictError, NotFoundError, PreconditionError, type DomainError } from "../errors";
+import { cards, idempotencyKeys, periods, renewals, storedValueLedger } from "../schema";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
+import { lostReferenceRace, recordPayment } from "@/db/mutations/_shared/record-payment";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
@@ -28,11 +22,15 @@ export interface RenewCardInput {
   reference: string | null;
   smsMsisdn: string;
   smsLanguage: Language;
+  /** The agent acknowledged a renewal of this card in the last few minutes (required when there is one). */
+  acknowledgeRecentRenewal: boolean;
+  /** Ticket, channel and note for the audit row; not part of what the idempotency key stands for. */
+  context?: AuditContext;
 }
 
 export interface RenewalRules {
   graceDays: number;
-  capDays: number;
+  capYears: number;
   now?: () => Date;
 }
 
@@ -40,6 +38,8 @@ export interface RenewCardResult {
   renewalId: number;
   /** True when this call replayed an earlier one with the same key and wrote nothing. */
   replayed: boolean;
+  /** The activation queued with it, for the caller to perform after commit (null on a replay). */
+  activationRequestId: number | null;
 }
 
 export const RENEW_SCOPE = "card.renew";
@@ -62,7 +62,9 @@ export function renewRequestHash(input: RenewCardInput): string {
 export function refusalError(refusal: RenewalRefusal): DomainError {
   const { key, params, field } = describeRefusal(refusal);
   if (refusal.code === "card_not_found") return new NotFoundError(key, params, field);
-  if (refusal.code === "reference_used") return new ConflictError(key, params, field);
+  if (refusal.code === "reference_used" || refusal.code === "reference_used_other") {
+    return new ConflictError(key, params, field);
+  }
   return new PreconditionError(key, params, field);
 }
 
@@ -70,10 +72,12 @@ export function refusalError(refusal: RenewalRefusal): DomainError {
  * Renews a card in one transaction: the idempotency key, the locked card row,
  * every rule re-checked against it, the renewal, its period, the payment (and
  * stored-value deduction), the new validity end, the daily rollup, the queued
- * confirmation SMS and the audit row commit together or not at all.
+ * confirmation SMS (held until activation), the queued carrier activation and
+ * the audit row commit together or not at all.
  *
- * Activation with the carrier happens after commit (activateRenewal): no
- * network call is made while the card row is locked.
+ * The caller performs the activation after commit (performCarrierRequests),
+ * and the carrier worker retries it: no network call is made while the card
+ * row is locked.
  */
 export async function renewCard(
   input: RenewCardInput,
@@ -109,13 +113,13 @@ export async function renewCard(
         ) {
           throw new ConflictError("renewal.idempotency_mismatch");
         }
-        return { renewalId: Number(existing.result), replayed: true };
+        return { renewalId: Number(existing.result), replayed: true, activationRequestId: null };
       }
 
       const now = rules.now?.() ?? new Date();
       const check = await checkRenewal(
         input,
-        { graceDays: rules.graceDays, capDays: rules.capDays, now },
+        { graceDays: rules.graceDays, capYears: rules.capYears, now },
         { lock: true },
         tx,
       );
@@ -148,11 +152,13 @@ export async function renewCard(
         renewalId,
         cardId: card.id,
         startsAt: quote.startsAt,
-        endsAt: quote.newValidityEnd,
+        endsAt: quote.periodEndsAt,
         dataCnMb: plan.dataCnMb,
         dataHkMb: plan.dataHkMb,
       });
-      await tx.insert(payments).values({
+      await recordPayment(tx, {
+        purpose: "renewal",
+        cardId: card.id,
         renewalId,
         method: input.method,
         reference,
@@ -180,6 +186,19 @@ export async function renewCard(
         .where(eq(cards.id, card.id));
 
       await applyRenewalToRollup(tx, renewalId, 1);
+      const activation = await enqueueCarrierRequest(tx, {
+        kind: "activate",
+        cardId: card.id,
+        renewalId,
+        payload: {
+          startsAt: quote.startsAt.toISOString(),
+          endsAt: quote.periodEndsAt.toISOString(),
+          dataCnMb: plan.dataCnMb,
+          dataHkMb: plan.dataHkMb,
+        },
+        dedupeKey: `renewal:${renewalId}:activate`,
+        createdBy: actor.id,
+      });
       await enqueueNotification(tx, {
         kind: "renewal_confirmation",
         cardId: card.id,
@@ -192,6 +211,9 @@ export async function renewCard(
           validityEnd: quote.newValidityEnd,
           startsAt: quote.startsAt,
           queued: quote.startsAt.getTime() > now.getTime(),
+          amountMinor: quote.priceMinor,
+          currency: quote.currency,
+          renewalId,
         },
         dedupeKey: `renewal:${renewalId}:confirmation`,
         createdBy: actor.id,
@@ -217,19 +239,14 @@ export async function renewCard(
           method: input.method,
           reference,
         },
+        context: input.context,
       });
-      return { renewalId, replayed: false };
+      return { renewalId, replayed: false, activationRequestId: activation.id };
     });
   } catch (error) {
     // Two renewals racing with one reference: the unique index decides, we name the winner.
-    if (
-      pgErrorCode(error) === pgErrorCodes.uniqueViolation &&
-      pgConstraint(error) === "payments_method_reference_key" &&
-      input.reference
-    ) {
-      const used = await findPaymentByReference(input.method, input.reference, db);
-      if (used) throw refusalError({ code: "reference_used", renewalId: used.renewalId });
-    }
+    const lost = await lostReferenceRace(error, input, db);
+    if (lost) throw refusalError(lost);
     throw error;
   }
 }

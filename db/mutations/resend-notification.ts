@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { NotFoundError, PreconditionError } from "../errors";
 import { notifications } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 
 /**
  * Queues a fresh copy of a message the customer says they did not get. One
@@ -11,6 +11,7 @@ import { writeAudit } from "@/db/mutations/_shared/audit";
 export async function resendNotification(
   notificationId: number,
   actor: { id: number },
+  options: { context?: AuditContext } = {},
   db: Db = defaultDb,
 ): Promise<{ notificationId: number }> {
   return db.transaction(async (tx) => {
@@ -58,6 +59,7 @@ export async function resendNotification(
       entityType: "notification",
       entityId: original.id,
       after: { copyId: copy.id },
+      context: options.context,
     });
     return { notificationId: copy.id };
   });

@@ -1,26 +1,57 @@
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { canVoid } from "@/lib/domain/renewal-quote";
+import { checkVoid, describeRefusal, type VoidRefusal } from "@/lib/domain/renewal-quote";
 import { may, type Role } from "@/lib/domain/permissions";
-import type { Language } from "@/lib/domain/enums";
+import type { Language, PaymentMethod } from "@/lib/domain/enums";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import { cards, notifications, payments, periods, refunds, renewals, storedValueLedger } from "../schema";
-import { writeAudit } from "@/db/mutations/_shared/audit";
+import {
+  carrierRequests,
+  cards,
+  notifications,
+  payments,
+  periods,
+  refunds,
+  renewals,
+  storedValueLedger,
+} from "../schema";
+import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
+import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 
+export interface VoidRenewalInput {
+  renewalId: number;
+  reason: string;
+  /** How the money goes back; the payment's own method when not given. */
+  refundMethod?: PaymentMethod | null;
+  /** The refund's own provider reference, for electronic methods (normalised here). */
+  refundReference?: string | null;
+  /** Ticket, channel and note for the audit row; the void's reason is added to it. */
+  context?: AuditContext;
+}
+
+/** A void refusal as the error the action wrapper shows (on its field). */
+function voidError(refusal: VoidRefusal) {
+  const { key, params, field } = describeRefusal(refusal);
+  return new PreconditionError(key, params, field);
+}
+
 /**
- * Voids (refunds) a renewal whose period has not started: the validity and
- * the queued data go back, the refund is recorded against the payment (stored
- * value returns to the balance), the customer is told, and the audit shows it.
- * Supervisors and admins only, checked here as well as at the action.
+ * Voids (refunds) a renewal (rules: `checkVoid`): the validity and the data go
+ * back, the refund is recorded against the payment with how it went back
+ * (stored value returns to the balance; cash counts against the refunding
+ * person's drawer), a pending activation is cancelled, an activated renewal
+ * queues a carrier deactivation, the customer is told by SMS naming the
+ * method, and the audit shows it. All in one transaction; the deactivation is
+ * performed after commit (`deactivationRequestId`). Supervisors and admins
+ * only, checked here as well as at the action.
  */
 export async function voidRenewal(
-  input: { renewalId: number; reason: string },
+  input: VoidRenewalInput,
   actor: { id: number; role: Role },
   options: { now?: () => Date } = {},
   db: Db = defaultDb,
-): Promise<{ cardId: number }> {
+): Promise<{ cardId: number; deactivationRequestId: number | null }> {
   if (!may.voidRenewal(actor)) throw new ForbiddenError("forbidden");
   const reason = input.reason.trim();
   if (!reason) throw new PreconditionError("renewal.void_reason_required", {}, "reason");
@@ -60,6 +91,8 @@ export async function voidRenewal(
       .for("update", { of: renewals });
     if (!card || !renewal) throw new NotFoundError("renewal.not_found");
 
+    // Later means ending later, or ending at the same time and sold after it (a
+    // max-from-today renewal that bought data only ends where the one before it did).
     const [later] = await tx
       .select({ id: periods.id })
       .from(periods)
@@ -68,18 +101,27 @@ export async function voidRenewal(
           eq(periods.cardId, card.id),
           isNull(periods.voidedAt),
           ne(periods.id, renewal.periodId),
-          gt(periods.endsAt, renewal.endsAt),
+          or(
+            gt(periods.endsAt, renewal.endsAt),
+            and(eq(periods.endsAt, renewal.endsAt), gt(periods.renewalId, renewal.id)),
+          ),
         ),
       )
       .limit(1);
     const now = options.now?.() ?? new Date();
-    if (renewal.status === "voided") throw new PreconditionError("renewal.already_voided");
-    if (!canVoid({ status: renewal.status, startsAt: renewal.startsAt, isLatest: !later }, now)) {
-      throw new PreconditionError(later ? "renewal.void_not_latest" : "renewal.void_started");
-    }
+    const check = checkVoid(
+      {
+        renewal: { status: renewal.status, startsAt: renewal.startsAt, isLatest: !later },
+        payment: { method: renewal.method, currency: renewal.currency },
+        refund: { method: input.refundMethod, reference: input.refundReference },
+      },
+      now,
+    );
+    if (check.refusals.length > 0) throw voidError(check.refusals[0]!);
+    const refund = check.refund;
 
     let balance = card.storedValueHkdMinor;
-    if (renewal.method === "stored_value") {
+    if (refund.method === "stored_value") {
       balance += renewal.amountMinor;
       await tx.insert(storedValueLedger).values({
         cardId: card.id,
@@ -105,10 +147,33 @@ export async function voidRenewal(
       paymentId: renewal.paymentId,
       amountMinor: renewal.amountMinor,
       currency: renewal.currency,
+      method: refund.method,
+      reference: refund.reference,
       reason,
       refundedBy: actor.id,
       refundedAt: now,
     });
+    // Never activated: its activation must not go out now. One in flight is handled by its outcome.
+    await tx
+      .update(carrierRequests)
+      .set({ status: "failed", completedAt: now, lastError: "cancelled: renewal voided" })
+      .where(
+        and(
+          eq(carrierRequests.renewalId, renewal.id),
+          eq(carrierRequests.kind, "activate"),
+          eq(carrierRequests.status, "pending"),
+        ),
+      );
+    const deactivation = check.deactivate
+      ? await enqueueCarrierRequest(tx, {
+          kind: "deactivate",
+          cardId: card.id,
+          renewalId: renewal.id,
+          payload: { startsAt: renewal.startsAt.toISOString(), endsAt: renewal.endsAt.toISOString() },
+          dedupeKey: `renewal:${renewal.id}:deactivate`,
+          createdBy: actor.id,
+        })
+      : null;
     // A confirmation not yet sent must never go out for a renewal that no longer exists.
     await tx
       .update(notifications)
@@ -121,7 +186,13 @@ export async function voidRenewal(
         renewalId: renewal.id,
         toMsisdn: renewal.smsMsisdn,
         language: renewal.smsLanguage as Language,
-        message: { kind: "renewal_voided", validityEnd: renewal.previousValidityEnd },
+        message: {
+          kind: "renewal_voided",
+          validityEnd: renewal.previousValidityEnd,
+          amountMinor: renewal.amountMinor,
+          currency: renewal.currency,
+          refundMethod: refund.method,
+        },
         dedupeKey: `renewal:${renewal.id}:voided`,
         createdBy: actor.id,
       });
@@ -138,9 +209,13 @@ export async function voidRenewal(
         storedValueHkdMinor: balance,
         refundMinor: renewal.amountMinor,
         currency: renewal.currency,
+        refundMethod: refund.method,
+        refundReference: refund.reference,
+        deactivationRequestId: deactivation?.id ?? null,
         reason,
       },
+      context: { ...input.context, reason },
     });
-    return { cardId: card.id };
+    return { cardId: card.id, deactivationRequestId: deactivation?.id ?? null };
   });
 }

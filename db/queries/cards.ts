@@ -3,6 +3,7 @@ import { db as defaultDb, type DbOrTx } from "@/db";
 import {
   auditLog,
   cardNumbers,
+  carrierRequests,
   cards,
   customers,
   notifications,
@@ -56,6 +57,9 @@ const cardSummaryColumns = {
   validityEnd: cards.validityEnd,
   suspendedAt: cards.suspendedAt,
   suspensionReason: cards.suspensionReason,
+  suspendedByName: staff.name,
+  replacedAt: cards.replacedAt,
+  replacedByCardId: cards.replacedByCardId,
   storedValueHkdMinor: cards.storedValueHkdMinor,
   nameZh: customers.nameZh,
   nameEn: customers.nameEn,
@@ -68,6 +72,7 @@ async function cardSummaries(db: DbOrTx, now: Date, where: ReturnType<typeof and
     .select({ ...cardSummaryColumns, period: { ...period._.selectedFields } })
     .from(cards)
     .innerJoin(customers, eq(customers.id, cards.customerId))
+    .leftJoin(staff, eq(staff.id, cards.suspendedBy))
     .leftJoinLateral(period, sql`true`)
     .where(where)
     .orderBy(asc(cards.customerId), asc(cards.id))
@@ -160,6 +165,8 @@ export async function getCard(params: { customerId: number; cardId: number }, db
       validityEnd: cards.validityEnd,
       suspendedAt: cards.suspendedAt,
       suspensionReason: cards.suspensionReason,
+      replacedAt: cards.replacedAt,
+      replacedByCardId: cards.replacedByCardId,
       storedValueHkdMinor: cards.storedValueHkdMinor,
       activatedAt: cards.activatedAt,
       customerNameZh: customers.nameZh,
@@ -232,8 +239,8 @@ export async function listCardRenewals(
       currency: renewals.currency,
       previousValidityEnd: renewals.previousValidityEnd,
       newValidityEnd: renewals.newValidityEnd,
-      activationAttempts: renewals.activationAttempts,
-      lastActivationError: renewals.lastActivationError,
+      activationAttempts: sql<number>`coalesce(${carrierRequests.attempts}, 0)`.mapWith(Number),
+      lastActivationError: carrierRequests.lastError,
       voidedAt: renewals.voidedAt,
       periodStartsAt: periods.startsAt,
       periodEndsAt: periods.endsAt,
@@ -248,6 +255,7 @@ export async function listCardRenewals(
     .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
     .innerJoin(plans, eq(plans.id, planVersions.planId))
     .leftJoin(periods, eq(periods.renewalId, renewals.id))
+    .leftJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
     .leftJoin(staff, eq(staff.id, renewals.soldBy))
     .leftJoinLateral(payment, sql`true`)
     .where(and(eq(renewals.cardId, params.cardId), keyset))

@@ -84,6 +84,11 @@ function arm(lookup: Lookup): SQL {
     case "email":
       return sql`select ${customerCards}, ${rank} as rank, 'email' as reason
         from customers cu left join cards c on c.customer_id = cu.id where cu.email = ${lookup.email}`;
+    case "ticket":
+      // A ticket reference on any write finds the customer it concerned (audit_log_ticket_ref).
+      return sql`select ${customerCards}, ${rank} as rank, 'ticket' as reason
+        from customers cu left join cards c on c.customer_id = cu.id
+        where cu.id in (select a.customer_id from audit_log a where upper(a.ticket_ref) = upper(${lookup.ref}) and a.ticket_ref is not null)`;
     case "emailPrefix":
     case "name":
       return sql`select ${customerCards}, ${rank} as rank, ${sql.raw(`'${lookup.by}'`)} as reason

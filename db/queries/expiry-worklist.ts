@@ -83,7 +83,7 @@ export async function listExpiryWorklist(
     left join lateral (
       select n.created_at, n.kind, n.status from notifications n where n.card_id = c.id order by n.id desc limit 1
     ) contact on true
-    where c.suspended_at is null
+    where c.suspended_at is null and c.replaced_at is null
       and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz
       ${after}
     order by ${order}
@@ -112,7 +112,7 @@ export async function countWorklistWindows(params: { now: Date; graceDays: numbe
   const counts = worklistWindows.map((window) => {
     const { from, to } = windowBounds(window, params.now, params.graceDays);
     return sql`(select count(*)::int from (
-      select 1 from cards c where c.suspended_at is null
+      select 1 from cards c where c.suspended_at is null and c.replaced_at is null
         and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz
       limit ${WORKLIST_COUNT_CAP + 1}) w)`;
   });

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import {
   cardNumbers,
+  carrierRequests,
   cards,
   customers,
   notifications,
@@ -14,9 +15,17 @@ import {
   renewals,
   staff,
 } from "@/db/schema";
-import { methodsNeedingReference, type PaymentMethod } from "@/lib/domain/enums";
-import { quoteRenewal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
+import { methodsNeedingReference } from "@/lib/domain/enums";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
+import {
+  checkRecentRenewal,
+  quoteRenewal,
+  RECENT_RENEWAL_MINUTES,
+  type RecentRenewal,
+  type RenewalRefusal,
+} from "@/lib/domain/renewal-quote";
 import type { RenewalRequest } from "@/lib/validation/renewal";
+import { checkPayment } from "./payments";
 import { getSellablePlanVersion } from "./plans";
 
 /** Everything the renew page shows about a card before the agent chooses a plan. */
@@ -89,8 +98,8 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       smsMsisdn: renewals.smsMsisdn,
       smsLanguage: renewals.smsLanguage,
       activatedAt: renewals.activatedAt,
-      activationAttempts: renewals.activationAttempts,
-      lastActivationError: renewals.lastActivationError,
+      activationAttempts: sql<number>`coalesce(${carrierRequests.attempts}, 0)`.mapWith(Number),
+      lastActivationError: carrierRequests.lastError,
       voidedAt: renewals.voidedAt,
       voidReason: renewals.voidReason,
       createdAt: renewals.createdAt,
@@ -128,6 +137,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
     .innerJoin(periods, eq(periods.renewalId, renewals.id))
     .innerJoin(payments, eq(payments.renewalId, renewals.id))
     .leftJoin(refunds, eq(refunds.paymentId, payments.id))
+    .leftJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
     .leftJoin(seller, eq(seller.id, renewals.soldBy))
     .leftJoin(voider, eq(voider.id, renewals.voidedBy))
     .where(eq(renewals.id, renewalId))
@@ -162,28 +172,38 @@ export type RenewalReceipt = NonNullable<Awaited<ReturnType<typeof getRenewalRec
 
 export interface RenewalCheckRules {
   graceDays: number;
-  capDays: number;
+  capYears: number;
   now: Date;
 }
 
-/** A payment that already used this reference with this method, by any customer. */
-export async function findPaymentByReference(method: PaymentMethod, reference: string, db: DbOrTx = defaultDb) {
-  const [used] = await db
-    .select({ renewalId: payments.renewalId })
-    .from(payments)
-    .where(and(eq(payments.method, method), eq(payments.reference, reference)))
+/** The card's latest live renewal in the RECENT_RENEWAL_MINUTES before `now`, by anyone (renewals_card_history). */
+export async function findRecentRenewal(
+  cardId: number,
+  now: Date,
+  db: DbOrTx = defaultDb,
+): Promise<RecentRenewal | null> {
+  const since = new Date(now.getTime() - RECENT_RENEWAL_MINUTES * 60_000);
+  const [recent] = await db
+    .select({ renewalId: renewals.id, soldByName: staff.name, createdAt: renewals.createdAt })
+    .from(renewals)
+    .leftJoin(staff, eq(staff.id, renewals.soldBy))
+    .where(and(eq(renewals.cardId, cardId), gt(renewals.createdAt, since), ne(renewals.status, "voided")))
+    .orderBy(desc(renewals.createdAt), desc(renewals.id))
     .limit(1);
-  return used ?? null;
+  return recent ?? null;
 }
 
 /**
  * The one renewal check: the preview calls it to show the agent what would
  * happen, and the confirm calls it again inside its transaction with
  * `lock: true`, against the card row it then holds. It reads the card, the
- * sellable plan version, the SMS number and the reference, quotes the dates
- * and money, and returns every refusal as data (messages: `describeRefusal`).
- * `quote` is null when there is no card or no sellable plan to quote against;
- * `accepted` carries what the confirm writes from, and only when nothing refuses.
+ * sellable plan version, the SMS number, the (normalised) reference and any
+ * renewal of the card in the last RECENT_RENEWAL_MINUTES (which needs the
+ * agent's acknowledgement), quotes the dates and money, and returns every
+ * refusal as data (messages: `describeRefusal`). `quote` is null when there is
+ * no card or no sellable plan to quote against; `recent` is what the review
+ * names; `accepted` carries what the confirm writes from, and only when
+ * nothing refuses.
  */
 export async function checkRenewal(
   input: RenewalRequest,
@@ -197,6 +217,7 @@ export async function checkRenewal(
       customerId: cards.customerId,
       validityEnd: cards.validityEnd,
       suspendedAt: cards.suspendedAt,
+      replacedAt: cards.replacedAt,
       storedValueHkdMinor: cards.storedValueHkdMinor,
     })
     .from(cards)
@@ -204,7 +225,7 @@ export async function checkRenewal(
   // The lock comes first and alone: reading the plan or number before it would
   // let a concurrent renewal change what this one quotes against.
   const [card] = options.lock ? await cardQuery.for("update") : await cardQuery;
-  const [plan, [number]] = await Promise.all([
+  const [plan, [number], recent] = await Promise.all([
     getSellablePlanVersion(input.planVersionId, db),
     db
       .select({ msisdn: cardNumbers.msisdn })
@@ -217,12 +238,13 @@ export async function checkRenewal(
         ),
       )
       .limit(1),
+    card ? findRecentRenewal(card.id, rules.now, db) : null,
   ]);
 
   const refusals: RenewalRefusal[] = [];
   if (!card) refusals.push({ code: "card_not_found" });
   if (!plan) refusals.push({ code: "plan_not_sellable" });
-  if (!card || !plan) return { plan: null, quote: null, refusals, accepted: null };
+  if (!card || !plan) return { plan: null, quote: null, recent: null, refusals, accepted: null };
 
   if (!number) refusals.push({ code: "sms_number_not_on_card" });
   const quote = quoteRenewal({
@@ -232,22 +254,25 @@ export async function checkRenewal(
     method: input.method,
     currency: input.currency,
     graceDays: rules.graceDays,
-    capDays: rules.capDays,
+    capYears: rules.capYears,
   });
   refusals.push(...quote.refusals);
+  const unacknowledged = checkRecentRenewal(recent, input.acknowledgeRecentRenewal);
+  if (unacknowledged) refusals.push(unacknowledged);
 
-  const needsReference = methodsNeedingReference.includes(input.method);
-  const reference = needsReference ? input.reference : null;
-  if (needsReference) {
-    if (!reference) refusals.push({ code: "reference_required" });
-    else {
-      const used = await findPaymentByReference(input.method, reference, db);
-      if (used) refusals.push({ code: "reference_used", renewalId: used.renewalId });
-    }
+  // The payment step is shared with top-ups and fees (db/queries/payments.ts), on the normalised reference.
+  const typed = input.reference ? normaliseReference(input.reference) : null;
+  let reference: string | null = null;
+  if (typed && methodsNeedingReference.includes(input.method) && !isValidReference(typed)) {
+    refusals.push({ code: "reference_format" });
+  } else {
+    const payment = await checkPayment({ method: input.method, reference: typed }, db);
+    refusals.push(...payment.refusals);
+    reference = payment.reference;
   }
   // What the confirm writes from, present only when nothing refuses the renewal.
   const accepted = refusals.length === 0 && number ? { card, plan, quote, smsMsisdn: number.msisdn, reference } : null;
-  return { plan, quote, refusals, accepted };
+  return { plan, quote, recent, refusals, accepted };
 }
 
 export type RenewalCheck = Awaited<ReturnType<typeof checkRenewal>>;

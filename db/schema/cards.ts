@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, instant, updatedAt } from "./columns";
 import { customers } from "./customers";
+import { staff } from "./staff";
 import { cardForms, suspensionReasons, numberRegions, realNameStatuses } from "@/lib/domain/enums";
 
 export const cardForm = pgEnum("card_form", cardForms);
@@ -26,6 +27,11 @@ export const cards = pgTable(
     validityEnd: instant().notNull(),
     suspendedAt: instant(),
     suspensionReason: suspensionReason(),
+    // Who suspended it (null: the carrier or data written before the lifecycle).
+    suspendedBy: integer().references(() => staff.id),
+    // A replaced card is terminal: its numbers, validity and balance live on its successor.
+    replacedAt: instant(),
+    replacedByCardId: integer().references((): AnyPgColumn => cards.id),
     storedValueHkdMinor: integer().notNull().default(0),
     activatedAt: instant().notNull().defaultNow(),
     createdAt: createdAt(),
@@ -43,6 +49,9 @@ export const cards = pgTable(
     check("cards_iccid_format", sql`${t.iccid} ~ '^[0-9]{19,20}$'`),
     check("cards_stored_value_nonnegative", sql`${t.storedValueHkdMinor} >= 0`),
     check("cards_suspension_consistent", sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`),
+    check("cards_suspended_by_consistent", sql`${t.suspendedBy} is null or ${t.suspendedAt} is not null`),
+    check("cards_replaced_consistent", sql`(${t.replacedAt} is null) = (${t.replacedByCardId} is null)`),
+    check("cards_not_replaced_by_itself", sql`${t.replacedByCardId} <> ${t.id}`),
   ],
 );
 

@@ -21,6 +21,7 @@ import { staff } from "./staff";
 import {
   currencies,
   paymentMethods,
+  paymentPurposes,
   renewalChannels,
   renewalStatuses,
   cardStatesAtRenewal,
@@ -31,9 +32,14 @@ export const currency = pgEnum("currency", currencies);
 
 export const paymentMethod = pgEnum("payment_method", paymentMethods);
 
+export const paymentPurpose = pgEnum("payment_purpose", paymentPurposes);
+
 export const renewalChannel = pgEnum("renewal_channel", renewalChannels);
 
-/** paid → activated, or paid → voided; a failed activation stays paid until retried. */
+/**
+ * paid → activated, or paid → voided; a failed activation stays paid until
+ * retried (its attempts and last error live on its carrier request).
+ */
 export const renewalStatus = pgEnum("renewal_status", renewalStatuses);
 
 export const cardStateAtRenewal = pgEnum("card_state_at_renewal", cardStatesAtRenewal);
@@ -61,8 +67,6 @@ export const renewals = pgTable(
     smsLanguage: language().notNull(),
     status: renewalStatus().notNull().default("paid"),
     activatedAt: instant(),
-    activationAttempts: integer().notNull().default(0),
-    lastActivationError: text(),
     voidedAt: instant(),
     voidedBy: integer().references(() => staff.id),
     voidReason: text(),
@@ -79,7 +83,8 @@ export const renewals = pgTable(
       .where(sql`${t.status} <> 'voided'`),
     check("renewals_price_positive", sql`${t.priceMinor} > 0`),
     check("renewals_console_has_seller", sql`(${t.channel} = 'console') = (${t.soldBy} is not null)`),
-    check("renewals_validity_moves_forward", sql`${t.newValidityEnd} > ${t.previousValidityEnd}`),
+    // A max-from-today renewal with a later old end keeps it (it buys data, not time): the end never moves back.
+    check("renewals_validity_never_moves_back", sql`${t.newValidityEnd} >= ${t.previousValidityEnd}`),
     check(
       "renewals_void_consistent",
       sql`(${t.status} = 'voided') = (${t.voidedAt} is not null) and (${t.voidedAt} is null or (${t.voidedBy} is not null and char_length(btrim(${t.voidReason})) > 0))`,
@@ -120,13 +125,21 @@ export const periods = pgTable(
   ],
 );
 
+/**
+ * Money taken for a card: a renewal, a stored-value top-up or a replacement
+ * fee. Only a renewal's payment points at a renewal; a trigger fills in (and
+ * checks) the card from the renewal, so older writers that name only the
+ * renewal still record the right card.
+ */
 export const payments = pgTable(
   "payments",
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    renewalId: integer()
+    purpose: paymentPurpose().notNull().default("renewal"),
+    cardId: integer()
       .notNull()
-      .references(() => renewals.id),
+      .references(() => cards.id),
+    renewalId: integer().references(() => renewals.id),
     method: paymentMethod().notNull(),
     reference: text(),
     amountMinor: integer().notNull(),
@@ -140,12 +153,43 @@ export const payments = pgTable(
       .on(t.method, t.reference)
       .where(sql`${t.reference} is not null`),
     index("payments_renewal_id").on(t.renewalId),
+    index("payments_card_id").on(t.cardId, t.id.desc()),
+    // Replacement fees per Hong Kong day in the reports' revenue.
+    index("payments_replacement_fee_received_at")
+      .on(t.receivedAt)
+      .where(sql`${t.purpose} = 'replacement_fee'`),
+    check("payments_renewal_purpose", sql`(${t.purpose} = 'renewal') = (${t.renewalId} is not null)`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_reference_required", sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`),
     check("payments_reference_format", sql`${t.reference} is null or char_length(${t.reference}) between 4 and 64`),
+    // Stored normalised (lib/domain/payment-reference.ts), so the unique index compares normalised forms.
+    // NOT VALID in its migration: rows that collided when it ran keep their typed form (payment_reference_collisions).
+    check(
+      "payments_reference_normalised",
+      sql`${t.reference} is null or ${t.reference} ~ '^[A-Z0-9][A-Z0-9_/.]{3,63}$'`,
+    ),
     check("payments_stored_value_in_hkd", sql`${t.method} <> 'stored_value' or ${t.currency} = 'HKD'`),
   ],
 );
+
+/**
+ * What the migration to normalised references found: payments whose reference,
+ * once normalised, equals an earlier payment's with the same method (the same
+ * money recorded twice, or a typo). They keep their typed form, for a
+ * supervisor to resolve; the migration reports them.
+ */
+export const paymentReferenceCollisions = pgTable("payment_reference_collisions", {
+  paymentId: integer()
+    .primaryKey()
+    .references(() => payments.id),
+  method: paymentMethod().notNull(),
+  typedReference: text().notNull(),
+  normalisedReference: text().notNull(),
+  keptPaymentId: integer()
+    .notNull()
+    .references(() => payments.id),
+  foundAt: createdAt(),
+});
 
 export const refunds = pgTable(
   "refunds",
@@ -156,7 +200,12 @@ export const refunds = pgTable(
       .references(() => payments.id),
     amountMinor: integer().notNull(),
     currency: currency().notNull(),
+    // How the money went back: the payment's method unless the supervisor chose another.
+    method: paymentMethod().notNull(),
+    // The refund's own provider reference (electronic methods), normalised like a payment's.
+    reference: text(),
     reason: text().notNull(),
+    // A cash refund counts against this person's cash drawer for the Hong Kong day of refundedAt.
     refundedBy: integer()
       .notNull()
       .references(() => staff.id),
@@ -166,6 +215,17 @@ export const refunds = pgTable(
     uniqueIndex("refunds_payment_key").on(t.paymentId),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
     check("refunds_reason_present", sql`char_length(btrim(${t.reason})) > 0`),
+    check("refunds_reference_format", sql`${t.reference} is null or ${t.reference} ~ '^[A-Z0-9][A-Z0-9_/.]{3,63}$'`),
+    // Refunds recorded before methods existed have no reference: the migration adds this NOT VALID.
+    check(
+      "refunds_reference_for_electronic",
+      sql`${t.method} in ('cash', 'stored_value') or ${t.reference} is not null`,
+    ),
+    check(
+      "refunds_reference_only_electronic",
+      sql`${t.method} not in ('cash', 'stored_value') or ${t.reference} is null`,
+    ),
+    index("refunds_refunded_by_at").on(t.refundedBy, t.refundedAt),
   ],
 );
 
@@ -183,6 +243,8 @@ export const storedValueLedger = pgTable(
     balanceAfterMinor: integer().notNull(),
     reason: storedValueReason().notNull(),
     renewalId: integer().references(() => renewals.id),
+    // The top-up payment this row records, when it records one.
+    paymentId: integer().references(() => payments.id),
     staffId: integer().references(() => staff.id),
     createdAt: createdAt(),
   },

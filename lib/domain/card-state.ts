@@ -1,10 +1,12 @@
 import { DAY_MS } from "@/lib/domain/time";
 
-export type CardState = "active" | "grace" | "expired" | "suspended";
+export type CardState = "active" | "grace" | "expired" | "suspended" | "replaced";
 
 export interface CardStateInput {
   validityEnd: Date;
   suspendedAt: Date | null;
+  /** Set once a replacement SIM took the card's numbers; optional for callers that never see one. */
+  replacedAt?: Date | null;
 }
 
 export interface CardStateInfo {
@@ -18,7 +20,8 @@ export interface CardStateInfo {
 export function deriveCardState(card: CardStateInput, now: Date, graceDays: number): CardStateInfo {
   const graceEndsAt = new Date(card.validityEnd.getTime() + graceDays * DAY_MS);
   let state: CardState;
-  if (card.suspendedAt) state = "suspended";
+  if (card.replacedAt) state = "replaced";
+  else if (card.suspendedAt) state = "suspended";
   else if (now.getTime() <= card.validityEnd.getTime()) state = "active";
   else if (now.getTime() <= graceEndsAt.getTime()) state = "grace";
   else state = "expired";

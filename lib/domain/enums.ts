@@ -26,6 +26,9 @@ export const paymentMethods = ["wechat_pay", "alipay", "fps", "bank_transfer", "
 export type PaymentMethod = (typeof paymentMethods)[number];
 /** Methods whose money arrives elsewhere and must be traceable by the provider's reference. */
 export const methodsNeedingReference: readonly PaymentMethod[] = ["wechat_pay", "alipay", "fps", "bank_transfer"];
+/** What a payment is for; only a renewal's payment points at a renewal. */
+export const paymentPurposes = ["renewal", "top_up", "replacement_fee"] as const;
+export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 /** How an admin types a data allowance; stored as MB. */
 export const dataUnits = ["GB", "MB"] as const;
@@ -43,13 +46,57 @@ export const renewalStatuses = ["paid", "activated", "voided"] as const;
 export type RenewalStatus = (typeof renewalStatuses)[number];
 export const cardStatesAtRenewal = ["active", "grace"] as const;
 
-export const storedValueReasons = ["top_up", "renewal_payment", "renewal_refund", "adjustment"] as const;
+export const storedValueReasons = [
+  "top_up",
+  "renewal_payment",
+  "renewal_refund",
+  "adjustment",
+  // A replacement moves the balance to the new SIM (minus on the old card, plus on the new).
+  "replacement_transfer",
+  "replacement_fee",
+] as const;
+export type StoredValueReason = (typeof storedValueReasons)[number];
 
 export const cardForms = ["physical", "esim"] as const;
-export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
+export type CardForm = (typeof cardForms)[number];
+/** Why a card is suspended. "other" is kept for rows written before the lifecycle; nobody can choose it. */
+export const suspensionReasons = ["lost", "stolen", "fraud", "real_name_missing", "carrier", "other"] as const;
+export type SuspensionReason = (typeof suspensionReasons)[number];
+/** The reasons staff may suspend a card for (DOMAIN.md, "Card lifecycle beyond renewal"). */
+export const suspendReasons = [
+  "lost",
+  "stolen",
+  "fraud",
+  "real_name_missing",
+  "carrier",
+] as const satisfies readonly SuspensionReason[];
+export type SuspendReason = (typeof suspendReasons)[number];
+
+/** Why a SIM is replaced; a lost or stolen one's suspension does not follow the numbers. */
+export const replacementReasons = ["lost", "stolen", "damaged"] as const;
+export type ReplacementReason = (typeof replacementReasons)[number];
+/** A replacement takes over the old card's numbers; a new card follows an expired one with new numbers. */
+export const cardSuccessionKinds = ["replacement", "new_card"] as const;
+export type CardSuccessionKind = (typeof cardSuccessionKinds)[number];
+/** How a physical replacement SIM reaches the customer. */
+export const simHandovers = ["pickup", "delivery"] as const;
+export type SimHandover = (typeof simHandovers)[number];
 export const numberRegions = ["HK", "CN"] as const;
 export const realNameStatuses = ["verified", "pending", "missing"] as const;
 
 export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
+
+/** How the customer reached the desk (or the desk reached them): the record of contact on every write. */
+export const contactChannels = ["phone", "wechat", "whatsapp", "email", "walk_in", "other"] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+/**
+ * What the console asks the carrier to do, tracked in `carrier_requests`:
+ * written in the caller's transaction, performed after commit, retried with backoff.
+ */
+export const carrierRequestKinds = ["activate", "deactivate", "suspend", "resume", "swap"] as const;
+export type CarrierRequestKind = (typeof carrierRequestKinds)[number];
+/** pending (due now or after a backoff) → succeeded, or failed once retries ran out or it was cancelled. */
+export const carrierRequestStatuses = ["pending", "succeeded", "failed"] as const;
+export type CarrierRequestStatus = (typeof carrierRequestStatuses)[number];

@@ -1,6 +1,8 @@
 import { formatHkt } from "@/lib/domain/format";
 
-import type { Language } from "./enums";
+import type { Currency, Language, PaymentMethod } from "./enums";
+import { formatMoney } from "./money";
+import { receiptNumber } from "./receipt-number";
 
 /** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
 export type NotificationContent =
@@ -10,11 +12,49 @@ export type NotificationContent =
       validityEnd: Date;
       startsAt: Date;
       queued: boolean;
+      amountMinor: number;
+      currency: Currency;
+      renewalId: number;
     }
-  | { kind: "renewal_voided"; validityEnd: Date }
+  | {
+      kind: "renewal_voided";
+      validityEnd: Date;
+      amountMinor: number;
+      currency: Currency;
+      refundMethod: PaymentMethod;
+    }
   | { kind: "expiry_reminder"; validityEnd: Date; inGrace: boolean };
 
 const day = (instant: Date) => formatHkt(instant, { dateOnly: true });
+const money = (minor: number, currency: Currency) => formatMoney(minor, currency);
+
+/** How the refund went back, named in the customer's language. */
+const methodNames: Record<Language, Record<PaymentMethod, string>> = {
+  en: {
+    wechat_pay: "WeChat Pay",
+    alipay: "Alipay",
+    fps: "FPS",
+    bank_transfer: "bank transfer",
+    cash: "cash",
+    stored_value: "your card's stored value",
+  },
+  "zh-Hans": {
+    wechat_pay: "微信支付",
+    alipay: "支付宝",
+    fps: "转数快",
+    bank_transfer: "银行转账",
+    cash: "现金",
+    stored_value: "卡内储值",
+  },
+  "zh-Hant": {
+    wechat_pay: "微信支付",
+    alipay: "支付寶",
+    fps: "轉數快",
+    bank_transfer: "銀行轉賬",
+    cash: "現金",
+    stored_value: "卡內儲值",
+  },
+};
 
 type Templates = { [K in NotificationContent["kind"]]: (message: Extract<NotificationContent, { kind: K }>) => string };
 
@@ -22,10 +62,10 @@ const templates: Record<Language, Templates> = {
   en: {
     renewal_confirmation: (m) =>
       m.queued
-        ? `中港通: ${m.planName.en} is paid and starts ${day(m.startsAt)}. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`
-        : `中港通: ${m.planName.en} is active. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
+        ? `中港通: ${m.planName.en} is paid (${money(m.amountMinor, m.currency)}, receipt ${receiptNumber(m.renewalId)}) and starts ${day(m.startsAt)}. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`
+        : `中港通: ${m.planName.en} is active (${money(m.amountMinor, m.currency)}, receipt ${receiptNumber(m.renewalId)}). Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
     renewal_voided: (m) =>
-      `中港通: your renewal was cancelled and refunded. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
+      `中港通: your renewal was cancelled and ${money(m.amountMinor, m.currency)} refunded by ${methodNames.en[m.refundMethod]}. Your card is valid until ${day(m.validityEnd)} 23:59 HKT.`,
     expiry_reminder: (m) =>
       m.inGrace
         ? `中港通: your card expired on ${day(m.validityEnd)}. Renew now to restore service and keep your number.`
@@ -34,9 +74,10 @@ const templates: Record<Language, Templates> = {
   "zh-Hans": {
     renewal_confirmation: (m) =>
       m.queued
-        ? `中港通：${m.planName.zh}已付款，将于${day(m.startsAt)}开始；卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`
-        : `中港通：${m.planName.zh}已开通，卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
-    renewal_voided: (m) => `中港通：您的续费已取消并退款，卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
+        ? `中港通：${m.planName.zh}已付款${money(m.amountMinor, m.currency)}（收据${receiptNumber(m.renewalId)}），将于${day(m.startsAt)}开始；卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`
+        : `中港通：${m.planName.zh}已开通，已付款${money(m.amountMinor, m.currency)}（收据${receiptNumber(m.renewalId)}），卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
+    renewal_voided: (m) =>
+      `中港通：您的续费已取消，${money(m.amountMinor, m.currency)}已通过${methodNames["zh-Hans"][m.refundMethod]}退还，卡有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
     expiry_reminder: (m) =>
       m.inGrace
         ? `中港通：您的卡已于${day(m.validityEnd)}过期，请尽快续费以恢复服务并保留号码。`
@@ -45,9 +86,10 @@ const templates: Record<Language, Templates> = {
   "zh-Hant": {
     renewal_confirmation: (m) =>
       m.queued
-        ? `中港通：${m.planName.zh}已付款，將於${day(m.startsAt)}開始；卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`
-        : `中港通：${m.planName.zh}已開通，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
-    renewal_voided: (m) => `中港通：您的續費已取消並退款，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+        ? `中港通：${m.planName.zh}已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），將於${day(m.startsAt)}開始；卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`
+        : `中港通：${m.planName.zh}已開通，已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+    renewal_voided: (m) =>
+      `中港通：您的續費已取消，${money(m.amountMinor, m.currency)}已經由${methodNames["zh-Hant"][m.refundMethod]}退還，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
     expiry_reminder: (m) =>
       m.inGrace
         ? `中港通：您的卡已於${day(m.validityEnd)}過期，請盡快續費以恢復服務並保留號碼。`

@@ -15,7 +15,8 @@ export type Lookup =
   | { by: "numberFragment"; digits: string }
   | { by: "iccidFragment"; digits: string }
   | { by: "emailPrefix"; prefix: string }
-  | { by: "name"; terms: NameTerm[] };
+  | { by: "name"; terms: NameTerm[] }
+  | { by: "ticket"; ref: string };
 
 /**
  * One piece of a name; every term must match. Han runs of one or two
@@ -40,6 +41,7 @@ export function lookupRank(lookup: Lookup): 0 | 1 | 2 {
     case "customerId":
     case "cardId":
     case "email":
+    case "ticket":
       return 0;
     case "last4":
       return 1;
@@ -64,6 +66,10 @@ export function cleanSearchText(raw: string): string {
     .replace(/\s+/gu, " ")
     .trim();
 }
+
+/** A ticket reference is free text of at most 64 characters (DOMAIN.md); "ticket …" or "工单 …" says it is one. */
+const TICKET_REF_LENGTH = 64;
+const TICKET_FORM = /^(?:ticket|工单|工單)\s*[#:]?\s*(\S.{0,63})$/iu;
 
 const ID_FORMS: { pattern: RegExp; target: "customerId" | "cardId" | "both" }[] = [
   { pattern: /^#\s*(\d{1,12})$/u, target: "both" },
@@ -160,6 +166,27 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
     return { ok: true, text, lookups };
   }
 
+  const ticket = TICKET_FORM.exec(text);
+  if (ticket) return { ok: true, text, lookups: [{ by: "ticket", ref: ticket[1]! }] };
+
+  // A token of letters and digits with dashes (ZD-48213, TCK2026-0042) may be a ticket reference.
+  if (
+    !text.includes(" ") &&
+    [...text].length <= TICKET_REF_LENGTH &&
+    /^[\p{L}\d][\p{L}\d\-/#:]*$/u.test(text) &&
+    /\d/u.test(text) &&
+    /\p{L}/u.test(text)
+  ) {
+    return {
+      ok: true,
+      text,
+      lookups: [
+        { by: "ticket", ref: text },
+        { by: "emailPrefix", prefix: text.toLowerCase() },
+      ],
+    };
+  }
+
   // One token with dots, digits, underscores or plus signs reads as the start of an email.
   if (!text.includes(" ") && !HAN.test(text) && /^[\p{L}\d._+-]+$/u.test(text) && /[._+\d]/u.test(text)) {
     return { ok: true, text, lookups: [{ by: "emailPrefix", prefix: text.toLowerCase() }] };
@@ -185,7 +212,8 @@ export type MatchReason =
   | "cnFragment"
   | "iccidFragment"
   | "emailPrefix"
-  | "name";
+  | "name"
+  | "ticket";
 
 /** The part of the search a reason quotes back: the number, digits, email or name that matched. */
 export function matchedValue(reason: MatchReason, search: { text: string; lookups: Lookup[] }): string {
@@ -217,6 +245,9 @@ export function matchedValue(reason: MatchReason, search: { text: string; lookup
         break;
       case "emailPrefix":
         if (reason === "emailPrefix") return lookup.prefix;
+        break;
+      case "ticket":
+        if (reason === "ticket") return lookup.ref;
         break;
       case "name":
         break;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { currencies, languages, paymentMethods } from "@/lib/domain/enums";
+import { contactContextFields } from "./contact";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import { idField, idSchema } from "./ids";
 
 // Messages are keys in the "errors" catalog; the action wrapper translates them.
@@ -9,24 +11,27 @@ export const renewalRequestSchema = z
     planVersionId: idField("renewal.choose_plan"),
     method: z.enum(paymentMethods, { message: "renewal.choose_method" }),
     currency: z.enum(currencies, { message: "renewal.choose_currency" }),
+    // Normalised (trim, no spaces or hyphens, upper case) before it is checked, stored or compared.
     reference: z
       .string()
-      .trim()
-      .max(64, { message: "renewal.reference_format" })
-      .refine((value) => value === "" || /^[A-Za-z0-9][A-Za-z0-9\-_/.]{3,63}$/.test(value), {
-        message: "renewal.reference_format",
-      })
+      .max(80, { message: "renewal.reference_format" })
+      .transform(normaliseReference)
+      .refine((value) => value === "" || isValidReference(value), { message: "renewal.reference_format" })
       .transform((value) => value || null)
       .nullable()
       .default(null),
     smsMsisdn: z.string().regex(/^\+\d{8,15}$/, { message: "renewal.choose_sms_number" }),
     smsLanguage: z.enum(languages, { message: "renewal.choose_sms_language" }),
+    // The agent read out the renewal of this card made minutes ago and the customer still wants this one.
+    acknowledgeRecentRenewal: z.boolean().default(false),
   })
   .strict();
 
 export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
 
-export const confirmRenewalSchema = renewalRequestSchema.extend({ idempotencyKey: z.uuid() }).strict();
+export const confirmRenewalSchema = renewalRequestSchema
+  .extend({ idempotencyKey: z.uuid(), ...contactContextFields })
+  .strict();
 
 export const renewalIdSchema = z.object({ renewalId: idSchema }).strict();
 
@@ -38,7 +43,20 @@ export const voidRenewalSchema = z
       .trim()
       .min(1, { message: "renewal.void_reason_required" })
       .max(500, { message: "renewal.void_reason_too_long" }),
+    ...contactContextFields,
+    // How the money goes back (the payment's method when empty) and, for electronic methods, the refund's reference.
+    refundMethod: z
+      .union([z.literal("").transform(() => null), z.enum(paymentMethods, { message: "renewal.choose_method" })])
+      .nullable()
+      .default(null),
+    refundReference: z
+      .string()
+      .trim()
+      .max(80, { message: "renewal.refund_reference_format" })
+      .transform((value) => value || null)
+      .nullable()
+      .default(null),
   })
   .strict();
 
-export const resendNotificationSchema = z.object({ notificationId: idSchema }).strict();
+export const resendNotificationSchema = z.object({ notificationId: idSchema, ...contactContextFields }).strict();

@@ -133,12 +133,17 @@ test.describe("the card page", () => {
     await screenshot(page, "card-grace");
   });
 
-  test("shows an expired card: must be replaced, Renew disabled with the reason", async ({ page }) => {
+  test("shows an expired card: numbers released, balance forfeited, Renew disabled with the reason", async ({
+    page,
+  }) => {
     await page.goto("/customers/3/cards/3");
-    await expect(page.getByRole("heading", { name: "Expired — number recycled; card must be replaced" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Expired — numbers released; the customer needs a new card" }),
+    ).toBeVisible();
     await expectHkTime(page);
     await expect(page.getByText("No data: no plan is running now.")).toBeVisible();
-    await expect(page.getByTestId("stored-value")).toHaveText("HK$0.00");
+    await expect(page.getByTestId("stored-value")).toHaveText("HK$88.00");
+    await expect(page.getByTestId("stored-value-forfeited")).toContainText("HK$88.00 was forfeited on");
     const renew = page.getByRole("button", { name: "Renew", exact: true });
     await expect(renew).toBeDisabled();
     await expect(renew).toHaveAccessibleDescription(/the card has expired/);

@@ -35,7 +35,7 @@ import type { CreatePlanInput, PlanTerms } from "@/lib/validation/plans";
 export { DEMO_PASSWORD } from "@/db/seed";
 
 /** DOMAIN.md's defaults, as the tests' business rules. */
-export const rules = { graceDays: 30, capDays: 730 };
+export const rules = { graceDays: 30, capYears: 2 };
 
 // ——— identifiers ———
 
@@ -314,7 +314,7 @@ export async function createRenewal(
       ? fields.reference
       : method === "cash" || method === "stored_value"
         ? null
-        : `FRN${uniqueSuffix()}${counter++}`;
+        : `FRN${uniqueSuffix().toUpperCase()}${counter++}`;
   return db.transaction(async (tx) => {
     const [renewal] = await tx
       .insert(renewals)
@@ -351,6 +351,7 @@ export async function createRenewal(
       voidedAt,
     });
     await tx.insert(payments).values({
+      cardId,
       renewalId: id,
       method,
       reference,
@@ -435,6 +436,7 @@ export async function renewInput(
     reference: newReference(),
     smsMsisdn: await smsNumberOf(db, cardId),
     smsLanguage: "zh-Hant",
+    acknowledgeRecentRenewal: false,
     ...overrides,
   };
 }

@@ -126,6 +126,8 @@ const paths: [kind: string, text: () => string][] = [
   ["customer or card id", () => "#6"],
   ["customer id", () => "C6"],
   ["card id", () => "card 6"],
+  ["ticket reference (or email beginning)", () => "ZD-48213"],
+  ["ticket reference, said so", () => "ticket 48213"],
 ];
 
 describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses an index`, () => {

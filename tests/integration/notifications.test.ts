@@ -121,8 +121,8 @@ describe("notification worker", () => {
       .from(notifications)
       .where(eq(notifications.renewalId, renewalId));
     const copies = await Promise.all([
-      resendNotification(original!.id, agent, db),
-      resendNotification(original!.id, agent, db),
+      resendNotification(original!.id, agent, {}, db),
+      resendNotification(original!.id, agent, {}, db),
     ]);
     expect(new Set(copies.map((c) => c.notificationId)).size).toBe(1);
     const rows = await db

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/db/errors";
 import { renewCard } from "@/db/mutations/renew-card";
+import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { voidRenewal } from "@/db/mutations/void-renewal";
+import { simulatedCarrier } from "@/lib/carrier/gateway";
 import {
   auditLog,
   cards,
@@ -17,7 +19,9 @@ import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
-async function scheduledRenewal(options: { storedValue?: number; method?: "stored_value" | "fps" } = {}) {
+async function scheduledRenewal(
+  options: { storedValue?: number; method?: "stored_value" | "fps" | "cash"; activated?: boolean } = {},
+) {
   const { db } = testDb();
   const agent = await createStaff(db);
   const supervisor = await createStaff(db, { role: "supervisor" });
@@ -36,6 +40,7 @@ async function scheduledRenewal(options: { storedValue?: number; method?: "store
     rules,
     db,
   );
+  if (options.activated ?? true) await activateRenewal(renewalId, agent, simulatedCarrier("ok"), db);
   return { db, agent, supervisor, cardId, planId, renewalId };
 }
 
@@ -109,32 +114,38 @@ describe("voidRenewal", () => {
     const [after] = await db.select({ validityEnd: cards.validityEnd }).from(cards).where(eq(cards.id, cardId));
     expect(after).toEqual(before);
     const [renewal] = await db.select({ status: renewals.status }).from(renewals).where(eq(renewals.id, renewalId));
-    expect(renewal!.status).toBe("paid");
+    expect(renewal!.status).toBe("activated");
   });
 
   it("refuses once the period has started, and for anything but the card's latest renewal", async () => {
     const { db, agent, supervisor, cardId, renewalId } = await scheduledRenewal();
     const afterStart = () => new Date(hkEnd(11).getTime());
-    await expect(voidRenewal({ renewalId, reason: "late" }, supervisor, { now: afterStart }, db)).rejects.toThrow(
-      /renewal.void_started/,
-    );
+    const refund = { refundReference: "FRN-REFUND-0001" };
+    await expect(
+      voidRenewal({ renewalId, reason: "late", ...refund }, supervisor, { now: afterStart }, db),
+    ).rejects.toThrow(/renewal.void_started/);
 
     const [plan] = await db
       .select({ planVersionId: renewals.planVersionId })
       .from(renewals)
       .where(eq(renewals.id, renewalId));
-    await renewCard(await renewInput(db, cardId, plan!.planVersionId), agent, rules, db);
-    await expect(voidRenewal({ renewalId, reason: "not latest" }, supervisor, {}, db)).rejects.toThrow(
+    await renewCard(
+      await renewInput(db, cardId, plan!.planVersionId, { acknowledgeRecentRenewal: true }),
+      agent,
+      rules,
+      db,
+    );
+    await expect(voidRenewal({ renewalId, reason: "not latest", ...refund }, supervisor, {}, db)).rejects.toThrow(
       /renewal.void_not_latest/,
     );
-    await expect(voidRenewal({ renewalId, reason: "   " }, supervisor, {}, db)).rejects.toThrow(
+    await expect(voidRenewal({ renewalId, reason: "   ", ...refund }, supervisor, {}, db)).rejects.toThrow(
       /renewal.void_reason_required/,
     );
   });
 
   it("refuses a second void of the same renewal", async () => {
     const { db, supervisor, renewalId } = await scheduledRenewal();
-    await voidRenewal({ renewalId, reason: "first" }, supervisor, {}, db);
+    await voidRenewal({ renewalId, reason: "first", refundReference: "FRN-REFUND-0002" }, supervisor, {}, db);
     await expect(voidRenewal({ renewalId, reason: "second" }, supervisor, {}, db)).rejects.toThrow(
       /renewal.already_voided/,
     );

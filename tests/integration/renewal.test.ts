@@ -9,6 +9,7 @@ import { checkRenewal } from "@/db/queries/renewals";
 import {
   auditLog,
   cards,
+  carrierRequests,
   idempotencyKeys,
   notifications,
   payments,
@@ -295,7 +296,7 @@ describe("renewCard", () => {
       const first = await renewCard(input, agent, rules, db);
       const after = await footprint(cardId);
       const second = await renewCard(input, agent, rules, db);
-      expect(second).toEqual({ renewalId: first.renewalId, replayed: true });
+      expect(second).toMatchObject({ renewalId: first.renewalId, replayed: true });
       expect(await footprint(cardId)).toEqual(after);
     });
 
@@ -310,9 +311,11 @@ describe("renewCard", () => {
       expect(await footprint(cardId)).toEqual(after);
     });
 
-    it("lands twenty parallel renewals with distinct keys, moving validity by exactly twenty periods", async () => {
+    it("lands twenty parallel acknowledged renewals with distinct keys, moving validity by exactly twenty periods", async () => {
       const { db, agent, cardId, planVersionId } = await setup({ validityEnd: hkEnd(5) });
-      const inputs = await Promise.all(Array.from({ length: 20 }, () => renewInput(db, cardId, planVersionId)));
+      const inputs = await Promise.all(
+        Array.from({ length: 20 }, () => renewInput(db, cardId, planVersionId, { acknowledgeRecentRenewal: true })),
+      );
       const results = await Promise.all(inputs.map((input) => renewCard(input, agent, rules, wide.db)));
       expect(new Set(results.map((r) => r.renewalId)).size).toBe(20);
       const [card] = await db.select({ validityEnd: cards.validityEnd }).from(cards).where(eq(cards.id, cardId));
@@ -379,7 +382,7 @@ describe("renewCard", () => {
 
       const retried = await renewCard(input, agent, rules, db);
       expect(retried.replayed).toBe(false);
-      expect(await renewCard(input, agent, rules, db)).toEqual({ renewalId: retried.renewalId, replayed: true });
+      expect(await renewCard(input, agent, rules, db)).toMatchObject({ renewalId: retried.renewalId, replayed: true });
       expect((await footprint(cardId)).renewals).toBe(1);
     } finally {
       // The victim's only connection was killed; ending it would write to a closed socket.
@@ -442,19 +445,26 @@ describe("activateRenewal", () => {
     const { renewalId } = await renewCard(await renewInput(db, cardId, planVersionId), agent, rules, db);
 
     expect(await activateRenewal(renewalId, agent, simulatedCarrier("fail"), db)).toBe("failed");
-    const [failed] = await db
-      .select({ status: renewals.status, attempts: renewals.activationAttempts, error: renewals.lastActivationError })
-      .from(renewals)
-      .where(eq(renewals.id, renewalId));
-    expect(failed).toEqual({ status: "paid", attempts: 1, error: "carrier unavailable (simulated)" });
+    const activation = () =>
+      db
+        .select({
+          status: renewals.status,
+          attempts: carrierRequests.attempts,
+          error: carrierRequests.lastError,
+          request: carrierRequests.status,
+          activatedAt: renewals.activatedAt,
+        })
+        .from(renewals)
+        .innerJoin(carrierRequests, eq(carrierRequests.renewalId, renewals.id))
+        .where(and(eq(renewals.id, renewalId), eq(carrierRequests.kind, "activate")));
+    expect(await activation()).toEqual([
+      { status: "paid", attempts: 1, error: "carrier unavailable (simulated)", request: "pending", activatedAt: null },
+    ]);
 
     expect(await activateRenewal(renewalId, agent, simulatedCarrier("ok"), db)).toBe("activated");
     expect(await activateRenewal(renewalId, agent, simulatedCarrier("ok"), db)).toBe("already_activated");
-    const [done] = await db
-      .select({ status: renewals.status, attempts: renewals.activationAttempts, activatedAt: renewals.activatedAt })
-      .from(renewals)
-      .where(eq(renewals.id, renewalId));
-    expect(done).toMatchObject({ status: "activated", attempts: 2 });
+    const [done] = await activation();
+    expect(done).toMatchObject({ status: "activated", attempts: 2, error: null, request: "succeeded" });
     expect(done!.activatedAt).toBeInstanceOf(Date);
     const trail = await db
       .select({ action: auditLog.action })

@@ -11,15 +11,18 @@ describe("SMS templates", () => {
       validityEnd,
       startsAt: new Date(),
       queued: false,
+      amountMinor: 9800,
+      currency: "HKD",
+      renewalId: 9665,
     } as const;
     expect(renderNotificationText(message, "en")).toBe(
-      "中港通: Monthly 8GB is active. Your card is valid until 2026-12-24 23:59 HKT.",
+      "中港通: Monthly 8GB is active (HK$98.00, receipt R9665). Your card is valid until 2026-12-24 23:59 HKT.",
     );
     expect(renderNotificationText(message, "zh-Hans")).toBe(
-      "中港通：月卡 8GB已开通，卡有效期至2026-12-24 23:59（香港时间）。",
+      "中港通：月卡 8GB已开通，已付款HK$98.00（收据R9665），卡有效期至2026-12-24 23:59（香港时间）。",
     );
     expect(renderNotificationText(message, "zh-Hant")).toBe(
-      "中港通：月卡 8GB已開通，卡有效期至2026-12-24 23:59（香港時間）。",
+      "中港通：月卡 8GB已開通，已付款HK$98.00（收據R9665），卡有效期至2026-12-24 23:59（香港時間）。",
     );
   });
 
@@ -31,14 +34,23 @@ describe("SMS templates", () => {
         validityEnd,
         startsAt: new Date("2026-11-30T16:00:00Z"),
         queued: true,
+        amountMinor: 26800,
+        currency: "CNY",
+        renewalId: 12,
       },
       "en",
     );
     expect(text).toContain("starts 2026-12-01");
+    expect(text).toContain("CN¥268.00, receipt R12");
   });
 
   it("tell the customer about a void and a coming expiry", () => {
-    expect(renderNotificationText({ kind: "renewal_voided", validityEnd }, "zh-Hant")).toContain("已取消並退款");
+    const voided = { kind: "renewal_voided", validityEnd, amountMinor: 9800, currency: "HKD" } as const;
+    expect(renderNotificationText({ ...voided, refundMethod: "fps" }, "zh-Hant")).toContain("HK$98.00已經由轉數快退還");
+    expect(renderNotificationText({ ...voided, refundMethod: "cash" }, "en")).toContain("HK$98.00 refunded by cash");
+    expect(renderNotificationText({ ...voided, refundMethod: "wechat_pay" }, "zh-Hans")).toContain(
+      "已通过微信支付退还",
+    );
     expect(renderNotificationText({ kind: "expiry_reminder", validityEnd, inGrace: true }, "en")).toContain(
       "expired on 2026-12-24",
     );

@@ -16,6 +16,7 @@ import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
+import { LifecycleNote } from "./lifecycle-note";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
@@ -150,7 +151,10 @@ export default async function CustomersPage({
                     </>
                   )}
                 </Td>
-                <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
+                <Td className="whitespace-nowrap">
+                  {line.state ? <CardStateBadge state={line.state} /> : null}
+                  <LifecycleNote line={line} />
+                </Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
                 <Td>{line.plan ? localizedName(locale, line.plan) : <span className="text-slate-500">—</span>}</Td>
                 <Td className="whitespace-nowrap">

@@ -2,6 +2,7 @@ import type { SearchResult } from "@/db/queries/customer-search";
 import { deriveCardState, type CardState } from "@/lib/domain/card-state";
 import { matchedValue, type Lookup, type MatchReason } from "@/lib/domain/search-classifier";
 import { formatMsisdn } from "@/lib/domain/identifiers";
+import type { SuspensionReason } from "@/lib/domain/enums";
 
 export function cardHref(customerId: number, cardId: number): string {
   return `/customers/${customerId}/cards/${cardId}`;
@@ -24,6 +25,11 @@ export interface ResultLine {
   plan: { en: string; zh: string; zhHant: string } | null;
   /** Remaining MB in the period in use now; null when no period is running. */
   dataLeft: { cnMb: number; hkMb: number } | null;
+  /** For the lifecycle note under the state (lifecycle-note.tsx). */
+  suspensionReason: SuspensionReason | null;
+  suspendedAt: Date | null;
+  suspendedByName: string | null;
+  replacedByCardId: number | null;
 }
 
 export function toResultLine(
@@ -49,5 +55,9 @@ export function toResultLine(
     numbers: card?.numbers.filter((n) => !n.releasedAt).map((n) => formatMsisdn(n.msisdn)) ?? [],
     plan: period ? { en: period.planNameEn, zh: period.planNameZh, zhHant: period.planNameZhHant } : null,
     dataLeft: card?.dataLeft ?? null,
+    suspensionReason: card?.suspensionReason ?? null,
+    suspendedAt: card?.suspendedAt ?? null,
+    suspendedByName: card?.suspendedByName ?? null,
+    replacedByCardId: card?.replacedByCardId ?? null,
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { listDailyLifecycle, listDailyReplacementFees } from "@/db/queries/lifecycle-reports";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/panel";
@@ -80,13 +81,17 @@ async function ReportBody({
   const { graceDays } = businessRules();
   // Revenue is only read for roles allowed to see it: an agent's page never holds the figures.
   const data = await loadReport({ range, previous: range.previous, by, now, graceDays }, viewer);
+  const [lifecycle, fees] = await Promise.all([
+    listDailyLifecycle(range),
+    data.revenue ? listDailyReplacementFees(range, viewer) : [],
+  ]);
   const t = await getTranslations("reports");
   const locale = await getLocale();
   const figures = headline(range, data.daily, data.revenue, data.lapsed);
   const models: Partial<Record<ChartName, ChartModel>> = {
     volume: await volumeChart(range, by, data.volume, data.volumeLabels),
-    revenue: data.revenue ? await revenueChart(range, data.revenue) : undefined,
-    outcomes: await outcomesChart(range, data.daily, data.lapsed),
+    revenue: data.revenue ? await revenueChart(range, data.revenue, fees) : undefined,
+    outcomes: await outcomesChart(range, data.daily, data.lapsed, lifecycle),
     expirations: await expirationsChart(now, data.expirations),
   };
 

@@ -1,5 +1,11 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
+import {
+  withFeeSeries,
+  withLifecycleSeries,
+  type DailyFees,
+  type DailyLifecycle,
+} from "@/lib/domain/reports/lifecycle";
 import type { listExpirationsAhead, listRenewalVolume, listVolumeLabels } from "@/db/queries/reports";
 import { toCsv, type CsvValue } from "@/lib/domain/reports/csv";
 import {
@@ -77,24 +83,36 @@ export async function volumeChart(
   return rangeModel(range, volumeSeries(range, rows, labelOf));
 }
 
-export async function revenueChart(range: ReportRange, rows: DailyRevenue[]): Promise<ChartModel> {
+export async function revenueChart(
+  range: ReportRange,
+  rows: DailyRevenue[],
+  fees: DailyFees[] = [],
+): Promise<ChartModel> {
   const t = await getTranslations("reports");
   const label = (currency: string) => t("charts.revenue.series", { currency });
-  return rangeModel(range, revenueSeries(range, rows, { HKD: label("HKD"), CNY: label("CNY") }));
+  const fee = (currency: string) => t("charts.revenue.fees", { currency });
+  const revenue = revenueSeries(range, rows, { HKD: label("HKD"), CNY: label("CNY") });
+  return rangeModel(range, withFeeSeries(range, revenue, fees, { HKD: fee("HKD"), CNY: fee("CNY") }));
 }
 
 export async function outcomesChart(
   range: ReportRange,
   daily: DailyRenewals[],
   lapsed: DayCount[],
+  lifecycle: DailyLifecycle[] = [],
 ): Promise<ChartModel> {
   const t = await getTranslations("reports.charts.outcomes");
+  const outcomes = outcomeSeries(range, daily, lapsed, {
+    renewedBefore: t("renewedBefore"),
+    renewedInGrace: t("renewedInGrace"),
+    lapsed: t("lapsed"),
+  });
   return rangeModel(
     range,
-    outcomeSeries(range, daily, lapsed, {
-      renewedBefore: t("renewedBefore"),
-      renewedInGrace: t("renewedInGrace"),
-      lapsed: t("lapsed"),
+    withLifecycleSeries(range, outcomes, lifecycle, {
+      suspensions: t("suspensions"),
+      lifts: t("lifts"),
+      replacements: t("replacements"),
     }),
   );
 }

@@ -3,7 +3,9 @@ import type auth from "./en/auth.json";
 import type cards from "./en/cards.json";
 import type common from "./en/common.json";
 import type customers from "./en/customers.json";
+import type desk from "./en/desk.json";
 import type errors from "./en/errors.json";
+import type lifecycle from "./en/lifecycle.json";
 import type nav from "./en/nav.json";
 import type palette from "./en/palette.json";
 import type plans from "./en/plans.json";
@@ -24,12 +26,14 @@ export interface Messages {
   errors: typeof errors;
   customers: typeof customers;
   cards: typeof cards;
+  lifecycle: typeof lifecycle;
   renewals: typeof renewals;
   plans: typeof plans;
   reports: typeof reports;
   staff: typeof staff;
   security: typeof security;
   palette: typeof palette;
+  desk: typeof desk;
 }
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
@@ -40,12 +44,14 @@ const namespaces = [
   "errors",
   "customers",
   "cards",
+  "lifecycle",
   "renewals",
   "plans",
   "reports",
   "staff",
   "security",
   "palette",
+  "desk",
 ] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -10,24 +10,28 @@ import type HansAuth from "./zh-Hans/auth.json";
 import type HansErrors from "./zh-Hans/errors.json";
 import type HansCustomers from "./zh-Hans/customers.json";
 import type HansCards from "./zh-Hans/cards.json";
+import type HansLifecycle from "./zh-Hans/lifecycle.json";
 import type HansRenewals from "./zh-Hans/renewals.json";
 import type HansPlans from "./zh-Hans/plans.json";
 import type HansReports from "./zh-Hans/reports.json";
 import type HansStaff from "./zh-Hans/staff.json";
 import type HansSecurity from "./zh-Hans/security.json";
 import type HansPalette from "./zh-Hans/palette.json";
+import type HansDesk from "./zh-Hans/desk.json";
 import type HantCommon from "./zh-Hant/common.json";
 import type HantNav from "./zh-Hant/nav.json";
 import type HantAuth from "./zh-Hant/auth.json";
 import type HantErrors from "./zh-Hant/errors.json";
 import type HantCustomers from "./zh-Hant/customers.json";
 import type HantCards from "./zh-Hant/cards.json";
+import type HantLifecycle from "./zh-Hant/lifecycle.json";
 import type HantRenewals from "./zh-Hant/renewals.json";
 import type HantPlans from "./zh-Hant/plans.json";
 import type HantReports from "./zh-Hant/reports.json";
 import type HantStaff from "./zh-Hant/staff.json";
 import type HantSecurity from "./zh-Hant/security.json";
 import type HantPalette from "./zh-Hant/palette.json";
+import type HantDesk from "./zh-Hant/desk.json";
 
 interface Hans {
   common: typeof HansCommon;
@@ -36,12 +40,14 @@ interface Hans {
   errors: typeof HansErrors;
   customers: typeof HansCustomers;
   cards: typeof HansCards;
+  lifecycle: typeof HansLifecycle;
   renewals: typeof HansRenewals;
   plans: typeof HansPlans;
   reports: typeof HansReports;
   staff: typeof HansStaff;
   security: typeof HansSecurity;
   palette: typeof HansPalette;
+  desk: typeof HansDesk;
 }
 
 interface Hant {
@@ -51,12 +57,14 @@ interface Hant {
   errors: typeof HantErrors;
   customers: typeof HantCustomers;
   cards: typeof HantCards;
+  lifecycle: typeof HantLifecycle;
   renewals: typeof HantRenewals;
   plans: typeof HantPlans;
   reports: typeof HantReports;
   staff: typeof HantStaff;
   security: typeof HantSecurity;
   palette: typeof HantPalette;
+  desk: typeof HantDesk;
 }
 
 /** The tree of keys, with every message reduced to `string`. */

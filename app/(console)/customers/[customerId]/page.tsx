@@ -19,6 +19,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { formatHkt } from "@/lib/domain/format";
 import { customerNameText } from "../customer-name";
 import { DataLeft } from "../data-left";
+import { LifecycleNote } from "../lifecycle-note";
 import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
 import { localizedName } from "@/lib/i18n/localized-name";
@@ -156,6 +157,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                     </Td>
                     <Td className="whitespace-nowrap">
                       <CardStateBadge state={deriveCardState(card, now, graceDays).state} />
+                      <LifecycleNote line={{ ...card, state: deriveCardState(card, now, graceDays).state }} />
                     </Td>
                     <Td className="whitespace-nowrap">
                       <HkTime value={card.validityEnd} />

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { resendNotification } from "@/db/mutations/resend-notification";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { staffFormAction } from "@/lib/action";
 import { defaultCarrier } from "@/lib/carrier/gateway";
+import { contactContextOf } from "@/lib/validation/contact";
 import { renewalIdSchema, resendNotificationSchema, voidRenewalSchema } from "@/lib/validation/renewal";
 
 export const retryActivationAction = staffFormAction(
@@ -22,7 +24,9 @@ export const retryActivationAction = staffFormAction(
 export const voidRenewalAction = staffFormAction(
   voidRenewalSchema,
   async (input, { staff }) => {
-    await voidRenewal(input, staff);
+    const { deactivationRequestId } = await voidRenewal({ ...input, context: contactContextOf(input) }, staff);
+    // After commit: an activated renewal's data is taken back at the carrier; the carrier worker retries a failure.
+    if (deactivationRequestId !== null) await performCarrierRequests([deactivationRequestId], staff, defaultCarrier());
     revalidatePath(`/renewals/${input.renewalId}`);
     revalidatePath("/customers", "layout");
     return { ok: true, data: null };
@@ -32,8 +36,8 @@ export const voidRenewalAction = staffFormAction(
 
 export const resendNotificationAction = staffFormAction(
   resendNotificationSchema,
-  async ({ notificationId }, { staff }) => {
-    await resendNotification(notificationId, staff);
+  async (input, { staff }) => {
+    await resendNotification(input.notificationId, staff, { context: contactContextOf(input) });
     return { ok: true, data: null };
   },
   { permission: "resendNotification" },

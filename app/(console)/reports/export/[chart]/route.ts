@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { listDailyLifecycle, listDailyReplacementFees } from "@/db/queries/lifecycle-reports";
 import {
   listDailyRenewals,
   listDailyRevenue,
@@ -68,11 +69,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
     model = await volumeChart(range, by, rows, await listVolumeLabels(by, [...new Set(rows.map((r) => r.key))]));
     subject = `renewals-by-${by}`;
   } else if (name === "revenue") {
-    model = await revenueChart(range, await listDailyRevenue(range, staff));
+    const [revenue, fees] = await Promise.all([listDailyRevenue(range, staff), listDailyReplacementFees(range, staff)]);
+    model = await revenueChart(range, revenue, fees);
     subject = "revenue";
   } else if (name === "outcomes") {
-    const [daily, lapsed] = await Promise.all([listDailyRenewals(range), listLapsedCards(range, { now, graceDays })]);
-    model = await outcomesChart(range, daily, lapsed);
+    const [daily, lapsed, lifecycle] = await Promise.all([
+      listDailyRenewals(range),
+      listLapsedCards(range, { now, graceDays }),
+      listDailyLifecycle(range),
+    ]);
+    model = await outcomesChart(range, daily, lapsed, lifecycle);
     subject = "outcomes";
   } else {
     model = await expirationsChart(now, await listExpirationsAhead({ now, days: EXPIRATION_DAYS }));

@@ -22,6 +22,7 @@ const frame = {
   grace: "border-amber-300 bg-amber-50",
   expired: "border-red-200 bg-red-50",
   suspended: "border-slate-300 bg-slate-100",
+  replaced: "border-sky-200 bg-sky-50",
 } as const;
 
 /**
@@ -48,13 +49,16 @@ export function CardStatus({
     grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt, { locale }) }),
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
+    replaced: t("stateLine.replaced", { cardId: card.replacedByCardId ?? 0 }),
   }[status.state];
   const refusal =
     status.state === "expired"
       ? t("renew.refusedExpired")
       : status.state === "suspended"
         ? t("renew.refusedSuspended", { reason })
-        : null;
+        : status.state === "replaced"
+          ? t("renew.refusedReplaced", { cardId: card.replacedByCardId ?? 0 })
+          : null;
 
   return (
     <section aria-labelledby="card-state" className={cn("mb-6 rounded-lg border p-5", frame[status.state])}>

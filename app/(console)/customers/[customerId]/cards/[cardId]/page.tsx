@@ -21,6 +21,7 @@ import { AuditTrail } from "./audit-trail";
 import { CardMessages } from "./card-messages";
 import { CardStatus } from "./card-status";
 import { DataUsage } from "./data-usage";
+import { LifecycleHistory, LifecyclePanel } from "./lifecycle-panel";
 import { QueuedPeriods } from "./queued-periods";
 import { RenewalHistory } from "./renewal-history";
 import { SimDetails } from "./sim-details";
@@ -166,18 +167,22 @@ export default async function CardPage({ params, searchParams }: Props) {
       </h1>
 
       <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
+      <LifecyclePanel card={card} status={status} staff={staff} path={path} done={query.lifecycle} />
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
         <DataUsage current={periods.current} last={periods.last} />
         <Panel title={t("storedValue.title")}>
-          <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="stored-value">
+          <p
+            className={`text-2xl font-semibold tabular-nums ${status.state === "expired" ? "text-slate-400 line-through" : "text-slate-900"}`}
+            data-testid="stored-value"
+          >
             {formatMoney(card.storedValueHkdMinor, "HKD", locale)}
           </p>
           <p className="mt-1 text-xs text-slate-600">
             {status.state === "expired" ? t("storedValue.forfeited") : t("storedValue.hint")}
           </p>
         </Panel>
-        <SimDetails card={card} />
+        <SimDetails card={card} released={status.state === "expired"} />
       </div>
 
       {periods.queued.length ? (
@@ -221,6 +226,10 @@ export default async function CardPage({ params, searchParams }: Props) {
           labels={{ newest: t("history.newest"), older: t("history.older") }}
         />
       </section>
+
+      <div className="mb-6">
+        <LifecycleHistory cardId={card.id} />
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title={t("notifications.title")}>

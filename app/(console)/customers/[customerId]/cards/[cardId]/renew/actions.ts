@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { activateRenewal } from "@/db/mutations/activate-renewal";
+import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { refusalError, renewCard } from "@/db/mutations/renew-card";
 import { checkRenewal } from "@/db/queries/renewals";
 import { staffAction } from "@/lib/action";
@@ -10,6 +10,7 @@ import { defaultCarrier } from "@/lib/carrier/gateway";
 import { businessRules } from "@/lib/config";
 import type { Currency } from "@/lib/domain/enums";
 import { describeRefusal, type Warning } from "@/lib/domain/renewal-quote";
+import { contactContextOf } from "@/lib/validation/contact";
 import { confirmRenewalSchema, renewalRequestSchema } from "@/lib/validation/renewal";
 
 export interface RenewalPreview {
@@ -31,10 +32,10 @@ export interface RenewalPreview {
 export const previewRenewalAction = staffAction(
   renewalRequestSchema,
   async (input) => {
-    const { graceDays, validityCapDays } = businessRules();
+    const { graceDays, validityCapYears } = businessRules();
     const { quote, plan, refusals } = await checkRenewal(input, {
       graceDays,
-      capDays: validityCapDays,
+      capYears: validityCapYears,
       now: new Date(),
     });
     // Without a card or a sellable plan there is nothing to review: show it on the form.
@@ -67,9 +68,13 @@ export const previewRenewalAction = staffAction(
 export const renewCardAction = staffAction(
   confirmRenewalSchema,
   async (input, { staff }) => {
-    const { graceDays, validityCapDays } = businessRules();
-    const { renewalId, replayed } = await renewCard(input, staff, { graceDays, capDays: validityCapDays });
-    if (!replayed) await activateRenewal(renewalId, staff, defaultCarrier());
+    const { graceDays, validityCapYears } = businessRules();
+    const { renewalId, activationRequestId } = await renewCard({ ...input, context: contactContextOf(input) }, staff, {
+      graceDays,
+      capYears: validityCapYears,
+    });
+    // After commit, so the agent sees the carrier's answer on the receipt; the carrier worker retries a failure.
+    if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff, defaultCarrier());
     revalidatePath("/customers", "layout");
     return { ok: true, data: { renewalId } };
   },

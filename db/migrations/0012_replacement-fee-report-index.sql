@@ -1,0 +1,1 @@
+CREATE INDEX "payments_replacement_fee_received_at" ON "payments" USING btree ("received_at") WHERE "payments"."purpose" = 'replacement_fee';

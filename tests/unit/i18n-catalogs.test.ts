@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/config";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
 const dir = path.join(import.meta.dirname, "../../lib/i18n/messages");
 
@@ -23,9 +24,19 @@ function catalog(locale: string): Map<string, string> {
   return all;
 }
 
-/** ICU placeholders ({name}, {count, plural, …}) a message uses, by name. */
+/** ICU arguments ({name}, {count, plural, …}, {purpose, select, …}) a message uses, by name, from the real parser. */
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((m) => m[1]!))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && element.type !== TYPE.literal) names.add(element.value);
+      if ("options" in element)
+        for (const option of Object.values(element.options)) walk((option as { value: MessageFormatElement[] }).value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }));
+  return [...names].sort();
 }
 
 describe("message catalogs", () => {

@@ -53,7 +53,7 @@ export default async function TwoFactorPage({
           <p className="mt-2 text-sm text-slate-600">{t("resetByAdmin")}</p>
         </Panel>
       ) : secret && qr ? (
-        <Panel title={t("scanTitle")}>
+        <Panel>
           <ScanAndConfirm qrSvg={qr} groupedKey={grouped(secret)} />
         </Panel>
       ) : (

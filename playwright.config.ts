@@ -78,8 +78,9 @@ export default defineConfig({
       env: {
         DATABASE_URL: appDatabaseUrl,
         SMS_WORKER: "off",
-        SESSION_IDLE_SECONDS: "4",
-        SESSION_MAX_SECONDS: "12",
+        // Long enough that a slow page load on a busy machine is not "idle", short enough to wait out.
+        SESSION_IDLE_SECONDS: "8",
+        SESSION_MAX_SECONDS: "20",
         RATE_LIMIT_EXPORTS_PER_HOUR: "2",
         // As if behind one proxy: the test plays it, writing X-Forwarded-For and -Proto.
         TRUSTED_PROXY_HOPS: "1",

@@ -6,7 +6,7 @@ import { withSql } from "./support";
 export const signedOut = { cookies: [], origins: [] };
 
 /**
- * The second server (playwright.config.ts): idle 4 s, absolute 12 s, 2FA for
+ * The second server (playwright.config.ts): idle 8 s, absolute 20 s, 2FA for
  * supervisors and admins, 2 exports an hour, TRUSTED_PROXY_HOPS=1.
  */
 export const strictURL = `http://127.0.0.1:${process.env.E2E_STRICT_PORT ?? 3101}`;

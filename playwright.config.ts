@@ -2,7 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-/** A second server on the same database with short sessions, 2FA required for supervisors and admins, and tiny export limits. */
+/**
+ * A second server on the same database with short sessions, 2FA required for
+ * supervisors and admins, tiny export limits, and one trusted proxy hop.
+ */
 const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3101);
 export const strictBaseURL = `http://127.0.0.1:${strictPort}`;
 // Both servers connect as the runtime role (DML only) when scripts/test.mts provides one.
@@ -75,9 +78,12 @@ export default defineConfig({
       env: {
         DATABASE_URL: appDatabaseUrl,
         SMS_WORKER: "off",
-        SESSION_IDLE_SECONDS: "4",
-        SESSION_MAX_SECONDS: "12",
+        // Long enough that a slow page load on a busy machine is not "idle", short enough to wait out.
+        SESSION_IDLE_SECONDS: "8",
+        SESSION_MAX_SECONDS: "20",
         RATE_LIMIT_EXPORTS_PER_HOUR: "2",
+        // As if behind one proxy: the test plays it, writing X-Forwarded-For and -Proto.
+        TRUSTED_PROXY_HOPS: "1",
       },
     },
   ],

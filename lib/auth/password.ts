@@ -6,7 +6,7 @@ import { PASSWORD_MAX_BYTES } from "./password-policy";
 // algorithm 2 is Argon2id (a const enum in the typings, unusable with isolatedModules).
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   // The policy refuses longer passwords before this; this is the last line.
   if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES) throw new RangeError("password too long to hash");
   return hash(password, options);

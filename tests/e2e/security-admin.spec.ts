@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember, signIn, storageState } from "./support";
+import { createStaffMember, signIn, storageState, withSql } from "./support";
 import { signedOut, strictPage, strictURL } from "./security-support";
 
 test("exports are rate-limited per staff member with a 429 and a friendly message", async ({ browser }) => {
@@ -15,6 +15,30 @@ test("exports are rate-limited per staff member with a 429 and a friendly messag
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.text()).toMatch(/^You are going too fast: this limit protects customer data\. Try again in/);
   await page.context().close();
+});
+
+test("a throttled account still signs in at once from a browser that signed in to it before", async ({ browser }) => {
+  const member = await createStaffMember("agent");
+  const own = await browser.newContext({ storageState: signedOut });
+  const ownPage = await own.newPage();
+  await signIn(ownPage, member.email, member.password);
+  await expect(ownPage).toHaveURL(/\/customers/);
+  await ownPage.getByRole("button", { name: "Sign out" }).click();
+  await expect(ownPage.getByText("You have been signed out.")).toBeVisible();
+
+  // Someone else has been guessing: the account is delayed for new browsers for the next ten minutes.
+  await withSql(
+    (sql) => sql`insert into sign_in_throttle (key, failures, last_failure_at, locked_until)
+      values (${`account:${member.email}`}, 12, now(), now() + interval '10 minutes')`,
+  );
+  const stranger = await browser.newContext({ storageState: signedOut });
+  const strangerPage = await stranger.newPage();
+  await signIn(strangerPage, member.email, member.password);
+  await expect(strangerPage.getByRole("alert").filter({ hasText: "Too many failed attempts." })).toBeVisible();
+
+  await signIn(ownPage, member.email, member.password);
+  await expect(ownPage).toHaveURL(/\/customers/);
+  await Promise.all([own.close(), stranger.close()]);
 });
 
 test.describe("an admin", () => {

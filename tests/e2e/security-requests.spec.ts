@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createStaffMember, signIn, storageState } from "./support";
-import { securityEventsOf, signedOut } from "./security-support";
+import { securityEventsOf, signedOut, strictURL } from "./security-support";
 
 test.describe("state-changing requests outside a browser", () => {
   test.use({ storageState: storageState("agent") });
@@ -46,4 +46,30 @@ test("the sign-in throttle counts the socket's address, not a client-chosen X-Fo
   const events = await securityEventsOf(member.email);
   expect(events.map((e) => [e.kind, e.address])).toEqual([["sign_in.failed", "127.0.0.1"]]);
   expect(JSON.stringify(events)).not.toContain("not-the-password");
+});
+
+test("behind a trusted proxy hop, the address is the proxy's X-Forwarded-For entry and HTTPS earns HSTS", async ({
+  browser,
+  playwright,
+}) => {
+  const member = await createStaffMember("agent");
+  const context = await browser.newContext({
+    baseURL: strictURL,
+    // The proxy appended the caller's address; what the caller wrote before it is not believed.
+    extraHTTPHeaders: { "x-forwarded-for": "6.6.6.6, 203.0.113.5" },
+    storageState: signedOut,
+  });
+  const page = await context.newPage();
+  await signIn(page, member.email, "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await context.close();
+  expect((await securityEventsOf(member.email)).map((e) => e.address)).toEqual(["203.0.113.5"]);
+
+  const request = await playwright.request.newContext({ baseURL: strictURL });
+  const https = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  expect(https.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  const http = await request.get("/login");
+  expect(http.headers()["strict-transport-security"]).toBeUndefined();
+  await request.dispose();
 });

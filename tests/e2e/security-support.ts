@@ -5,7 +5,10 @@ import { withSql } from "./support";
 /** browser.newContext() takes the file's test.use() options, a signed-in storage state too: this clears it. */
 export const signedOut = { cookies: [], origins: [] };
 
-/** The second server (playwright.config.ts): idle 4 s, absolute 12 s, 2FA for supervisors and admins, 2 exports an hour. */
+/**
+ * The second server (playwright.config.ts): idle 8 s, absolute 20 s, 2FA for
+ * supervisors and admins, 2 exports an hour, TRUSTED_PROXY_HOPS=1.
+ */
 export const strictURL = `http://127.0.0.1:${process.env.E2E_STRICT_PORT ?? 3101}`;
 
 export async function strictPage(browser: Browser): Promise<Page> {

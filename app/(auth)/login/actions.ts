@@ -36,7 +36,12 @@ export const signInAction = publicFormAction(
     } catch (error) {
       if (!(error instanceof AuthError)) console.error(`[auth] sign-in failed: ${(error as Error)?.name ?? "error"}`);
       const refusal = signInRefusal(error);
-      const values = { email, ...(refusal.kind.startsWith("two_factor") ? { needsCode: "1" } : {}) };
+      // needsCode tells the form to show the code field: "required" (a prompt) or "invalid" (an error).
+      const values = {
+        email,
+        ...(refusal.kind === "two_factor_required" ? { needsCode: "required" } : {}),
+        ...(refusal.kind === "two_factor_invalid" ? { needsCode: "invalid" } : {}),
+      };
       if (refusal.kind === "throttled")
         return { ok: false, message: t("throttled", { seconds: refusal.retryAfterSeconds }), values };
       if (refusal.kind === "two_factor_required") return { ok: false, message: t("twoFactorRequired"), values };

@@ -13,7 +13,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   // The password stays in this browser's state for the code step; the server never sends it back.
   const [password, setPassword] = useState("");
   const failed = state && !state.ok ? state : null;
-  const needsCode = failed?.values?.needsCode === "1";
+  const needsCode = failed?.values?.needsCode !== undefined;
   // A refused password is cleared; at the code step it is kept to go with the code.
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
@@ -22,7 +22,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      {failed ? <Notice tone={needsCode && !failed.message ? "info" : "error"}>{failed.message}</Notice> : null}
+      {failed ? (
+        <Notice tone={failed.values?.needsCode === "required" ? "info" : "error"}>{failed.message}</Notice>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field
         label={t("email")}

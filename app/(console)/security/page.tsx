@@ -87,7 +87,7 @@ export default async function SecurityLogPage({
             <tr>
               <Th>{t("when")}</Th>
               <Th>{t("event")}</Th>
-              <Th>{t("staff")}</Th>
+              <Th>{t("member")}</Th>
               <Th>{t("by")}</Th>
               <Th>{t("address")}</Th>
               <Th>{t("detail")}</Th>

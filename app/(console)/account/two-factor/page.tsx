@@ -11,7 +11,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { open } from "@/lib/auth/secret-box";
 import { totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
-import { BeginForm, ConfirmForm } from "./two-factor-forms";
+import { BeginForm, ScanAndConfirm } from "./two-factor-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.twoFactor"))("title") };
@@ -53,25 +53,8 @@ export default async function TwoFactorPage({
           <p className="mt-2 text-sm text-slate-600">{t("resetByAdmin")}</p>
         </Panel>
       ) : secret && qr ? (
-        <Panel title={t("scanTitle")}>
-          <div className="flex flex-wrap gap-6">
-            <div
-              role="img"
-              aria-label={t("qrLabel")}
-              className="h-[200px] w-[200px] shrink-0 rounded border border-slate-200 bg-white"
-              dangerouslySetInnerHTML={{ __html: qr }}
-            />
-            <div className="min-w-0 flex-1 space-y-3 text-sm text-slate-700">
-              <p>{t("scanBody")}</p>
-              <p>
-                {t("manualKey")}{" "}
-                <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono">
-                  {grouped(secret)}
-                </code>
-              </p>
-              <ConfirmForm />
-            </div>
-          </div>
+        <Panel>
+          <ScanAndConfirm qrSvg={qr} groupedKey={grouped(secret)} />
         </Panel>
       ) : (
         <Panel>

@@ -49,7 +49,7 @@ export default async function ThrottlesPage() {
                 <Td>{row.lastFailureAt ? <HkTime value={row.lastFailureAt} /> : "—"}</Td>
                 <Td>
                   {row.delayed && row.lockedUntil ? (
-                    <Badge tone="red">
+                    <Badge tone="red" className="gap-1">
                       {t("delayedUntil")} <HkTime value={row.lockedUntil} />
                     </Badge>
                   ) : (

@@ -100,3 +100,20 @@ export type CarrierRequestKind = (typeof carrierRequestKinds)[number];
 /** pending (due now or after a backoff) → succeeded, or failed once retries ran out or it was cancelled. */
 export const carrierRequestStatuses = ["pending", "succeeded", "failed"] as const;
 export type CarrierRequestStatus = (typeof carrierRequestStatuses)[number];
+
+/** What the security log records (never a password, token or full personal datum). */
+export const securityEventKinds = [
+  "sign_in.failed",
+  "sign_in.throttled",
+  "session.ended_everywhere",
+  "access.denied",
+  "rate_limit.hit",
+  "two_factor.enrolled",
+  "two_factor.failed",
+  "two_factor.recovery_used",
+  "two_factor.reset",
+  "throttle.cleared",
+  "staff.role_changed",
+  "staff.password_reset",
+] as const;
+export type SecurityEventKind = (typeof securityEventKinds)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { securityEventKinds } from "@/db/mutations/_shared/record-security-event";
+import { securityEventKinds } from "@/lib/domain/enums";
 
 const m = (key: string) => `security.validation.${key}`;
 

@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { HkTime } from "@/components/ui/hk-time";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
-import { securityEventKinds } from "@/db/mutations/_shared/record-security-event";
+import { securityEventKinds } from "@/lib/domain/enums";
 import { listSecurityEvents } from "@/db/queries/security-events";
 import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/env";

@@ -1,21 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { securityEvents } from "@/db/schema";
-
-export const securityEventKinds = [
-  "sign_in.failed",
-  "sign_in.throttled",
-  "session.ended_everywhere",
-  "access.denied",
-  "rate_limit.hit",
-  "two_factor.enrolled",
-  "two_factor.failed",
-  "two_factor.recovery_used",
-  "two_factor.reset",
-  "throttle.cleared",
-  "staff.role_changed",
-  "staff.password_reset",
-] as const;
-export type SecurityEventKind = (typeof securityEventKinds)[number];
+import type { SecurityEventKind } from "@/lib/domain/enums";
 
 export interface SecurityEvent {
   kind: SecurityEventKind;

@@ -310,14 +310,14 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         `
       insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
       select card_id, 'HK', '+852' || coalesce(hk, (case when pg_temp.rnd(card_id, 30) < 0.5 then '5' else '6' end) || lpad(((card_id::bigint * 5021 + 1234567) % 10000000)::text, 7, '0')),
-        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
+        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
       where d.hk is not null or (d.cn is null and pg_temp.rnd(d.card_id, 32) < 0.95) or d.card_id > 8 and pg_temp.rnd(d.card_id, 33) >= 0.6;
 
       insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
       select card_id, 'CN', '+86' || coalesce(cn, pg_temp.pick(array['15','17','18','19'], card_id, 34) || lpad(((card_id::bigint * 7001 + 31337) % 1000000000)::text, 9, '0')),
-        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
+        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
       where d.cn is not null or (d.card_id > 8 and pg_temp.rnd(d.card_id, 33) < 0.6);

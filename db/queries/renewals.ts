@@ -14,7 +14,7 @@ import {
   renewals,
   staff,
 } from "@/db/schema";
-import { quoteRenewal, type RenewalRefusal } from "@/lib/domain/renewal-quote";
+import { quoteRenewal, realNameWarning, type RenewalRefusal } from "@/lib/domain/renewal-quote";
 import type { RenewalRequest } from "@/lib/validation/renewal";
 import { checkPayment } from "./payments";
 import { getSellablePlanVersion } from "./plans";
@@ -196,7 +196,7 @@ export async function checkRenewal(
   const [plan, [number]] = await Promise.all([
     getSellablePlanVersion(input.planVersionId, db),
     db
-      .select({ msisdn: cardNumbers.msisdn })
+      .select({ msisdn: cardNumbers.msisdn, realNameStatus: cardNumbers.realNameStatus })
       .from(cardNumbers)
       .where(
         and(
@@ -224,6 +224,8 @@ export async function checkRenewal(
     capDays: rules.capDays,
   });
   refusals.push(...quote.refusals);
+  const realName = realNameWarning(number?.realNameStatus);
+  if (realName) quote.warnings.push(realName);
 
   // The payment step is shared with top-ups and fees (db/queries/payments.ts).
   const payment = await checkPayment({ method: input.method, reference: input.reference }, db);

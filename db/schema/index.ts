@@ -5,3 +5,4 @@ export * from "@/db/schema/notifications";
 export * from "./plans";
 export * from "./renewals";
 export * from "./staff";
+export * from "./desk";

@@ -52,12 +52,43 @@ export type StoredValueReason = (typeof storedValueReasons)[number];
 export const cardForms = ["physical", "esim"] as const;
 export const suspensionReasons = ["lost", "fraud", "real_name_missing", "carrier", "other"] as const;
 export const numberRegions = ["HK", "CN"] as const;
-export const realNameStatuses = ["verified", "pending", "missing"] as const;
+/** Per number (DOMAIN.md, "Real-name status"): pending carries a deadline. */
+export const realNameStatuses = ["verified", "pending", "failed", "not_required"] as const;
+export type RealNameStatus = (typeof realNameStatuses)[number];
+/** 回鄉證, 香港身份證, 二代身份證, 台胞證, passport: only the last 4 characters are ever recorded. */
+export const realNameDocuments = ["home_return_permit", "hkid", "mainland_id", "taiwan_permit", "passport"] as const;
+export type RealNameDocument = (typeof realNameDocuments)[number];
 
-export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
+export const notificationKinds = [
+  "renewal_confirmation",
+  "renewal_voided",
+  "expiry_reminder",
+  "resend",
+  "goodwill_extension",
+  "stored_value_top_up",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
 
 /** How the customer reached the desk (or the desk reached them): the record of contact on every write. */
 export const contactChannels = ["phone", "wechat", "whatsapp", "email", "walk_in", "other"] as const;
 export type ContactChannel = (typeof contactChannels)[number];
+
+/** Why a supervisor grants a goodwill extension; "other" needs a note. */
+export const goodwillReasons = ["network_outage", "complaint", "service_failure", "other"] as const;
+export type GoodwillReason = (typeof goodwillReasons)[number];
+/** A bulk goodwill job runs until no item is pending. */
+export const goodwillJobStatuses = ["running", "done"] as const;
+export const goodwillItemStatuses = ["pending", "extended", "skipped"] as const;
+export type GoodwillItemStatus = (typeof goodwillItemStatuses)[number];
+
+/** What came of a contact with the customer (DOMAIN.md, "The desk's record of contact"). */
+export const contactOutcomes = [
+  "reached",
+  "no_answer",
+  "call_back",
+  "promised_to_renew",
+  "declined",
+  "wrong_number",
+] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];

@@ -55,7 +55,14 @@ export function describeRefusal(refusal: RenewalRefusal): RefusalMessage {
   }
 }
 
-export type Warning = "grace_restores_service" | "queued_period";
+export type Warning = "grace_restores_service" | "queued_period" | "sms_real_name_pending" | "sms_real_name_failed";
+
+/** The review warns when the SMS goes to a number whose real-name registration is pending or failed. */
+export function realNameWarning(status: string | null | undefined): Warning | null {
+  if (status === "pending") return "sms_real_name_pending";
+  if (status === "failed") return "sms_real_name_failed";
+  return null;
+}
 
 export interface RenewalPlanTerms {
   validityDays: number;

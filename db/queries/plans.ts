@@ -163,12 +163,7 @@ const sellableColumns = {
   nameZh: plans.nameZh,
   planVersionId: planVersions.id,
   version: planVersions.version,
-  validityDays: planVersions.validityDays,
-  dataCnMb: planVersions.dataCnMb,
-  dataHkMb: planVersions.dataHkMb,
-  priceHkdMinor: planVersions.priceHkdMinor,
-  priceCnyMinor: planVersions.priceCnyMinor,
-  extensionMode: planVersions.extensionMode,
+  ...planTermColumns,
 };
 
 export type SellablePlan = Awaited<ReturnType<typeof listSellablePlans>>[number];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page, Request } from "@playwright/test";
-import { withSql } from "./support";
+import { createPlan } from "../helpers/factories";
+import { withDb, withSql } from "./support";
 
 export function uniquePlanCode(prefix = "E2E") {
   return `${prefix}-${randomBytes(3).toString("hex").toUpperCase()}`;
@@ -8,15 +9,10 @@ export function uniquePlanCode(prefix = "E2E") {
 
 /** A draft plan at version 1 that no other spec touches. */
 export async function createDraftPlan(code = uniquePlanCode()) {
-  return withSql(async (sql) => {
-    const [plan] =
-      await sql`insert into plans (code, name_en, name_zh, sort_order) values (${code}, ${`E2E plan ${code}`}, ${`测试套餐 ${code}`}, 500) returning id`;
-    const [version] =
-      await sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
-      values (${plan!.id}, 1, 30, 8192, 4096, 9800, 8800) returning id`;
-    await sql`update plans set current_version_id = ${version!.id} where id = ${plan!.id}`;
-    return { id: Number(plan!.id), code };
-  });
+  const { planId } = await withDb((db) =>
+    createPlan(db, { status: "draft", code, nameEn: `E2E plan ${code}`, nameZh: `测试套餐 ${code}`, sortOrder: 500 }),
+  );
+  return { id: planId, code };
 }
 
 export async function planByCode(code: string) {

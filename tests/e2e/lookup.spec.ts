@@ -153,7 +153,9 @@ test.describe("the card page", () => {
     await screenshot(page, "card-suspended");
   });
 
-  test("shows the not-found page for a card of another customer, an unknown or a malformed id", async ({ page }) => {
+  test("shows the not-found page for a card of another customer, an unknown, malformed or out-of-range id", async ({
+    page,
+  }) => {
     for (const path of [
       "/customers/1/cards/2",
       "/customers/1/cards/99999999",
@@ -161,6 +163,11 @@ test.describe("the card page", () => {
       "/customers/0",
       "/customers/1e3",
       "/customers/99999999999",
+      // Past int4: refused by routeId before any query (a 500 before the ids were bounded).
+      "/customers/1/cards/2147483648/renew",
+      "/customers/2147483648/cards/1/renew",
+      "/renewals/2147483648",
+      "/renewals/9999999999",
     ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);

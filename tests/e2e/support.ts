@@ -1,9 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
+import { createDb, type Db } from "@/db/client";
+import { createStaff, DEMO_PASSWORD } from "../helpers/factories";
 
-export const DEMO_PASSWORD = "renewal-desk-demo";
+export { DEMO_PASSWORD };
 export const roles = ["admin", "supervisor", "agent"] as const;
 export type DemoRole = (typeof roles)[number];
 
@@ -14,6 +15,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The factories (tests/helpers/factories.ts) against the e2e database, for arranging a test. */
+export async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const client = createDb(process.env.DATABASE_URL!, { max: 1, applicationName: "renewal-desk-e2e" });
+  try {
+    return await work(client.db);
+  } finally {
+    await client.close();
+  }
 }
 
 /** Direct database access for arranging a test (never for asserting UI behaviour alone). */
@@ -29,11 +40,7 @@ export async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promi
 export async function createStaffMember(role: DemoRole = "agent") {
   const email = `e2e-${randomBytes(4).toString("hex")}@example.test`;
   const password = `pw-${randomBytes(8).toString("hex")}`;
-  const hash = await hashPassword(password);
-  await withSql(
-    (sql) =>
-      sql`insert into staff (email, name, password_hash, role) values (${email}, ${"E2E " + role}, ${hash}, ${role})`,
-  );
+  await withDb((db) => createStaff(db, { email, name: `E2E ${role}`, role, password }));
   return { email, password };
 }
 

@@ -33,7 +33,3 @@ export async function withFreshDatabase<T>(
     await dropDatabase(server, name);
   }
 }
-
-export function uniqueSuffix(): string {
-  return randomBytes(4).toString("hex");
-}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createDb, type Db } from "@/db/client";
-import { uniqueSuffix } from "./db";
+import { uniqueSuffix } from "./factories";
 
 /**
  * Runs the contenders truly at once: another connection holds a lock on

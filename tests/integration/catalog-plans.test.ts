@@ -20,10 +20,16 @@ import type { PlanTerms, UpdatePlanInput } from "@/lib/validation/plans";
 import { createDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { addDays, hkDay, hkEndOfDay } from "@/lib/domain/time";
-import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
-import { createTestPlan, createTestRenewal, defaultTerms, planInput } from "../helpers/catalog-factories";
+import { testDb, withFreshDatabase } from "../helpers/db";
+import {
+  createCatalogPlan,
+  createRenewal,
+  createStaff,
+  defaultTerms,
+  planInput,
+  uniqueSuffix,
+} from "../helpers/factories";
 import { auditTrail } from "../helpers/audit-trail";
-import { createStaff } from "../helpers/factories";
 import { raceAtAudit } from "../helpers/race";
 
 async function admin(db: Db, name = "Catalog Admin") {
@@ -93,7 +99,7 @@ describe("createPlan", () => {
   it("refuses a duplicate code on the code field and writes nothing", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { code } = await createTestPlan(db, actor.id);
+    const { code } = await createCatalogPlan(db, actor.id);
     const auditBefore = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
@@ -118,9 +124,9 @@ describe("updatePlan", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const seller = await createStaff(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const before = (await getPlan(planId, db))!;
-    const sold = await createTestRenewal(db, {
+    const sold = await createRenewal(db, {
       planVersionId: before.versionId!,
       soldBy: seller.id,
       priceMinor: before.terms!.priceHkdMinor,
@@ -166,7 +172,7 @@ describe("updatePlan", () => {
   it("changes names and sort order in place, without a new version", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const before = (await getPlan(planId, db))!;
 
     const result = await updatePlan(editOf(before, { nameEn: "Renamed plan", sortOrder: 5 }), actor.id, db);
@@ -188,7 +194,7 @@ describe("updatePlan", () => {
   it("saves nothing and audits nothing when nothing changed", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const before = (await getPlan(planId, db))!;
     const auditBefore = await auditFor(db, planId);
 
@@ -201,7 +207,7 @@ describe("updatePlan", () => {
     const { db } = testDb();
     const first = await admin(db, "Fiona First");
     const second = await admin(db, "Sid Second");
-    const { planId } = await createTestPlan(db, first.id);
+    const { planId } = await createCatalogPlan(db, first.id);
     const opened = (await getPlan(planId, db))!;
 
     await updatePlan(editOf(opened, { terms: { priceCnyMinor: 9900 } }), first.id, db);
@@ -227,7 +233,7 @@ describe("updatePlan", () => {
   it("lets exactly one of two simultaneous saves of the same opened plan through", async () => {
     const { db } = testDb();
     const [a, b] = [await admin(db), await admin(db)];
-    const { planId } = await createTestPlan(db, a.id);
+    const { planId } = await createCatalogPlan(db, a.id);
     const opened = (await getPlan(planId, db))!;
 
     const results = await raceAtAudit(process.env.DATABASE_URL!, [
@@ -243,7 +249,7 @@ describe("updatePlan", () => {
   it("refuses an unknown plan", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const plan = (await getPlan(planId, db))!;
     await expect(updatePlan({ ...editOf(plan), planId: 2_000_000_000 }, actor.id, db)).rejects.toBeInstanceOf(
       NotFoundError,
@@ -256,14 +262,14 @@ describe("publish, archive and restore", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const seller = await createStaff(db);
-    const { planId } = await createTestPlan(db, actor.id, { publish: false });
+    const { planId } = await createCatalogPlan(db, actor.id, { publish: false });
     const sellable = async () => (await listSellablePlans(db)).some((p) => p.planId === planId);
     expect(await sellable()).toBe(false);
 
     await changePlanStatus({ planId, lockVersion: 1, kind: "publish" }, actor.id, db);
     expect(await sellable()).toBe(true);
     const version = (await getPlan(planId, db))!.versionId!;
-    const sold = await createTestRenewal(db, { planVersionId: version, soldBy: seller.id });
+    const sold = await createRenewal(db, { planVersionId: version, soldBy: seller.id });
     const [periodBefore] = await db.select().from(periods).where(eq(periods.renewalId, sold.id));
 
     await changePlanStatus({ planId, lockVersion: 2, kind: "archive" }, actor.id, db);
@@ -287,7 +293,7 @@ describe("publish, archive and restore", () => {
   it("refuses a transition from the wrong state or an older lockVersion, and writes nothing", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId } = await createTestPlan(db, actor.id, { publish: false });
+    const { planId } = await createCatalogPlan(db, actor.id, { publish: false });
     const before = await planRow(db, planId);
     const auditBefore = await auditFor(db, planId);
 
@@ -315,7 +321,7 @@ describe("deletePlan", () => {
   it("deletes a draft nobody bought, with its versions, and audits what was deleted", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId, code } = await createTestPlan(db, actor.id, { publish: false });
+    const { planId, code } = await createCatalogPlan(db, actor.id, { publish: false });
 
     expect(await deletePlan({ planId, lockVersion: 1 }, actor.id, db)).toEqual({ code });
     expect(await planRow(db, planId)).toBeUndefined();
@@ -331,7 +337,7 @@ describe("deletePlan", () => {
   it("refuses to delete a plan that was published", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId, lockVersion } = await createTestPlan(db, actor.id);
+    const { planId, lockVersion } = await createCatalogPlan(db, actor.id);
     await expect(deletePlan({ planId, lockVersion }, actor.id, db)).rejects.toMatchObject({
       code: "plans.errors.deleteNotDraft",
     });
@@ -342,10 +348,10 @@ describe("deletePlan", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const seller = await createStaff(db);
-    const { planId } = await createTestPlan(db, actor.id, { publish: false });
+    const { planId } = await createCatalogPlan(db, actor.id, { publish: false });
     const version = (await getPlan(planId, db))!.versionId!;
     // However it got there (an import, a data fix), a sold version is history.
-    await createTestRenewal(db, { planVersionId: version, soldBy: seller.id });
+    await createRenewal(db, { planVersionId: version, soldBy: seller.id });
     const auditBefore = await auditFor(db, planId);
 
     const refusal = await deletePlan({ planId, lockVersion: 1 }, actor.id, db).catch((e) => e);
@@ -362,11 +368,13 @@ describe("catalog reads", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const tag = uniqueSuffix().toUpperCase();
-    const draft = await createTestPlan(db, actor.id, {
+    const draft = await createCatalogPlan(db, actor.id, {
       publish: false,
       input: { code: `DRAFT-${tag}`, nameZh: `草稿 ${tag}` },
     });
-    const active = await createTestPlan(db, actor.id, { input: { code: `LIVE-${tag}`, nameEn: `Live 100% ${tag}` } });
+    const active = await createCatalogPlan(db, actor.id, {
+      input: { code: `LIVE-${tag}`, nameEn: `Live 100% ${tag}` },
+    });
 
     const ids = async (status: Parameters<typeof listPlans>[0]["status"], q: string) =>
       (await listPlans({ status, q }, db)).items.map((p) => p.id);
@@ -383,20 +391,20 @@ describe("catalog reads", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const seller = await createStaff(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const v1 = (await getPlan(planId, db))!;
     const day = 86_400_000;
-    const running = await createTestRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id });
+    const running = await createRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id });
     // the same card's next period, queued behind the running one
-    await createTestRenewal(db, {
+    await createRenewal(db, {
       planVersionId: v1.versionId!,
       soldBy: seller.id,
       cardId: running.cardId,
       startsAt: new Date(Date.now() + 25 * day),
       endsAt: new Date(Date.now() + 55 * day),
     });
-    await createTestRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id, voided: true });
-    await createTestRenewal(db, {
+    await createRenewal(db, { planVersionId: v1.versionId!, soldBy: seller.id, voided: true });
+    await createRenewal(db, {
       planVersionId: v1.versionId!,
       soldBy: seller.id,
       startsAt: new Date(Date.now() - 60 * day),
@@ -405,8 +413,8 @@ describe("catalog reads", () => {
 
     await updatePlan(editOf(v1, { terms: { validityDays: 31 } }), actor.id, db);
     const v2 = (await getPlan(planId, db))!.versionId!;
-    await createTestRenewal(db, { planVersionId: v2, soldBy: seller.id });
-    await createTestRenewal(db, { planVersionId: v2, soldBy: seller.id });
+    await createRenewal(db, { planVersionId: v2, soldBy: seller.id });
+    await createRenewal(db, { planVersionId: v2, soldBy: seller.id });
 
     const counts = await countCardsOnPlanVersionsNow([planId], db);
     expect(counts.sort((a, b) => a.planVersionId - b.planVersionId)).toEqual([
@@ -423,7 +431,7 @@ describe("catalog reads", () => {
     const { db } = testDb();
     const actor = await admin(db);
     const seller = await createStaff(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const version = (await getPlan(planId, db))!.versionId!;
     const today = hkDay(new Date());
     const cards = async () =>
@@ -436,26 +444,26 @@ describe("catalog reads", () => {
     };
 
     // Validity ends at 23:59:59 Hong Kong time; a queued period starts at the previous end.
-    const endingToday = await createTestRenewal(db, {
+    const endingToday = await createRenewal(db, {
       planVersionId: version,
       soldBy: seller.id,
       startsAt: hkEndOfDay(addDays(today, -30)),
       endsAt: hkEndOfDay(today),
     });
-    await createTestRenewal(db, {
+    await createRenewal(db, {
       planVersionId: version,
       soldBy: seller.id,
       cardId: endingToday.cardId,
       startsAt: hkEndOfDay(today),
       endsAt: hkEndOfDay(addDays(today, 30)),
     });
-    await createTestRenewal(db, {
+    await createRenewal(db, {
       planVersionId: version,
       soldBy: seller.id,
       startsAt: hkEndOfDay(addDays(today, -31)),
       endsAt: hkEndOfDay(addDays(today, -1)),
     });
-    const boughtInGrace = await createTestRenewal(db, {
+    const boughtInGrace = await createRenewal(db, {
       planVersionId: version,
       soldBy: seller.id,
       startsAt: new Date(Date.now() - 60_000),
@@ -505,7 +513,7 @@ describe("catalog reads", () => {
   it("sums the last 30 Hong Kong days of renewals from the daily rollup", async () => {
     const { db } = testDb();
     const actor = await admin(db);
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     const day = (offset: number) => sql`(now() at time zone 'Asia/Hong_Kong')::date - ${offset}::int`;
     const row = (offset: number, count: number, method: "cash" | "fps") => ({
       day: day(offset),
@@ -527,7 +535,7 @@ describe("catalog reads", () => {
   it("lists the plan's activity newest first with who did it", async () => {
     const { db } = testDb();
     const actor = await admin(db, "Audit Reader");
-    const { planId } = await createTestPlan(db, actor.id);
+    const { planId } = await createCatalogPlan(db, actor.id);
     expect((await listEntityActivity({ type: "plan", id: planId }, db)).map((a) => [a.action, a.actorName])).toEqual([
       ["plan.publish", expect.stringContaining("Audit Reader")],
       ["plan.create", expect.stringContaining("Audit Reader")],

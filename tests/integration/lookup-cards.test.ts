@@ -10,17 +10,17 @@ import {
 } from "@/db/queries/cards";
 import { getCustomer } from "@/db/queries/customers";
 import { testDb } from "../helpers/db";
-import { createStaff } from "../helpers/factories";
 import {
-  addAudit,
-  addCard,
-  addNotification,
-  addRenewal,
+  createAuditEntry,
+  createCard,
   createCustomer,
-  createPlanVersion,
+  createNotification,
+  createPlan,
+  createRenewal,
+  createStaff,
   uniqueCn,
   uniqueHk,
-} from "../helpers/lookup-factories";
+} from "../helpers/factories";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-25T02:00:00Z");
@@ -29,12 +29,12 @@ const at = (days: number) => new Date(NOW.getTime() + days * DAY);
 /** A card with a finished period, the current one (30 days from 10 days ago) and two queued. */
 async function cardWithHistory() {
   const { db } = testDb();
-  const planVersionId = await createPlanVersion(db);
+  const { planVersionId } = await createPlan(db, { nameEn: "Lookup Monthly", nameZh: "查询月卡", status: "draft" });
   const agent = await createStaff(db, { name: "Lookup Agent" });
   const customerId = await createCustomer(db, { nameZh: "历史客户", nameEn: "History Customer" });
   const hk = uniqueHk();
-  const { cardId } = await addCard(db, customerId, { hk, validityEnd: at(80) });
-  const old = await addRenewal(db, {
+  const { cardId } = await createCard(db, customerId, { hk, validityEnd: at(80) });
+  const { id: old } = await createRenewal(db, {
     cardId,
     planVersionId,
     createdAt: at(-41),
@@ -42,7 +42,7 @@ async function cardWithHistory() {
     endsAt: at(-10),
     soldBy: agent.id,
   });
-  const current = await addRenewal(db, {
+  const { id: current } = await createRenewal(db, {
     cardId,
     planVersionId,
     createdAt: at(-11),
@@ -51,7 +51,7 @@ async function cardWithHistory() {
     usedCnMb: 1024,
     usedHkMb: 4000,
   });
-  const queued1 = await addRenewal(db, {
+  const { id: queued1 } = await createRenewal(db, {
     cardId,
     planVersionId,
     createdAt: at(-2),
@@ -59,7 +59,7 @@ async function cardWithHistory() {
     endsAt: at(50),
     soldBy: agent.id,
   });
-  const queued2 = await addRenewal(db, {
+  const { id: queued2 } = await createRenewal(db, {
     cardId,
     planVersionId,
     createdAt: at(-1),
@@ -75,7 +75,7 @@ describe("getCard", () => {
     const { db } = testDb();
     const customerId = await createCustomer(db, { nameEn: "Card Owner" });
     const [hk, cn] = [uniqueHk(), uniqueCn()];
-    const { cardId, iccid } = await addCard(db, customerId, { hk, cn, storedValue: 12_300 });
+    const { cardId, iccid } = await createCard(db, customerId, { hk, cn, storedValue: 12_300 });
     const card = await getCard({ customerId, cardId }, db);
     expect(card).toMatchObject({
       id: cardId,
@@ -91,7 +91,7 @@ describe("getCard", () => {
     const { db } = testDb();
     const owner = await createCustomer(db);
     const other = await createCustomer(db);
-    const { cardId } = await addCard(db, owner);
+    const { cardId } = await createCard(db, owner);
     expect(await getCard({ customerId: other, cardId }, db)).toBeNull();
     expect(await getCard({ customerId: owner, cardId: 2_000_000_000 }, db)).toBeNull();
   });
@@ -187,7 +187,7 @@ describe("listCardNotifications and listCardAudit", () => {
     const { cardId, hk, renewals } = await cardWithHistory();
     const ids = [];
     for (let i = 0; i < 3; i++)
-      ids.push(await addNotification(db, { cardId, renewalId: renewals.current, toMsisdn: `+852${hk}` }));
+      ids.push(await createNotification(db, { cardId, renewalId: renewals.current, toMsisdn: `+852${hk}` }));
     const first = await listCardNotifications({ cardId, limit: 2 }, db);
     expect(first.items.map((n) => n.id)).toEqual([ids[2], ids[1]]);
     const second = await listCardNotifications({ cardId, afterId: ids[1], limit: 2 }, db);
@@ -198,19 +198,23 @@ describe("listCardNotifications and listCardAudit", () => {
     const { db } = testDb();
     const { cardId, hk, renewals, agent } = await cardWithHistory();
     const other = await cardWithHistory();
-    const notificationId = await addNotification(db, { cardId, toMsisdn: `+852${hk}` });
+    const notificationId = await createNotification(db, { cardId, toMsisdn: `+852${hk}` });
     const entries = [
-      await addAudit(db, {
+      await createAuditEntry(db, {
         action: "card.renew",
         entityType: "card",
         entityId: cardId,
         actorStaffId: agent.id,
         after: { validityEnd: "2027-01-01" },
       }),
-      await addAudit(db, { action: "card.renew", entityType: "card", entityId: other.cardId }),
-      await addAudit(db, { action: "renewal.activate", entityType: "renewal", entityId: renewals.queued2 }),
-      await addAudit(db, { action: "renewal.activate", entityType: "renewal", entityId: other.renewals.queued2 }),
-      await addAudit(db, {
+      await createAuditEntry(db, { action: "card.renew", entityType: "card", entityId: other.cardId }),
+      await createAuditEntry(db, { action: "renewal.activate", entityType: "renewal", entityId: renewals.queued2 }),
+      await createAuditEntry(db, {
+        action: "renewal.activate",
+        entityType: "renewal",
+        entityId: other.renewals.queued2,
+      }),
+      await createAuditEntry(db, {
         action: "notification.resend",
         entityType: "notification",
         entityId: notificationId,
@@ -239,7 +243,7 @@ describe("listCustomerCards", () => {
     const { db } = testDb();
     const customerId = await createCustomer(db, { nameEn: "Three Cards Ltd" });
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await addCard(db, customerId, { suspended: i === 1 })).cardId);
+    for (let i = 0; i < 3; i++) ids.push((await createCard(db, customerId, { suspended: i === 1 })).cardId);
     const first = await listCustomerCards({ customerId, limit: 2 }, db);
     expect(first.items.map((c) => c.cardId)).toEqual(ids.slice(0, 2));
     expect(first.items[1]?.suspendedAt).toBeInstanceOf(Date);

@@ -5,7 +5,7 @@ import { createDb, type DbClient } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { countSearchResults, searchCustomers, type SearchResult } from "@/db/queries/customer-search";
 import { classifySearch, type SearchCursor } from "@/lib/domain/search-classifier";
-import { addCard, createCustomer, iccidFrom } from "../helpers/lookup-factories";
+import { createCard, createCustomer, iccidFrom } from "../helpers/factories";
 
 // Search must find the right rows "and only the right ones", so this file
 // owns a database of its own: no other test's customers can match.
@@ -45,9 +45,9 @@ beforeAll(async () => {
   const { db } = client;
   data.iccids = new Map();
   let n = 0;
-  const card = async (customerId: number, fields: Parameters<typeof addCard>[2] = {}) => {
+  const card = async (customerId: number, fields: Parameters<typeof createCard>[2] = {}) => {
     // Spread-out ICCIDs, so a fragment of one is not a fragment of the next.
-    const made = await addCard(db, customerId, {
+    const made = await createCard(db, customerId, {
       iccid: iccidFrom(`8985209${String(7_340_033 * ++n + 1_000_003).padStart(11, "0")}`),
       ...fields,
     });

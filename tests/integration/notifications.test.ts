@@ -8,8 +8,7 @@ import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { deliverDueNotifications } from "@/db/mutations/deliver-due-notifications";
 import type { SmsProvider } from "@/lib/notifications/sms-provider";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
+import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
 /** A provider that records what it was asked to send; `dedupe` mimics a gateway that honours idempotency keys. */
 function recordingProvider(options: { dedupe?: boolean; failTimes?: number } = {}) {
@@ -32,7 +31,7 @@ async function renewed() {
   const { db } = testDb();
   const agent = await createStaff(db);
   const { cardId } = await createCustomerWithCard(db);
-  const { planVersionId } = await createSellablePlan(db);
+  const { planVersionId } = await createPlan(db);
   const { renewalId } = await renewCard(await renewInput(db, cardId, planVersionId), agent, rules, db);
   return { db, agent, renewalId, key: `renewal:${renewalId}:confirmation` };
 }

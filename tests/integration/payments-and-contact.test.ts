@@ -9,15 +9,22 @@ import { searchCustomers } from "@/db/queries/customer-search";
 import { auditLog, payments } from "@/db/schema";
 import { classifySearch } from "@/lib/domain/search-classifier";
 import { hkEnd } from "../helpers/dates";
-import { testDb, uniqueSuffix } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, newReference, renewInput, rules } from "../helpers/renewal-factories";
+import { testDb } from "../helpers/db";
+import {
+  createCustomerWithCard,
+  createPlan,
+  createStaff,
+  newReference,
+  renewInput,
+  rules,
+  uniqueSuffix,
+} from "../helpers/factories";
 
 async function setup() {
   const { db } = testDb();
   const agent = await createStaff(db);
   const created = await createCustomerWithCard(db, { validityEnd: hkEnd(10) });
-  const sellable = await createSellablePlan(db);
+  const sellable = await createPlan(db);
   return { db, agent, ...created, ...sellable };
 }
 

@@ -15,8 +15,7 @@ import {
 } from "@/db/schema";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
+import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
 async function scheduledRenewal(options: { storedValue?: number; method?: "stored_value" | "fps" } = {}) {
   const { db } = testDb();
@@ -26,7 +25,7 @@ async function scheduledRenewal(options: { storedValue?: number; method?: "store
     validityEnd: hkEnd(10),
     storedValue: options.storedValue ?? 0,
   });
-  const { planId, planVersionId } = await createSellablePlan(db);
+  const { planId, planVersionId } = await createPlan(db);
   const method = options.method ?? "fps";
   const { renewalId } = await renewCard(
     await renewInput(db, cardId, planVersionId, {

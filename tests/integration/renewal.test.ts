@@ -5,6 +5,7 @@ import { createDb } from "@/db/client";
 import { ConflictError, NotFoundError, PreconditionError } from "@/db/errors";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { renewCard } from "@/db/mutations/renew-card";
+import { checkRenewal } from "@/db/queries/renewals";
 import {
   auditLog,
   cards,
@@ -20,8 +21,7 @@ import {
 import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createSellablePlan, renewInput, rules } from "../helpers/renewal-factories";
+import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
 const wide = createDb(process.env.DATABASE_URL!, { max: 24, applicationName: "renewal-tests-wide" });
 afterAll(() => wide.close());
@@ -53,12 +53,12 @@ async function footprint(cardId: number) {
 
 async function setup(
   card: Parameters<typeof createCustomerWithCard>[1] = {},
-  plan: Parameters<typeof createSellablePlan>[1] = {},
+  plan: Parameters<typeof createPlan>[1] = {},
 ) {
   const { db } = testDb();
   const agent = await createStaff(db);
   const created = await createCustomerWithCard(db, { validityEnd: hkEnd(10), ...card });
-  const sellable = await createSellablePlan(db, plan);
+  const sellable = await createPlan(db, plan);
   return { db, agent, ...created, ...sellable };
 }
 
@@ -385,6 +385,54 @@ describe("renewCard", () => {
       // The victim's only connection was killed; ending it would write to a closed socket.
       await blocker.close();
     }
+  });
+});
+
+describe("checkRenewal (the preview)", () => {
+  const now = () => ({ ...rules, now: new Date() });
+
+  it("quotes a healthy card with no refusal, what confirm then writes from, and writes nothing", async () => {
+    const s = await setup();
+    const input = await renewInput(s.db, s.cardId, s.planVersionId);
+    const before = await footprint(s.cardId);
+    const check = await checkRenewal(input, now(), {}, s.db);
+    expect(check.refusals).toEqual([]);
+    expect(check.accepted).toMatchObject({ smsMsisdn: input.smsMsisdn, reference: input.reference });
+    expect(check.quote?.newValidityEnd.toISOString()).toBe(hkEnd(40).toISOString());
+    expect(await footprint(s.cardId)).toEqual(before);
+  });
+
+  it("lists every refusal at once: state, SMS number not on the card and a used reference", async () => {
+    const used = await setup();
+    const first = await renewInput(used.db, used.cardId, used.planVersionId);
+    const { renewalId } = await renewCard(first, used.agent, rules, used.db);
+
+    const s = await setup({ suspended: true });
+    const input = await renewInput(s.db, s.cardId, s.planVersionId, {
+      reference: first.reference,
+      smsMsisdn: "+85240000000",
+    });
+    const before = await footprint(s.cardId);
+    const check = await checkRenewal(input, now(), {}, s.db);
+    expect(check.refusals).toEqual([
+      { code: "sms_number_not_on_card" },
+      { code: "card_suspended" },
+      { code: "reference_used", renewalId },
+    ]);
+    expect(check.accepted).toBeNull();
+    expect(await footprint(s.cardId)).toEqual(before);
+    // the confirm refuses with the first of them, on its field
+    await expect(renewCard({ ...input, reference: null }, s.agent, rules, s.db)).rejects.toMatchObject({
+      code: "renewal.sms_number_not_on_card",
+      field: "smsMsisdn",
+    });
+  });
+
+  it("has nothing to quote without a sellable plan", async () => {
+    const s = await setup({}, { status: "archived" });
+    const input = await renewInput(s.db, s.cardId, s.planVersionId);
+    const check = await checkRenewal(input, now(), {}, s.db);
+    expect(check).toMatchObject({ quote: null, accepted: null, refusals: [{ code: "plan_not_sellable" }] });
   });
 });
 

@@ -11,8 +11,15 @@ import {
 } from "@/db/queries/reports";
 import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createPlan, isolatedDay, isolatedNow, recordRenewal, voidRenewal } from "../helpers/reports-factories";
+import {
+  createCustomerWithCard,
+  createPlan,
+  createStaff,
+  isolatedDay,
+  isolatedNow,
+  recordRenewal,
+  recordVoid,
+} from "../helpers/factories";
 
 const supervisor = { role: "supervisor" as const };
 const agent = { role: "agent" as const };
@@ -72,7 +79,7 @@ describe("report figures", () => {
         soldBy: seller.id,
       }),
     ];
-    await voidRenewal(db, made[2]!, boss.id);
+    await recordVoid(db, made[2]!, boss.id);
 
     const start = hkStartOfDay(range.from).toISOString();
     const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
@@ -144,7 +151,7 @@ describe("report figures", () => {
     });
     const voided = await createCustomerWithCard(db, { validityEnd: endOn(40) });
     const staff = await createStaff(db, { role: "supervisor" });
-    await voidRenewal(
+    await recordVoid(
       db,
       await recordRenewal(db, {
         cardId: voided.cardId,

@@ -5,8 +5,14 @@ import { createDb } from "@/db/client";
 import { compareRollup } from "@/db/queries/rollup-check";
 import { addDays } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createPlan, isolatedDay, recordRenewal, voidRenewal } from "../helpers/reports-factories";
+import {
+  createCustomerWithCard,
+  createPlan,
+  createStaff,
+  isolatedDay,
+  recordRenewal,
+  recordVoid,
+} from "../helpers/factories";
 
 // Enough connections for the writers to really overlap.
 const concurrent = createDb(process.env.DATABASE_URL!, { max: 8, applicationName: "renewal-desk-tests-concurrent" });
@@ -38,8 +44,8 @@ describe("daily renewal rollup", () => {
         }),
       );
     }
-    await voidRenewal(db, ids[0]!, boss.id);
-    await voidRenewal(db, ids[4]!, boss.id);
+    await recordVoid(db, ids[0]!, boss.id);
+    await recordVoid(db, ids[4]!, boss.id);
     expect(await compareRollup(range, db)).toEqual([]);
   });
 
@@ -60,7 +66,7 @@ describe("daily renewal rollup", () => {
     const first = await Promise.all(Array.from({ length: 16 }, (_, i) => renew(i)));
     // Voids of half of them race with 16 more renewals into the same row.
     await Promise.all([
-      ...first.filter((_, i) => i % 2 === 0).map((id) => voidRenewal(concurrent.db, id, boss.id)),
+      ...first.filter((_, i) => i % 2 === 0).map((id) => recordVoid(concurrent.db, id, boss.id)),
       ...Array.from({ length: 16 }, (_, i) => renew(i)),
     ]);
 

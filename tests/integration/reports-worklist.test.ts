@@ -3,8 +3,7 @@ import { countWorklistWindows, listExpiryWorklist, WORKLIST_PAGE_SIZE } from "@/
 import { sendExpiryReminders } from "@/db/mutations/send-expiry-reminders";
 import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createStaff } from "../helpers/factories";
-import { createPlan, isolatedNow, recordRenewal } from "../helpers/reports-factories";
+import { createCustomerWithCard, createPlan, createStaff, isolatedNow, recordRenewal } from "../helpers/factories";
 
 const graceDays = 30;
 
@@ -73,7 +72,7 @@ describe("expiry worklist", () => {
       expect.objectContaining({
         cardId,
         nameZh: "林小姐",
-        planNameEn: expect.stringMatching(/^Report plan/),
+        planNameEn: expect.stringMatching(/^Test plan/),
         lastContactKind: "resend",
         lastContactAt: new Date(now.getTime() - DAY_MS),
       }),

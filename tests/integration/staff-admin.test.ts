@@ -12,8 +12,8 @@ import { getSessionStaff } from "@/db/queries/staff";
 import { listEntityActivity } from "@/db/queries/audit-trail";
 import { getStaffMember, listStaff, STAFF_PAGE_SIZE } from "@/db/queries/staff-admin";
 import { auditLog, signInThrottle, staff } from "@/db/schema";
-import { testDb, uniqueSuffix, withFreshDatabase } from "../helpers/db";
-import { createStaff, FACTORY_PASSWORD } from "../helpers/factories";
+import { testDb, withFreshDatabase } from "../helpers/db";
+import { FACTORY_PASSWORD, createStaff, uniqueSuffix } from "../helpers/factories";
 import { raceAtAudit } from "../helpers/race";
 
 const address = () => `203.0.113.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;

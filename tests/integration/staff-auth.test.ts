@@ -5,8 +5,8 @@ import { endStaffSessions } from "@/db/mutations/end-staff-sessions";
 import { getSessionStaff } from "@/db/queries/staff";
 import { auditLog, staff } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { testDb, uniqueSuffix } from "../helpers/db";
-import { createStaff, FACTORY_PASSWORD } from "../helpers/factories";
+import { testDb } from "../helpers/db";
+import { FACTORY_PASSWORD, createStaff, uniqueSuffix } from "../helpers/factories";
 
 const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;
 

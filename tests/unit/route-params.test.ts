@@ -9,3 +9,13 @@ describe("routeId", () => {
       expect(routeId(bad)).toBeNull();
   });
 });
+
+describe("idSchema", () => {
+  it("takes ids up to int4's ceiling and refuses the first one past it", async () => {
+    const { idSchema } = await import("@/lib/validation/ids");
+    expect(idSchema.parse("2147483647")).toBe(2_147_483_647);
+    expect(idSchema.safeParse("2147483648").success).toBe(false);
+    expect(idSchema.safeParse(0).success).toBe(false);
+    expect(idSchema.safeParse("1.5").success).toBe(false);
+  });
+});

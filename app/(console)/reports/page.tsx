@@ -10,14 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { formatNumber } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
-import {
-  change,
-  headline,
-  reportCurrencies,
-  volumeDimensions,
-  type Comparison,
-  type VolumeDimension,
-} from "@/lib/domain/reports/model";
+import { change, headline, volumeDimensions, type Comparison, type VolumeDimension } from "@/lib/domain/reports/model";
 import type { ReportRange } from "@/lib/domain/reports/range";
 import { RangeControls } from "./range-controls";
 import {
@@ -33,6 +26,7 @@ import { ReportSkeleton } from "./report-skeleton";
 import { ReportsNav } from "./reports-nav";
 import { SegmentedLinks } from "./segmented-links";
 import { StatCard } from "./stat-card";
+import { currencies } from "@/lib/domain/enums";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -139,7 +133,7 @@ async function ReportBody({
           {...comparisonDetail(figures.renewals, count)}
         />
         {figures.revenue
-          ? reportCurrencies.map((currency) => {
+          ? currencies.map((currency) => {
               const money = (value: number) => formatMoney(value, currency, locale);
               return (
                 <StatCard

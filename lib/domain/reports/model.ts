@@ -1,4 +1,4 @@
-import type { Currency } from "@/lib/domain/money";
+import { currencies, type Currency } from "@/lib/domain/enums";
 import { addDays } from "@/lib/domain/time";
 import type { DayRange, ReportRange } from "@/lib/domain/reports/range";
 import { denseSeries, seriesTotal, type ChartSeries, type DenseSeries } from "@/lib/domain/reports/series";
@@ -8,8 +8,6 @@ export type VolumeDimension = (typeof volumeDimensions)[number];
 
 /** The key of a self-service renewal in the "by agent" dimension (no staff member sold it). */
 export const SELF_SERVICE_KEY = "self_service";
-
-export const reportCurrencies: readonly Currency[] = ["HKD", "CNY"];
 
 /** How far ahead the expirations chart looks, in Hong Kong days from today. */
 export const EXPIRATION_DAYS = 90;
@@ -54,7 +52,7 @@ export function revenueSeries(
   rows: DailyRevenue[],
   labels: Record<Currency, string>,
 ): DenseSeries<ChartSeries> {
-  const keys = reportCurrencies.map((currency, i) => ({
+  const keys = currencies.map((currency, i) => ({
     key: currency,
     label: labels[currency],
     currency,

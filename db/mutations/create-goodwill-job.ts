@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { ForbiddenError, PreconditionError } from "@/db/errors";
-import { cards, goodwillJobItems, goodwillJobs } from "@/db/schema";
+import { goodwillJobs } from "@/db/schema";
 import type { GoodwillReason } from "@/lib/domain/enums";
 import { GOODWILL_MAX_DAYS, GOODWILL_MIN_DAYS } from "@/lib/domain/goodwill";
 import { may, type Role } from "@/lib/domain/permissions";
@@ -68,19 +68,13 @@ export async function createGoodwillJob(
     }
     const chosen =
       "cardIds" in input.selection
-        ? tx
-            .select({ jobId: sql<number>`${job.id}::int`.as("job_id"), cardId: cards.id })
-            .from(cards)
-            .where(inArray(cards.id, input.selection.cardIds.slice(0, GOODWILL_JOB_MAX_CARDS)))
-        : tx
-            .select({ jobId: sql<number>`${job.id}::int`.as("job_id"), cardId: cards.id })
-            .from(cards)
-            .where(and(isNull(cards.suspendedAt), gt(cards.validityEnd, now)));
-    const items = await tx
-      .insert(goodwillJobItems)
-      .select(chosen)
-      .onConflictDoNothing()
-      .returning({ cardId: goodwillJobItems.cardId });
+        ? sql`c.id = any(${`{${input.selection.cardIds.slice(0, GOODWILL_JOB_MAX_CARDS).map(Math.trunc).join(",")}}`}::int[])`
+        : sql`c.suspended_at is null and c.validity_end > ${now.toISOString()}::timestamptz`;
+    const items = await tx.execute<{ card_id: number }>(sql`
+      insert into goodwill_job_items (job_id, card_id)
+      select ${job.id}, c.id from cards c where ${chosen}
+      on conflict do nothing
+      returning card_id`);
     if (items.length === 0) throw new PreconditionError("desk.goodwill.errors.no_cards");
     await tx.update(goodwillJobs).set({ total: items.length }).where(eq(goodwillJobs.id, job.id));
     await writeAudit(tx, {

@@ -131,3 +131,84 @@ export async function listGoodwillJobs(db: DbOrTx = defaultDb) {
     .orderBy(desc(goodwillJobs.id))
     .limit(20);
 }
+
+export const BULK_PREVIEW_CHECKED = 5000;
+
+/**
+ * What a bulk extension would do, card by card through the same quoteGoodwill
+ * the worker applies: how many would be extended, how many skipped and why,
+ * and the first cards with their new ends. Large selections are counted in
+ * full and checked for their first BULK_PREVIEW_CHECKED cards.
+ */
+export async function previewGoodwillBulk(
+  params: { selection: { cardIds: number[] } | { allActive: true }; days: number },
+  rules: GoodwillRules,
+  db: DbOrTx = defaultDb,
+) {
+  const filter =
+    "cardIds" in params.selection
+      ? sql`c.id = any(${`{${params.selection.cardIds.map(Math.trunc).join(",")}}`}::int[])`
+      : sql`c.suspended_at is null and c.validity_end > ${rules.now.toISOString()}::timestamptz`;
+  const since = new Date(rules.now.getTime() - GOODWILL_WINDOW_DAYS * DAY_MS);
+  const [[total], rows] = await Promise.all([
+    db.execute<{ n: number }>(sql`select count(*)::int as n from cards c where ${filter}`),
+    db.execute<{
+      id: number;
+      customer_id: number;
+      validity_end: string;
+      suspended_at: string | null;
+      recent: number;
+    }>(sql`
+      select c.id, c.customer_id, c.validity_end::text, c.suspended_at::text,
+        (select count(*)::int from goodwill_extensions g where g.card_id = c.id and g.created_at > ${since.toISOString()}::timestamptz) as recent
+      from cards c where ${filter}
+      order by c.id limit ${BULK_PREVIEW_CHECKED}`),
+  ]);
+  const skipped = new Map<string, number>();
+  const sample: { cardId: number; customerId: number; from: Date; to: Date }[] = [];
+  let extended = 0;
+  for (const row of rows) {
+    const quote = quoteGoodwill({
+      now: rules.now,
+      card: {
+        validityEnd: new Date(row.validity_end),
+        suspendedAt: row.suspended_at ? new Date(row.suspended_at) : null,
+      },
+      days: params.days,
+      recentCount: row.recent,
+      graceDays: rules.graceDays,
+      capDays: rules.capDays,
+    });
+    if (quote.refusals.length) {
+      const code = quote.refusals[0]!.code;
+      skipped.set(code, (skipped.get(code) ?? 0) + 1);
+    } else {
+      extended++;
+      if (sample.length < 10) {
+        sample.push({
+          cardId: row.id,
+          customerId: row.customer_id,
+          from: quote.previousValidityEnd,
+          to: quote.newValidityEnd,
+        });
+      }
+    }
+  }
+  return {
+    total: total?.n ?? 0,
+    checked: rows.length,
+    extended,
+    skipped: [...skipped.entries()].map(([code, count]) => ({ code, count })),
+    sample,
+  };
+}
+
+/** Goodwill extensions granted in a range of Hong Kong days: counted apart from renewals, never revenue. */
+export async function summariseGoodwill(range: { from: string; to: string }, db: DbOrTx = defaultDb) {
+  const [row] = await db.execute<{ extensions: number; days: number }>(sql`
+    select count(*)::int as extensions, coalesce(sum(days), 0)::int as days
+    from goodwill_extensions
+    where created_at >= (${range.from}::date::timestamp at time zone 'Asia/Hong_Kong')
+      and created_at < ((${range.to}::date + 1)::timestamp at time zone 'Asia/Hong_Kong')`);
+  return { extensions: row?.extensions ?? 0, days: row?.days ?? 0 };
+}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Notice } from "@/components/ui/notice";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -60,6 +61,7 @@ export function VoidRenewal({ renewalId }: { renewalId: number }) {
         defaultValue={state?.values?.reason ?? ""}
         error={state?.fieldErrors?.reason}
       />
+      <ContactContextFields values={state?.values} errors={state?.fieldErrors} withNote={false} />
       {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
       <SubmitButton variant="danger" pendingLabel={t("voiding")}>
         {t("void")}

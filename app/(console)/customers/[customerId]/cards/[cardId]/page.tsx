@@ -20,6 +20,7 @@ import { AuditTrail } from "./audit-trail";
 import { CardMessages } from "./card-messages";
 import { CardStatus } from "./card-status";
 import { DataUsage } from "./data-usage";
+import { DeskPanel } from "./desk-panel";
 import { QueuedPeriods } from "./queued-periods";
 import { RenewalHistory } from "./renewal-history";
 import { SimDetails } from "./sim-details";
@@ -153,6 +154,8 @@ export default async function CardPage({ params, searchParams }: Props) {
         </Panel>
         <SimDetails card={card} />
       </div>
+
+      <DeskPanel card={card} staff={staff} now={now} />
 
       {periods.queued.length ? (
         <div className="mb-6">

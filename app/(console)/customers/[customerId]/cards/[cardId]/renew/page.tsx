@@ -17,13 +17,21 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
 import { RenewForm } from "./renew-form";
 import { routeId } from "@/lib/domain/route-id";
+import { formatQueue, parseQueue } from "@/lib/domain/worklist-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
 }
 
-export default async function RenewPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+export default async function RenewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string; cardId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff({ permission: "renewCard" });
+  const queue = formatQueue(parseQueue((await searchParams).queue));
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const customerId = routeId(customerIdParam);
   const cardId = routeId(cardIdParam);
@@ -129,6 +137,7 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
               <RenewForm
                 cardId={card.id}
                 idempotencyKey={randomUUID()}
+                queue={queue || undefined}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
                 numbers={numbers.map((n) => n.msisdn)}

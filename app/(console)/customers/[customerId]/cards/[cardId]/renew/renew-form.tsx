@@ -19,6 +19,7 @@ import {
   type Language,
   type PaymentMethod,
 } from "@/lib/domain/enums";
+import { ContactContextFields, contactContextFrom } from "@/components/forms/contact-context-fields";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
 
 export interface PlanOption {
@@ -44,6 +45,8 @@ export function RenewForm(props: {
   defaultLanguage: Language;
   numbers: string[];
   plans: PlanOption[];
+  /** The rest of the worklist this renewal was started from, for "next in the worklist". */
+  queue?: string;
 }) {
   const t = useTranslations("renewals");
   const locale = useLocale();
@@ -61,6 +64,7 @@ export function RenewForm(props: {
   const [reviewing, startReview] = useTransition();
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
@@ -102,9 +106,10 @@ export function RenewForm(props: {
     if (submitted.current) return;
     submitted.current = true;
     startConfirm(async () => {
-      const result = await renewCardAction({ ...request, idempotencyKey: props.idempotencyKey });
+      const context = contactContextFrom(formRef.current);
+      const result = await renewCardAction({ ...request, ...context, idempotencyKey: props.idempotencyKey });
       if (result.ok) {
-        router.push(`/renewals/${result.data.renewalId}?done=1`);
+        router.push(`/renewals/${result.data.renewalId}?done=1${props.queue ? `&queue=${props.queue}` : ""}`);
       } else {
         submitted.current = false;
         setPreview(null);
@@ -116,7 +121,7 @@ export function RenewForm(props: {
   const fieldError = (name: string) => error?.fieldErrors?.[name];
 
   return (
-    <form onSubmit={review} className="space-y-6" noValidate>
+    <form ref={formRef} onSubmit={review} className="space-y-6" noValidate>
       <Panel title={t("stepPlan")}>
         <fieldset aria-describedby={fieldError("planVersionId") ? "plan-error" : undefined}>
           <legend className="sr-only">{t("stepPlan")}</legend>
@@ -291,6 +296,8 @@ export function RenewForm(props: {
           </div>
         </div>
       </Panel>
+
+      <ContactContextFields errors={error?.fieldErrors} />
 
       {error ? <Notice tone="error">{error.message}</Notice> : null}
 

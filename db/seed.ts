@@ -469,8 +469,6 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     `),
     );
 
-    await step("desk: goodwill, top-ups, contacts, real-name", () => tx.unsafe(deskDemoSql(nowSql)));
-
     // The periods trigger is off in a bulk load (replica mode): rebuilt once here.
     await step("cards on each plan version", () => tx`select plan_version_period_deltas_rebuild()`);
 
@@ -489,6 +487,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       values (null, 'seed.load', 'database', 'demo', jsonb_build_object('customers', ${n}, 'months', ${months}));
     `),
     );
+
+    // After the sequences: these rows take generated ids.
+    await step("desk: goodwill, top-ups, contacts, real-name", () => tx.unsafe(deskDemoSql(nowSql)));
   });
 
   await step("analyze", () => sql`analyze`);

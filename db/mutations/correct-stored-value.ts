@@ -40,7 +40,7 @@ export async function correctStoredValue(
   ) {
     throw new PreconditionError(
       "desk.storedValue.errors.deltaRange",
-      { max: formatMoney(CORRECTION_MAX_MINOR, "HKD") },
+      { min: formatMoney(1, "HKD"), max: formatMoney(CORRECTION_MAX_MINOR, "HKD") },
       "amount",
     );
   }

@@ -103,7 +103,7 @@ const amountField = (min: number, max: number, message: string) =>
 export const topUpSchema = z
   .object({
     cardId: idSchema,
-    amount: amountField(TOP_UP_MIN_MINOR, TOP_UP_MAX_MINOR, "desk.topUp.errors.amountRange"),
+    amount: amountField(TOP_UP_MIN_MINOR, TOP_UP_MAX_MINOR, "desk.topUp.errors.amount"),
     method: z.enum(
       paymentMethods.filter((m) => m !== "stored_value") as ["wechat_pay", "alipay", "fps", "bank_transfer", "cash"],
       { message: "desk.topUp.errors.method" },
@@ -118,7 +118,7 @@ export const correctionSchema = z
   .object({
     cardId: idSchema,
     direction: z.enum(["add", "subtract"], { message: "desk.storedValue.errors.direction" }),
-    amount: amountField(1, CORRECTION_MAX_MINOR, "desk.storedValue.errors.deltaRange"),
+    amount: amountField(1, CORRECTION_MAX_MINOR, "desk.storedValue.errors.amount"),
     idempotencyKey: z.uuid(),
     ...supervisorContextFields,
   })

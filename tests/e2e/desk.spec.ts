@@ -45,11 +45,7 @@ function captureActions(page: Page): Request[] {
 }
 
 /** Replays a captured server-action POST as the demo agent. */
-async function replayAsAgent(
-  playwright: { request: APIRequest },
-  baseURL: string,
-  call: Request,
-) {
+async function replayAsAgent(playwright: { request: APIRequest }, baseURL: string, call: Request) {
   const agent = await playwright.request.newContext({ baseURL, storageState: storageState("agent") });
   try {
     const response = await agent.post(call.url(), {
@@ -80,8 +76,8 @@ test.describe("as a supervisor", () => {
     const calls = captureActions(page);
     await page.goto(card.path);
     await page.getByRole("link", { name: "Goodwill extension" }).click();
-    await expect(page.getByRole("heading", { name: /Goodwill extension/ })).toBeVisible();
-    await page.getByLabel("Days").fill("5");
+    await expect(page).toHaveURL(/\/goodwill$/);
+    await page.getByLabel("Days", { exact: true }).fill("5");
     await page.getByLabel("Ticket reference").fill("ZD-E2E-GW");
     await page.getByRole("button", { name: "Review" }).click();
     await expect(page.getByTestId("goodwill-new-end")).toBeVisible();
@@ -117,11 +113,11 @@ test.describe("as a supervisor", () => {
     const calls = captureActions(page);
     await page.goto(`${card.path}/stored-value`);
     await page.getByLabel("Direction").selectOption("subtract");
-    await page.getByLabel("Amount (HK$)").fill("60");
+    await page.getByLabel("Amount (HKD)").fill("60");
     await page.getByLabel("Reason").fill("would go below zero");
     await page.getByRole("button", { name: "Apply correction" }).click();
     await expect(page.getByText(/may not take it below zero/).first()).toBeVisible();
-    await page.getByLabel("Amount (HK$)").fill("20");
+    await page.getByLabel("Amount (HKD)").fill("20");
     await page.getByLabel("Reason").fill("double top-up");
     await page.getByRole("button", { name: "Apply correction" }).click();
     await expect(page.getByText("Corrected: the balance is now HK$30.00.")).toBeVisible();
@@ -137,7 +133,7 @@ test.describe("as a supervisor", () => {
   test("runs an outage extension for selected cards in the background, with a progress bar", async ({ page }) => {
     const cards = [await holder(), await holder()];
     await page.goto(`/goodwill?cardIds=${cards.map((c) => c.cardId).join(",")}`);
-    await page.getByLabel("Days").fill("2");
+    await page.getByLabel("Days", { exact: true }).fill("2");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByTestId("bulk-count")).toHaveText("2 cards will be extended by 2 days.");
     await screenshot(page, "desk-bulk-preview");
@@ -161,7 +157,7 @@ test.describe("as an agent", () => {
     const card = await holder({ storedValue: 1000 });
     await page.goto(card.path);
     await page.getByRole("link", { name: "Top up stored value" }).click();
-    await page.getByLabel("Amount (HK$)").fill("200");
+    await page.getByLabel("Amount (HKD)").fill("200");
     await page.getByLabel("Paid by").selectOption("fps");
     await page.getByLabel("Payment reference").fill(`FRN-E2E-${card.cardId}`);
     await page.getByRole("button", { name: "Top up" }).click();
@@ -191,7 +187,7 @@ test.describe("as an agent", () => {
     await screenshot(page, "desk-profile");
 
     await page.goto(`${card.path}/top-up`);
-    await page.getByLabel("Amount (HK$)").fill("50");
+    await page.getByLabel("Amount (HKD)").fill("50");
     await page.getByLabel("Paid by").selectOption("cash");
     await page.getByRole("button", { name: "Top up" }).click();
     await expect(page).toHaveURL(/\/payments\/\d+\?done=1/);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { formKey } from "@/components/forms/form-key";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -18,7 +19,7 @@ export function ContactLogForm(props: { customerId: number; cards: { id: number;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [outcome, setOutcome] = useState(values?.outcome ?? "reached");
   return (
-    <form action={action} className="space-y-3" noValidate key={state?.ok ? state.data.contactId : "form"}>
+    <form action={action} className="space-y-3" noValidate key={formKey(state)}>
       <input type="hidden" name="customerId" value={props.customerId} />
       {state?.ok ? <Notice tone="success">{t("logged")}</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { formKey } from "@/components/forms/form-key";
 import { useActionState } from "react";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Field } from "@/components/ui/field";
@@ -26,7 +27,7 @@ export function ProfileForm(props: {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const v = (name: keyof typeof props.values) => values?.[name] ?? props.values[name];
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-6" noValidate>
       <input type="hidden" name="customerId" value={props.customerId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
       {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { formKey } from "@/components/forms/form-key";
 import { useActionState } from "react";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Field } from "@/components/ui/field";
@@ -16,7 +17,7 @@ export function CorrectionForm({ cardId, idempotencyKey }: { cardId: number; ide
   const values = state?.values;
   const errors = state?.fieldErrors;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="cardId" value={cardId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="grid gap-4 sm:grid-cols-2">

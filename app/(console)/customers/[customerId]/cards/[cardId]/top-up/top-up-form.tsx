@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { formKey } from "@/components/forms/form-key";
 import { useActionState, useEffect } from "react";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Field } from "@/components/ui/field";
@@ -10,6 +11,8 @@ import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { paymentMethods } from "@/lib/domain/enums";
+import { formatMoney } from "@/lib/domain/money";
+import { TOP_UP_MAX_MINOR, TOP_UP_MIN_MINOR } from "@/lib/domain/stored-value";
 import { topUpAction } from "./actions";
 
 export function TopUpForm({ cardId, idempotencyKey }: { cardId: number; idempotencyKey: string }) {
@@ -23,7 +26,7 @@ export function TopUpForm({ cardId, idempotencyKey }: { cardId: number; idempote
   const values = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-6" noValidate>
       <input type="hidden" name="cardId" value={cardId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <Panel>
@@ -32,7 +35,10 @@ export function TopUpForm({ cardId, idempotencyKey }: { cardId: number; idempote
             label={t("amount")}
             name="amount"
             inputMode="decimal"
-            hint={t("amountHint")}
+            hint={t("amountHint", {
+              min: formatMoney(TOP_UP_MIN_MINOR, "HKD"),
+              max: formatMoney(TOP_UP_MAX_MINOR, "HKD"),
+            })}
             defaultValue={values?.amount ?? ""}
             error={errors?.amount}
             autoFocus

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { formKey } from "@/components/forms/form-key";
 import { useActionState } from "react";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Field } from "@/components/ui/field";
@@ -19,7 +20,7 @@ export function RealNameForm(props: {
   const values = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="numberId" value={props.numberId} />
       {state?.ok ? <Notice tone="success">{t("saved")}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">

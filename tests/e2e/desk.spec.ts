@@ -212,6 +212,26 @@ test.describe("as an agent", () => {
     await screenshot(page, "desk-customer-timeline");
   });
 
+  test("records a pending real-name with its deadline, and the card counts down to it", async ({ page }) => {
+    const card = await holder();
+    await page.goto(card.path);
+    await page.getByRole("link", { name: /^Edit real-name of/ }).click();
+    await page.getByLabel("Status").selectOption("pending");
+    await page.getByLabel("Document type").selectOption("home_return_permit");
+    await page.getByLabel("Last 4 characters").fill("H1234567");
+    await page.getByRole("button", { name: "Save real-name status" }).click();
+    await expect(page.getByText("Enter exactly the last 4 characters, letters or digits.")).toBeVisible();
+    await page.getByLabel("Last 4 characters").fill("567a");
+    const deadline = new Date(Date.now() + 8 * 60 * 60_000 + 10 * DAY_MS).toISOString().slice(0, 10);
+    await page.getByLabel("Deadline (Hong Kong date)").fill(deadline);
+    await page.getByRole("button", { name: "Save real-name status" }).click();
+    await expect(page.getByText("Real-name status saved.")).toBeVisible();
+    await screenshot(page, "desk-real-name");
+    await page.getByRole("link", { name: "Back to the card" }).click();
+    await expect(page.getByText(/10 days left/)).toBeVisible();
+    await expect(page.getByText("回鄉證 Home Return Permit ••••567A")).toBeVisible();
+  });
+
   test("is refused the goodwill page", async ({ page }) => {
     const card = await holder();
     await page.goto(card.path);

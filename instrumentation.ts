@@ -5,9 +5,10 @@
  * tables' owner): the app must connect as the runtime role (README, "Running
  * it for a team"), unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on
  * purpose. Then it starts the carrier worker (retries carrier requests;
- * CARRIER_WORKER=off stops it), the notification (SMS) worker (SMS_WORKER=off
- * when `npm run worker` runs it instead) and the hourly purge of expired rows.
- * Several instances may run the workers at once: claims use SKIP LOCKED.
+ * CARRIER_WORKER=off stops it), the bulk goodwill worker, the notification
+ * (SMS) worker (SMS_WORKER=off when `npm run worker` runs it instead) and the
+ * hourly purge of expired rows. Several instances may run the workers at
+ * once: claims use SKIP LOCKED.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -36,6 +37,10 @@ export async function register() {
     const carrierClient = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-carrier" });
     void runCarrierWorker(carrierClient.db, defaultCarrier());
   }
+  // Bulk goodwill jobs resume here after a restart: pending items are simply picked up again.
+  const { runGoodwillWorker } = await import("./lib/goodwill/worker");
+  const goodwill = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-goodwill" });
+  void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
   if (config.SMS_WORKER === "off") return;
   const { configuredSmsProvider } = await import("./lib/notifications/sms-provider");
   const { runNotificationWorker } = await import("./lib/notifications/worker");

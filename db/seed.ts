@@ -318,14 +318,14 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         `
       insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
       select card_id, 'HK', '+852' || coalesce(hk, (case when pg_temp.rnd(card_id, 30) < 0.5 then '5' else '6' end) || lpad(((card_id::bigint * 5021 + 1234567) % 10000000)::text, 7, '0')),
-        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
+        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
       where d.hk is not null or (d.cn is null and pg_temp.rnd(d.card_id, 32) < 0.95) or d.card_id > 8 and pg_temp.rnd(d.card_id, 33) >= 0.6;
 
       insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
       select card_id, 'CN', '+86' || coalesce(cn, pg_temp.pick(array['15','17','18','19'], card_id, 34) || lpad(((card_id::bigint * 7001 + 31337) % 1000000000)::text, 9, '0')),
-        (case when c.suspension_reason = 'real_name_missing' then 'missing' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
+        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
       where d.cn is not null or (d.card_id > 8 and pg_temp.rnd(d.card_id, 33) < 0.6);
@@ -495,6 +495,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       values (null, 'seed.load', 'database', 'demo', jsonb_build_object('customers', ${n}, 'months', ${months}));
     `),
     );
+
+    // After the sequences: these rows take generated ids.
+    await step("desk: goodwill, top-ups, contacts, real-name", () => tx.unsafe(deskDemoSql(nowSql)));
   });
 
   await step("card lifecycle", () => seedLifecycle(sql, now));
@@ -568,6 +571,51 @@ async function seedLifecycle(sql: postgres.Sql, now: Date): Promise<void> {
       (${supervisor.id}, 'card.replace', 'card', ${String(target.id)}, ${tx.json({ iccid: old!.iccid, storedValueHkdMinor: old!.balance })}, ${tx.json({ ...after, replacedByCardId: newCardId })}, ${old!.customer_id}, 'DEMO-1001', 'walk_in', 'Demo: SIM damaged in a network fault', ${now}),
       (${supervisor.id}, 'card.replacement_issued', 'card', ${String(newCardId)}, null, ${tx.json({ ...after, replacesCardId: target.id, iccid })}, ${old!.customer_id}, 'DEMO-1001', 'walk_in', 'Demo: SIM damaged in a network fault', ${now})`;
   });
+}
+
+/**
+ * A little of everything the desk records, on a deterministic slice of the
+ * cards: goodwill extensions (within each card's current validity, so the end
+ * stays consistent), HK$200 FPS top-ups, logged calls with ticket references,
+ * and every real-name state with its document type and last four characters.
+ */
+function deskDemoSql(nowSql: string): string {
+  return `
+    insert into goodwill_extensions (card_id, days, reason_code, reason, previous_validity_end, new_validity_end, granted_by, created_at)
+    select c.id, 7, 'network_outage', 'network_outage', c.validity_end - interval '7 days', c.validity_end,
+      (select id from staff where role = 'supervisor' order by id limit 1), ${nowSql} - make_interval(days => c.id % 20)
+    from cards c where c.id % 97 = 3 and c.validity_end > ${nowSql} + interval '8 days' and c.suspended_at is null;
+
+    insert into payments (purpose, card_id, method, reference, amount_minor, currency, received_at, received_by)
+    select 'top_up', c.id, 'fps', 'FRNTU' || lpad(c.id::text, 10, '0'), 20000, 'HKD', ${nowSql} - make_interval(hours => c.id % 200),
+      (select id from staff where role = 'agent' order by id limit 1)
+    from cards c where c.id % 89 = 5 and c.stored_value_hkd_minor >= 20000 and c.validity_end > ${nowSql};
+
+    insert into stored_value_ledger (card_id, delta_minor, balance_after_minor, reason, payment_id, staff_id, created_at)
+    select p.card_id, p.amount_minor, c.stored_value_hkd_minor, 'top_up', p.id, p.received_by, p.received_at
+    from payments p join cards c on c.id = p.card_id where p.purpose = 'top_up';
+
+    insert into contacts (customer_id, card_id, channel, outcome, call_back_at, note, ticket_ref, staff_id, created_at)
+    select c.customer_id, c.id,
+      (array['phone','wechat','whatsapp','phone'])[1 + c.id % 4]::contact_channel,
+      (array['reached','no_answer','promised_to_renew','declined'])[1 + (c.id / 13) % 4]::contact_outcome,
+      null, 'Expiry call', 'ZD-' || (40000 + c.id), (select id from staff where role = 'agent' order by id limit 1),
+      ${nowSql} - make_interval(hours => 2 + c.id % 70)
+    from cards c where c.id % 13 = 0 and c.validity_end between ${nowSql} - interval '25 days' and ${nowSql} + interval '30 days';
+
+    insert into audit_log (actor_staff_id, action, entity_type, entity_id, customer_id, ticket_ref, contact_channel, contact_note, after, created_at)
+    select k.staff_id, 'customer.contact', 'customer', k.customer_id::text, k.customer_id, k.ticket_ref, k.channel, k.note,
+      jsonb_build_object('contactId', k.id, 'cardId', k.card_id, 'outcome', k.outcome), k.created_at
+    from contacts k;
+
+    update card_numbers n set real_name_document = case when n.region = 'HK' then 'hkid' else 'home_return_permit' end::real_name_document,
+      real_name_document_last4 = lpad(((n.card_id * 7919) % 10000)::text, 4, '0'), real_name_updated_at = n.created_at
+    where n.real_name_status = 'verified';
+    update card_numbers n set real_name_deadline = ${nowSql} + make_interval(days => 3 + n.card_id % 25)
+    where n.real_name_status = 'pending';
+    update card_numbers n set real_name_status = 'not_required', real_name_document = null, real_name_document_last4 = null
+    where n.region = 'HK' and n.card_id % 17 = 0 and n.real_name_status = 'verified';
+  `;
 }
 
 /** True when the database has no staff and no customers yet. */

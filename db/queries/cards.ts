@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
+import type { RealNameStatus } from "@/lib/domain/enums";
 import {
   auditLog,
   cardNumbers,
@@ -122,7 +123,7 @@ export async function listCustomerCards(
 export interface CardNumber {
   region: "HK" | "CN";
   msisdn: string;
-  realNameStatus: "verified" | "pending" | "missing";
+  realNameStatus: RealNameStatus;
   releasedAt: Date | null;
 }
 

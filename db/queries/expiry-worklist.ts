@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import type { notificationKinds, notificationStatuses } from "@/lib/domain/enums";
+import type { ContactOutcome, notificationKinds, notificationStatuses } from "@/lib/domain/enums";
 import { worklistWindows, windowBounds, type WorklistSort, type WorklistWindow } from "@/lib/domain/reports/worklist";
 
 export const WORKLIST_PAGE_SIZE = 50;
@@ -23,6 +23,12 @@ export interface WorklistRow {
   lastContactAt: Date | null;
   lastContactKind: (typeof notificationKinds)[number] | null;
   lastContactStatus: (typeof notificationStatuses)[number] | null;
+  /** The desk's latest logged contact with this card (a call outcome), if any. */
+  deskContactAt: Date | null;
+  deskOutcome: ContactOutcome | null;
+  deskStaffName: string | null;
+  /** Set when that contact asked for a call back; the row is hidden until then. */
+  callBackAt: Date | null;
 }
 
 /**
@@ -64,12 +70,17 @@ export async function listExpiryWorklist(
     last_contact_at: string | null;
     last_contact_kind: WorklistRow["lastContactKind"];
     last_contact_status: WorklistRow["lastContactStatus"];
+    desk_at: string | null;
+    desk_outcome: ContactOutcome | null;
+    desk_staff: string | null;
+    call_back_at: string | null;
   }>(sql`
     select c.id as card_id, c.customer_id, cu.name_zh, cu.name_en,
       hk.msisdn as hk_msisdn, cn.msisdn as cn_msisdn,
       pl.name_en as plan_name_en, pl.name_zh as plan_name_zh, pl.name_zh_hant as plan_name_zh_hant,
       c.validity_end::text as validity_end,
-      contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status
+      contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status,
+      desk.created_at::text as desk_at, desk.outcome as desk_outcome, desk.staff_name as desk_staff, desk.call_back_at::text as call_back_at
     from cards c
     join customers cu on cu.id = c.customer_id
     left join card_numbers hk on hk.card_id = c.id and hk.region = 'HK' and hk.released_at is null
@@ -83,7 +94,13 @@ export async function listExpiryWorklist(
     left join lateral (
       select n.created_at, n.kind, n.status from notifications n where n.card_id = c.id order by n.id desc limit 1
     ) contact on true
+    left join lateral (
+      select k.created_at, k.outcome, k.call_back_at, (select s.name from staff s where s.id = k.staff_id) as staff_name
+      from contacts k where k.card_id = c.id order by k.id desc limit 1
+    ) desk on true
     where c.suspended_at is null and c.replaced_at is null
+      -- "Call back at …" moves the row to that time: it is out of the list until then.
+      and (desk.call_back_at is null or desk.call_back_at <= ${params.now.toISOString()}::timestamptz)
       and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz
       ${after}
     order by ${order}
@@ -103,6 +120,10 @@ export async function listExpiryWorklist(
     lastContactAt: r.last_contact_at ? new Date(r.last_contact_at) : null,
     lastContactKind: r.last_contact_kind,
     lastContactStatus: r.last_contact_status,
+    deskContactAt: r.desk_at ? new Date(r.desk_at) : null,
+    deskOutcome: r.desk_outcome,
+    deskStaffName: r.desk_staff,
+    callBackAt: r.call_back_at ? new Date(r.call_back_at) : null,
   }));
   return { rows: rows.slice(0, WORKLIST_PAGE_SIZE), hasMore: rows.length > WORKLIST_PAGE_SIZE };
 }

@@ -20,6 +20,7 @@ import { isValidReference, normaliseReference } from "@/lib/domain/payment-refer
 import {
   checkRecentRenewal,
   quoteRenewal,
+  realNameWarning,
   RECENT_RENEWAL_MINUTES,
   type RecentRenewal,
   type RenewalRefusal,
@@ -228,7 +229,7 @@ export async function checkRenewal(
   const [plan, [number], recent] = await Promise.all([
     getSellablePlanVersion(input.planVersionId, db),
     db
-      .select({ msisdn: cardNumbers.msisdn })
+      .select({ msisdn: cardNumbers.msisdn, realNameStatus: cardNumbers.realNameStatus })
       .from(cardNumbers)
       .where(
         and(
@@ -259,6 +260,8 @@ export async function checkRenewal(
   refusals.push(...quote.refusals);
   const unacknowledged = checkRecentRenewal(recent, input.acknowledgeRecentRenewal);
   if (unacknowledged) refusals.push(unacknowledged);
+  const realName = realNameWarning(number?.realNameStatus);
+  if (realName) quote.warnings.push(realName);
 
   // The payment step is shared with top-ups and fees (db/queries/payments.ts), on the normalised reference.
   const typed = input.reference ? normaliseReference(input.reference) : null;

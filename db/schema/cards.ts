@@ -3,7 +3,7 @@ import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, uniqueI
 import { createdAt, instant, updatedAt } from "./columns";
 import { customers } from "./customers";
 import { staff } from "./staff";
-import { cardForms, suspensionReasons, numberRegions, realNameStatuses } from "@/lib/domain/enums";
+import { cardForms, suspensionReasons, numberRegions, realNameDocuments, realNameStatuses } from "@/lib/domain/enums";
 
 export const cardForm = pgEnum("card_form", cardForms);
 
@@ -12,6 +12,8 @@ export const suspensionReason = pgEnum("suspension_reason", suspensionReasons);
 export const numberRegion = pgEnum("number_region", numberRegions);
 
 export const realNameStatus = pgEnum("real_name_status", realNameStatuses);
+
+export const realNameDocument = pgEnum("real_name_document", realNameDocuments);
 
 export const cards = pgTable(
   "cards",
@@ -72,6 +74,11 @@ export const cardNumbers = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`right(msisdn, 4)`),
     realNameStatus: realNameStatus().notNull().default("pending"),
+    // Only the document's type and last four characters, never the whole number.
+    realNameDocument: realNameDocument(),
+    realNameDocumentLast4: text(),
+    realNameDeadline: instant(),
+    realNameUpdatedAt: instant(),
     releasedAt: instant(),
     createdAt: createdAt(),
   },
@@ -87,6 +94,14 @@ export const cardNumbers = pgTable(
     index("card_numbers_last4").on(t.last4),
     index("card_numbers_national_trgm").using("gin", sql`${t.national} gin_trgm_ops`),
     index("card_numbers_card_id").on(t.cardId),
+    check(
+      "card_numbers_real_name_last4",
+      sql`${t.realNameDocumentLast4} is null or ${t.realNameDocumentLast4} ~ '^[A-Z0-9()]{4}$'`,
+    ),
+    check(
+      "card_numbers_real_name_document_pair",
+      sql`(${t.realNameDocument} is null) = (${t.realNameDocumentLast4} is null)`,
+    ),
     check(
       "card_numbers_msisdn_format",
       sql`(${t.region} = 'HK' and ${t.msisdn} ~ '^\\+852[0-9]{8}$') or (${t.region} = 'CN' and ${t.msisdn} ~ '^\\+861[0-9]{10}$')`,

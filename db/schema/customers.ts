@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
+import { staff } from "./staff";
 import { languages, idDocumentTypes } from "@/lib/domain/enums";
 
 export const language = pgEnum("language", languages);
@@ -20,6 +21,9 @@ export const customers = pgTable(
     idDocumentType: idDocumentType(),
     idDocumentLast4: text(),
     notes: text(),
+    // Optimistic concurrency: a profile edit names the lockVersion it read.
+    lockVersion: integer().notNull().default(1),
+    updatedBy: integer().references(() => staff.id),
     // Maintained by PostgreSQL so every writer (console, seed, imports) agrees.
     searchName: text()
       .notNull()

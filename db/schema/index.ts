@@ -8,3 +8,4 @@ export * from "./renewals";
 export * from "./security";
 export * from "./staff";
 export * from "@/db/schema/carrier-requests";
+export * from "./desk";

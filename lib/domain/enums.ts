@@ -82,9 +82,21 @@ export type CardSuccessionKind = (typeof cardSuccessionKinds)[number];
 export const simHandovers = ["pickup", "delivery"] as const;
 export type SimHandover = (typeof simHandovers)[number];
 export const numberRegions = ["HK", "CN"] as const;
-export const realNameStatuses = ["verified", "pending", "missing"] as const;
+/** Per number (DOMAIN.md, "Real-name status"): pending carries a deadline. */
+export const realNameStatuses = ["verified", "pending", "failed", "not_required"] as const;
+export type RealNameStatus = (typeof realNameStatuses)[number];
+/** 回鄉證, 香港身份證, 二代身份證, 台胞證, passport: only the last 4 characters are ever recorded. */
+export const realNameDocuments = ["home_return_permit", "hkid", "mainland_id", "taiwan_permit", "passport"] as const;
+export type RealNameDocument = (typeof realNameDocuments)[number];
 
-export const notificationKinds = ["renewal_confirmation", "renewal_voided", "expiry_reminder", "resend"] as const;
+export const notificationKinds = [
+  "renewal_confirmation",
+  "renewal_voided",
+  "expiry_reminder",
+  "resend",
+  "goodwill_extension",
+  "stored_value_top_up",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ["pending", "sent", "failed"] as const;
 
@@ -117,3 +129,22 @@ export const securityEventKinds = [
   "staff.password_reset",
 ] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];
+
+/** Why a supervisor grants a goodwill extension; "other" needs a note. */
+export const goodwillReasons = ["network_outage", "complaint", "service_failure", "other"] as const;
+export type GoodwillReason = (typeof goodwillReasons)[number];
+/** A bulk goodwill job runs until no item is pending. */
+export const goodwillJobStatuses = ["running", "done"] as const;
+export const goodwillItemStatuses = ["pending", "extended", "skipped"] as const;
+export type GoodwillItemStatus = (typeof goodwillItemStatuses)[number];
+
+/** What came of a contact with the customer (DOMAIN.md, "The desk's record of contact"). */
+export const contactOutcomes = [
+  "reached",
+  "no_answer",
+  "call_back",
+  "promised_to_renew",
+  "declined",
+  "wrong_number",
+] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];

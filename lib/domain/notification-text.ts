@@ -23,7 +23,9 @@ export type NotificationContent =
       currency: Currency;
       refundMethod: PaymentMethod;
     }
-  | { kind: "expiry_reminder"; validityEnd: Date; inGrace: boolean };
+  | { kind: "expiry_reminder"; validityEnd: Date; inGrace: boolean }
+  | { kind: "goodwill_extension"; days: number; validityEnd: Date }
+  | { kind: "stored_value_top_up"; amount: string; balance: string };
 
 const day = (instant: Date) => formatHkt(instant, { dateOnly: true });
 const money = (minor: number, currency: Currency) => formatMoney(minor, currency);
@@ -70,6 +72,9 @@ const templates: Record<Language, Templates> = {
       m.inGrace
         ? `中港通: your card expired on ${day(m.validityEnd)}. Renew now to restore service and keep your number.`
         : `中港通: your card expires on ${day(m.validityEnd)} 23:59 HKT. Renew in time to keep your number and data.`,
+    goodwill_extension: (m) =>
+      `中港通: we have added ${m.days} day${m.days === 1 ? "" : "s"} to your card, free of charge. It is now valid until ${day(m.validityEnd)} 23:59 HKT.`,
+    stored_value_top_up: (m) => `中港通: ${m.amount} was added to your card's stored value. Balance: ${m.balance}.`,
   },
   "zh-Hans": {
     renewal_confirmation: (m) =>
@@ -82,6 +87,9 @@ const templates: Record<Language, Templates> = {
       m.inGrace
         ? `中港通：您的卡已于${day(m.validityEnd)}过期，请尽快续费以恢复服务并保留号码。`
         : `中港通：您的卡将于${day(m.validityEnd)} 23:59（香港时间）到期，请及时续费以保留号码和数据。`,
+    goodwill_extension: (m) =>
+      `中港通：我们已免费为您的卡延长${m.days}天，现有效期至${day(m.validityEnd)} 23:59（香港时间）。`,
+    stored_value_top_up: (m) => `中港通：您的卡已充值${m.amount}，储值余额${m.balance}。`,
   },
   "zh-Hant": {
     renewal_confirmation: (m) =>
@@ -94,6 +102,9 @@ const templates: Record<Language, Templates> = {
       m.inGrace
         ? `中港通：您的卡已於${day(m.validityEnd)}過期，請盡快續費以恢復服務並保留號碼。`
         : `中港通：您的卡將於${day(m.validityEnd)} 23:59（香港時間）到期，請及時續費以保留號碼和數據。`,
+    goodwill_extension: (m) =>
+      `中港通：我們已免費為您的卡延長${m.days}天，現有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+    stored_value_top_up: (m) => `中港通：您的卡已增值${m.amount}，儲值餘額${m.balance}。`,
   },
 };
 

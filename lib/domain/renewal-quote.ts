@@ -106,8 +106,17 @@ export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalM
  * - grace_restores_service: the card is in grace; renewing restores it now.
  * - queued_period: the new period starts when the current validity ends.
  * - data_only: max-from-today with a later old end: the end stays, the data starts now.
+ * - sms_real_name_pending / sms_real_name_failed: the SMS number's real-name registration is not verified.
  */
-export type Warning = "grace_restores_service" | "queued_period" | "data_only";
+export type Warning =
+  "grace_restores_service" | "queued_period" | "data_only" | "sms_real_name_pending" | "sms_real_name_failed";
+
+/** The review warns when the SMS goes to a number whose real-name registration is pending or failed. */
+export function realNameWarning(status: string | null | undefined): Warning | null {
+  if (status === "pending") return "sms_real_name_pending";
+  if (status === "failed") return "sms_real_name_failed";
+  return null;
+}
 
 export interface RenewalPlanTerms {
   validityDays: number;
@@ -149,6 +158,11 @@ export interface RenewalQuote {
  * The same calendar date `years` later; 29 February falls on 28 February in a
  * year without one (DOMAIN.md: from 2028-02-29 the cap's last day is 2030-02-28).
  */
+/** The last instant the validity cap allows: 23:59:59 HKT on today's Hong Kong date plus `capYears` calendar years. */
+export function validityCapEnd(now: Date, capYears: number): Date {
+  return hkEndOfDay(addYears(hkDay(now), capYears));
+}
+
 export function addYears(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const year = y + years;
@@ -200,7 +214,7 @@ export function quoteRenewal(input: RenewalQuoteInput): RenewalQuote {
   if (state === "grace") warnings.push("grace_restores_service");
   if (startsAt.getTime() > now.getTime()) warnings.push("queued_period");
 
-  const capEnd = hkEndOfDay(addYears(today, input.capYears));
+  const capEnd = validityCapEnd(now, input.capYears);
   if (newValidityEnd.getTime() > capEnd.getTime() && newValidityEnd.getTime() > card.validityEnd.getTime())
     refusals.push({ code: "cap_exceeded", capYears: input.capYears, capEnd });
 

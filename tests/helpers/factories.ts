@@ -351,8 +351,8 @@ export async function createRenewal(
       voidedAt,
     });
     await tx.insert(payments).values({
-      cardId,
       renewalId: id,
+      cardId,
       method,
       reference,
       amountMinor: priceMinor,

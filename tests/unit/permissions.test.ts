@@ -14,9 +14,15 @@ describe("the permission map", () => {
         "retryActivation",
         "sendExpiryReminders",
         "viewReports",
+        "topUpStoredValue",
+        "editCustomerProfile",
+        "editRealName",
+        "logContact",
       ].sort(),
     );
-    expect(granted("supervisor")).toEqual([...granted("agent"), "seeRevenue", "voidRenewal"].sort());
+    expect(granted("supervisor")).toEqual(
+      [...granted("agent"), "seeRevenue", "voidRenewal", "grantGoodwill", "correctStoredValue"].sort(),
+    );
     expect(granted("admin")).toEqual(Object.keys(permissions).sort());
   });
 
@@ -25,5 +31,8 @@ describe("the permission map", () => {
     expect(may.voidRenewal({ role: "supervisor" })).toBe(true);
     expect(may.manageStaff({ role: "supervisor" })).toBe(false);
     expect(may.manageStaff({ role: "admin" })).toBe(true);
+    expect(may.grantGoodwill({ role: "agent" })).toBe(false);
+    expect(may.correctStoredValue({ role: "supervisor" })).toBe(true);
+    expect(may.topUpStoredValue({ role: "agent" })).toBe(true);
   });
 });

@@ -27,6 +27,7 @@ import { ReportSkeleton } from "./report-skeleton";
 import { ReportsNav } from "./reports-nav";
 import { SegmentedLinks } from "./segmented-links";
 import { StatCard } from "./stat-card";
+import { GoodwillSummary } from "./goodwill-summary";
 import { currencies } from "@/lib/domain/enums";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,6 +60,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {/* Keyed by the URL state, so a new range shows the skeleton while its figures load. */}
         <Suspense key={reportHref("", query)} fallback={<ReportSkeleton />}>
           <ReportBody viewer={staff} range={range} by={by} query={query} now={now} />
+          <GoodwillSummary range={range} />
         </Suspense>
       </div>
     </>

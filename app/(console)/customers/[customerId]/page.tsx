@@ -24,6 +24,9 @@ import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
 import { localizedName } from "@/lib/i18n/localized-name";
 import { RememberCustomer } from "@/components/palette/palette-context";
+import { CustomerDeskActions } from "./customer-desk-actions";
+import { CustomerTimeline } from "./customer-timeline";
+import { may } from "@/lib/domain/permissions";
 
 const CARDS_PER_PAGE = 50;
 
@@ -47,10 +50,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CustomerPage({ params, searchParams }: Props) {
-  await requireStaff({ permission: "lookUpCustomers" });
+  const staff = await requireStaff({ permission: "lookUpCustomers" });
   const customerId = routeId((await params).customerId);
   if (!customerId) notFound();
-  const afterCardId = queryId((await searchParams).cardsAfter);
+  const query = await searchParams;
+  const afterCardId = queryId(query.cardsAfter);
   const [customer, cards] = await Promise.all([
     loadCustomer(customerId),
     listCustomerCards({ customerId, afterCardId, limit: CARDS_PER_PAGE }),
@@ -84,6 +88,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           </>
         }
         description={t("customer.since", { id: customer.id, date: formatHkt(customer.createdAt, { dateOnly: true }) })}
+        actions={<CustomerDeskActions customerId={customer.id} canEdit={may.editCustomerProfile(staff)} />}
       />
       <div className="space-y-6">
         <Panel title={t("customer.details")}>
@@ -189,6 +194,13 @@ export default async function CustomerPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </section>
+        <CustomerTimeline
+          customerId={customer.id}
+          cards={cards.items.map((c) => ({ id: c.cardId, label: t("results.cardNumber", { id: c.cardId }) }))}
+          cardId={queryId(query.card) ?? undefined}
+          after={typeof query.timeline === "string" ? query.timeline : undefined}
+          canLogContact={may.logContact(staff)}
+        />
       </div>
     </>
   );

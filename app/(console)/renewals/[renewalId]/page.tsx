@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
+import { NextInWorklist } from "./next-in-worklist";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
 import { localizedName } from "@/lib/i18n/localized-name";
 
@@ -37,7 +38,8 @@ export default async function RenewalReceiptPage({
   if (!receipt) notFound();
   const t = await getTranslations("renewals");
   const locale = await getLocale();
-  const done = (await searchParams).done === "1";
+  const query = await searchParams;
+  const done = query.done === "1";
   const r = receipt;
   const voidable =
     may.voidRenewal(staff) &&
@@ -67,6 +69,7 @@ export default async function RenewalReceiptPage({
         }
       />
       {done && r.status !== "voided" ? <Notice tone="success">{t("done")}</Notice> : null}
+      {done ? <NextInWorklist queue={query.queue} /> : null}
 
       <Panel>
         <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2">

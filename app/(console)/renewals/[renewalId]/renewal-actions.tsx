@@ -5,6 +5,7 @@ import { useActionState, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Notice } from "@/components/ui/notice";
 import { useToastOnSuccess } from "@/components/ui/toaster";
 import { TextAreaField } from "@/components/ui/select";
@@ -83,6 +84,7 @@ export function VoidRenewal({
         defaultValue={state?.values?.reason ?? ""}
         error={state?.fieldErrors?.reason}
       />
+      <ContactContextFields values={state?.values} errors={state?.fieldErrors} withNote={false} />
       {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
       <VoidButton label={t("void")} pendingLabel={t("voiding")} onClick={() => setAsking(true)} />
       <ConfirmDialog

@@ -27,6 +27,8 @@ import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { localizedName } from "@/lib/i18n/localized-name";
+import { may } from "@/lib/domain/permissions";
+import { formatQueue } from "@/lib/domain/worklist-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -79,6 +81,7 @@ async function Worklist({
   after: string | undefined;
 }) {
   const after = worklistCursor(decodeCursor(cursor));
+  const staff = await requireStaff({ permission: "viewReports" });
   const now = new Date();
   const { graceDays } = businessRules();
   const [page, counts] = await Promise.all([
@@ -89,7 +92,7 @@ async function Worklist({
   const locale = await getLocale();
   const today = hkDay(now);
 
-  const items: WorklistItem[] = page.rows.map((row) => {
+  const items: WorklistItem[] = page.rows.map((row, index) => {
     const primary = locale === "en" ? (row.nameEn ?? row.nameZh) : (row.nameZh ?? row.nameEn);
     const secondary = locale === "en" ? row.nameZh : row.nameEn;
     return {
@@ -109,6 +112,9 @@ async function Worklist({
       lastContact: row.lastContactAt
         ? { at: row.lastContactAt, kind: row.lastContactKind!, status: row.lastContactStatus! }
         : null,
+      lastCall: row.deskContactAt ? { at: row.deskContactAt, outcome: row.deskOutcome!, by: row.deskStaffName } : null,
+      callBackDue: row.callBackAt,
+      queue: formatQueue(page.rows.slice(index + 1).map((r) => ({ customerId: r.customerId, cardId: r.cardId }))),
     };
   });
   const last = page.rows.at(-1);
@@ -157,6 +163,7 @@ async function Worklist({
           action={sendRemindersAction}
           sortHeader={sortHeader}
           caption={`${t("title")}: ${t(`windows.${window}`)}`}
+          canGrantGoodwill={may.grantGoodwill(staff)}
         />
       )}
       <nav aria-label={t("title")} className="flex items-center justify-between text-sm">

@@ -14,6 +14,8 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { HkTime } from "@/components/ui/hk-time";
 import type { ReminderResult } from "@/db/mutations/send-expiry-reminders";
 import type { ActionResult } from "@/lib/action";
+import { cn } from "@/components/ui/cn";
+import { CallOutcomeCell, outcomeKeys, useCallLog } from "./call-outcome";
 
 export interface WorklistItem {
   cardId: number;
@@ -29,6 +31,12 @@ export interface WorklistItem {
   /** Hong Kong calendar days until the grace window closes (cards in grace only). */
   graceDaysLeft: number;
   lastContact: { at: Date; kind: string; status: string } | null;
+  /** The desk's latest logged call, shown when it is newer than the latest message. */
+  lastCall: { at: Date; outcome: string; by: string | null } | null;
+  /** A call-back whose time has come. */
+  callBackDue: Date | null;
+  /** The worklist rows after this one, for "next in the worklist" after a renewal. */
+  queue: string;
 }
 
 /**
@@ -41,14 +49,18 @@ export function WorklistTable({
   action,
   sortHeader,
   caption,
+  canGrantGoodwill = false,
 }: {
   items: WorklistItem[];
   action: (previous: ActionResult<ReminderResult> | null, formData: FormData) => Promise<ActionResult<ReminderResult>>;
   sortHeader: React.ReactNode;
   caption: string;
+  canGrantGoodwill?: boolean;
 }) {
   const t = useTranslations("reports.worklist");
   const common = useTranslations("common");
+  const desk = useTranslations("desk");
+  const call = useCallLog();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [asking, setAsking] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -74,34 +86,48 @@ export function WorklistTable({
   return (
     <form ref={form} action={formAction} className="space-y-3">
       <input type="hidden" name="cardIds" value={[...selected].join(",")} />
-      <div className="flex flex-wrap items-center gap-3">
-        <AskFirstButton
-          label={t("send")}
-          pendingLabel={t("sending")}
-          disabled={selected.size === 0}
-          onClick={() => setAsking(true)}
-        />
-        <ConfirmDialog
-          open={asking}
-          title={t("confirmTitle", { count: selected.size })}
-          confirmLabel={t("confirmSend", { count: selected.size })}
-          cancelLabel={common("cancel")}
-          variant="primary"
-          onCancel={() => setAsking(false)}
-          onConfirm={() => {
-            setAsking(false);
-            form.current?.requestSubmit();
-          }}
-        >
-          <p>{t("confirmBody", { count: selected.size })}</p>
-          <p>{t("sendHint")}</p>
-        </ConfirmDialog>
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {t("selected", { count: selected.size })}
+      {/* The bulk bar stays in view while the agent works down a long list. */}
+      <div className="sticky top-0 z-10 -mx-1 space-y-2 border-b border-slate-200 bg-white/95 px-1 py-2 backdrop-blur">
+        <div className="flex flex-wrap items-center gap-3">
+          <AskFirstButton
+            label={t("send")}
+            pendingLabel={t("sending")}
+            disabled={selected.size === 0}
+            onClick={() => setAsking(true)}
+          />
+          <ConfirmDialog
+            open={asking}
+            title={t("confirmTitle", { count: selected.size })}
+            confirmLabel={t("confirmSend", { count: selected.size })}
+            cancelLabel={common("cancel")}
+            variant="primary"
+            onCancel={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              form.current?.requestSubmit();
+            }}
+          >
+            <p>{t("confirmBody", { count: selected.size })}</p>
+            <p>{t("sendHint")}</p>
+          </ConfirmDialog>
+          {canGrantGoodwill ? (
+            <Link
+              href={selected.size ? `/goodwill?cardIds=${[...selected].join(",")}` : "/goodwill"}
+              className={buttonClass("secondary")}
+            >
+              {desk("worklist.goodwill")}
+            </Link>
+          ) : null}
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("selected", { count: selected.size })}
+          </p>
+        </div>
+        <p className="text-xs text-slate-500">
+          {t("sendHint")} {desk("worklist.keysHint")}
         </p>
+        {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+        {call.message ? <Notice tone={call.message.ok ? "success" : "error"}>{call.message.text}</Notice> : null}
       </div>
-      <p className="text-xs text-slate-500">{t("sendHint")}</p>
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <Table caption={caption}>
         <thead>
           <tr>
@@ -121,6 +147,7 @@ export function WorklistTable({
             <Th>{t("columns.plan")}</Th>
             {sortHeader}
             <Th>{t("columns.lastContact")}</Th>
+            <Th>{desk("worklist.outcome")}</Th>
             <Th>
               <span className="sr-only">{t("columns.action")}</span>
             </Th>
@@ -128,7 +155,22 @@ export function WorklistTable({
         </thead>
         <TBody>
           {items.map((item) => (
-            <tr key={item.cardId} className={selected.has(item.cardId) ? "bg-brand-50" : undefined}>
+            <tr
+              key={item.cardId}
+              tabIndex={0}
+              aria-label={desk("worklist.logFor", { name: item.name })}
+              onKeyDown={(event) => {
+                if (event.target !== event.currentTarget || event.metaKey || event.ctrlKey || event.altKey) return;
+                const outcome = outcomeKeys[event.key.toLowerCase()];
+                if (!outcome) return;
+                event.preventDefault();
+                call.log({ customerId: item.customerId, cardId: item.cardId, name: item.name }, outcome);
+              }}
+              className={cn(
+                "focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
+                selected.has(item.cardId) ? "bg-brand-50" : undefined,
+              )}
+            >
               <Td>
                 <input
                   type="checkbox"
@@ -164,7 +206,20 @@ export function WorklistTable({
                 </p>
               </Td>
               <Td className="text-xs">
-                {item.lastContact ? (
+                {item.callBackDue ? (
+                  <p className="mb-1 font-medium text-amber-800">
+                    {desk("worklist.callBackDue")} <HkTime value={item.callBackDue} />
+                  </p>
+                ) : null}
+                {item.lastCall && (!item.lastContact || item.lastCall.at > item.lastContact.at) ? (
+                  <>
+                    <HkTime value={item.lastCall.at} />
+                    <p className="text-slate-600">
+                      {desk(`contacts.outcomes.${item.lastCall.outcome as "reached"}`)}
+                      {item.lastCall.by ? ` · ${item.lastCall.by}` : null}
+                    </p>
+                  </>
+                ) : item.lastContact ? (
                   <>
                     <HkTime value={item.lastContact.at} />
                     <p className="text-slate-600">
@@ -176,9 +231,15 @@ export function WorklistTable({
                   <span className="text-slate-500">{t("never")}</span>
                 )}
               </Td>
+              <Td>
+                <CallOutcomeCell
+                  target={{ customerId: item.customerId, cardId: item.cardId, name: item.name }}
+                  call={call}
+                />
+              </Td>
               <Td className="text-right">
                 <Link
-                  href={`/customers/${item.customerId}/cards/${item.cardId}/renew`}
+                  href={`/customers/${item.customerId}/cards/${item.cardId}/renew${item.queue ? `?queue=${item.queue}` : ""}`}
                   prefetch={false}
                   aria-label={t("renewCard", { card: item.numbers[0] ?? String(item.cardId), name: item.name })}
                   className={buttonClass("secondary", "py-1.5")}

@@ -22,6 +22,7 @@ import { CardMessages } from "./card-messages";
 import { CardStatus } from "./card-status";
 import { DataUsage } from "./data-usage";
 import { LifecycleHistory, LifecyclePanel } from "./lifecycle-panel";
+import { DeskPanel } from "./desk-panel";
 import { QueuedPeriods } from "./queued-periods";
 import { RenewalHistory } from "./renewal-history";
 import { SimDetails } from "./sim-details";
@@ -184,6 +185,8 @@ export default async function CardPage({ params, searchParams }: Props) {
         </Panel>
         <SimDetails card={card} released={status.state === "expired"} />
       </div>
+
+      <DeskPanel card={card} staff={staff} now={now} />
 
       {periods.queued.length ? (
         <div className="mb-6">

@@ -8,7 +8,8 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 const realNameTone: Record<CardDetail["numbers"][number]["realNameStatus"], BadgeTone> = {
   verified: "green",
   pending: "amber",
-  missing: "red",
+  failed: "red",
+  not_required: "neutral",
 };
 
 /**

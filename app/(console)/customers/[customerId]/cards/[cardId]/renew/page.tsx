@@ -19,6 +19,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
 import { RenewForm } from "./renew-form";
 import { localizedName } from "@/lib/i18n/localized-name";
+import { formatQueue, parseQueue } from "@/lib/domain/worklist-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
@@ -32,6 +33,7 @@ export default async function RenewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff({ permission: "renewCard" });
+  const queue = formatQueue(parseQueue((await searchParams).queue));
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const customerId = routeId(customerIdParam);
   const cardId = routeId(cardIdParam);
@@ -145,6 +147,7 @@ export default async function RenewPage({
                 idempotencyKey={randomUUID()}
                 initialPlanVersionId={plans.find((p) => p.planId === lastPlanId)?.planVersionId ?? null}
                 samePlanMissing={samePlan && !plans.some((p) => p.planId === lastPlanId)}
+                queue={queue || undefined}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
                 numbers={numbers.map((n) => n.msisdn)}

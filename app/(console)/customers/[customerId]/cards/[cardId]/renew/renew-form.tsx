@@ -20,6 +20,7 @@ import {
   type Language,
   type PaymentMethod,
 } from "@/lib/domain/enums";
+import { ContactContextFields, contactContextFrom } from "@/components/forms/contact-context-fields";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
 
 export interface PlanOption {
@@ -49,6 +50,8 @@ export function RenewForm(props: {
   defaultLanguage: Language;
   numbers: string[];
   plans: PlanOption[];
+  /** The rest of the worklist this renewal was started from, for "next in the worklist". */
+  queue?: string;
 }) {
   const t = useTranslations("renewals");
   const locale = useLocale();
@@ -67,6 +70,7 @@ export function RenewForm(props: {
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
   const reviewHeading = useRef<HTMLSpanElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // The review is read to the customer before Confirm: focus moves to its heading (Tab then reaches Confirm).
   useEffect(() => {
@@ -113,9 +117,10 @@ export function RenewForm(props: {
     if (submitted.current) return;
     submitted.current = true;
     startConfirm(async () => {
-      const result = await renewCardAction({ ...request, idempotencyKey: props.idempotencyKey });
+      const context = contactContextFrom(formRef.current);
+      const result = await renewCardAction({ ...request, ...context, idempotencyKey: props.idempotencyKey });
       if (result.ok) {
-        router.push(`/renewals/${result.data.renewalId}?done=1`);
+        router.push(`/renewals/${result.data.renewalId}?done=1${props.queue ? `&queue=${props.queue}` : ""}`);
       } else {
         submitted.current = false;
         setPreview(null);
@@ -127,7 +132,7 @@ export function RenewForm(props: {
   const fieldError = (name: string) => error?.fieldErrors?.[name];
 
   return (
-    <form onSubmit={review} className="space-y-6" noValidate>
+    <form ref={formRef} onSubmit={review} className="space-y-6" noValidate>
       {props.samePlanMissing ? <Notice tone="warning">{t("samePlanMissing")}</Notice> : null}
       <Panel title={t("stepPlan")}>
         <fieldset aria-describedby={fieldError("planVersionId") ? "plan-error" : undefined}>
@@ -305,6 +310,8 @@ export function RenewForm(props: {
           </div>
         </div>
       </Panel>
+
+      <ContactContextFields errors={error?.fieldErrors} />
 
       {error ? <Notice tone="error">{error.message}</Notice> : null}
 

@@ -10,7 +10,7 @@ export function uniquePlanCode(prefix = "E2E") {
 export async function createDraftPlan(code = uniquePlanCode()) {
   return withSql(async (sql) => {
     const [plan] =
-      await sql`insert into plans (code, name_en, name_zh, sort_order) values (${code}, ${`E2E plan ${code}`}, ${`测试套餐 ${code}`}, 500) returning id`;
+      await sql`insert into plans (code, name_en, name_zh, name_zh_hant, sort_order) values (${code}, ${`E2E plan ${code}`}, ${`测试套餐 ${code}`}, ${`測試套餐 ${code}`}, 500) returning id`;
     const [version] =
       await sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
       values (${plan!.id}, 1, 30, 8192, 4096, 9800, 8800) returning id`;

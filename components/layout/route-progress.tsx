@@ -43,7 +43,8 @@ function isInternalNavigation(event: MouseEvent): boolean {
 /**
  * A thin bar at the top while the next page loads, announced to screen
  * readers as busy. It starts on a link click, a GET form or startRouteProgress(),
- * and ends when the URL changes.
+ * and ends when the URL has changed and the page's own content replaced any
+ * loading skeleton.
  */
 export function RouteProgress({ label }: { label: string }) {
   const pathname = usePathname();
@@ -70,24 +71,43 @@ export function RouteProgress({ label }: { label: string }) {
       const form = event.target as HTMLFormElement | null;
       if (form instanceof HTMLFormElement && isNavigationForm(form)) start();
     };
-    document.addEventListener("click", onClick);
-    document.addEventListener("submit", onSubmit);
+    // Capture phase: next/link prevents the default in its own (bubbling) handler.
+    document.addEventListener("click", onClick, true);
+    document.addEventListener("submit", onSubmit, true);
     window.addEventListener(START_EVENT, start);
     return () => {
-      document.removeEventListener("click", onClick);
-      document.removeEventListener("submit", onSubmit);
+      document.removeEventListener("click", onClick, true);
+      document.removeEventListener("submit", onSubmit, true);
       window.removeEventListener(START_EVENT, start);
       clear();
     };
   }, []);
 
-  // The URL changed: the new page is here.
+  // The URL changed: the new page is here once no loading skeleton (loading.tsx) stands in for it.
   const location = `${pathname}?${searchParams.toString()}`;
   const [seen, setSeen] = useState(location);
+  const [arrived, setArrived] = useState(0);
   if (seen !== location) {
     setSeen(location);
-    if (state !== "idle") setState("idle");
+    setArrived((n) => n + 1);
   }
+  useEffect(() => {
+    if (arrived === 0) return;
+    const main = document.getElementById("main");
+    const done = () => !main?.querySelector("[data-loading]");
+    if (done()) {
+      // In a frame, not synchronously in the effect: the bar goes as the new page paints.
+      const frame = requestAnimationFrame(() => setState("idle"));
+      return () => cancelAnimationFrame(frame);
+    }
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      setState("idle");
+    });
+    observer.observe(main!, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [arrived]);
   useEffect(() => {
     if (state === "idle") clear();
   }, [state]);

@@ -11,7 +11,7 @@ export function RecentCustomers() {
   const { recent } = usePalette();
   const locale = useLocale();
   return (
-    <section aria-labelledby="recent-customers" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section aria-labelledby="recent-customers" className="h-fit rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 id="recent-customers" className="border-b border-slate-100 px-4 py-3 text-sm font-semibold text-slate-800">
         {t("groups.recent")}
       </h2>

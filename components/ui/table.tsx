@@ -16,7 +16,8 @@ export function Table({
   caption?: React.ReactNode;
 }) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
+    // relative: screen-reader-only text inside (absolutely placed) stays in this frame instead of widening the page.
+    <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm [word-break:keep-all]">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

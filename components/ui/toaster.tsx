@@ -97,27 +97,3 @@ export function useToast(): (message: string, tone?: Tone) => void {
   return useContext(ToastContext) ?? noop;
 }
 function noop() {}
-
-/** For a server-rendered success (a receipt after Confirm): toasts once when the page arrives. */
-export function ToastOnArrival({ message }: { message: string }) {
-  const toast = useToast();
-  const shown = useRef(false);
-  useEffect(() => {
-    if (shown.current) return;
-    shown.current = true;
-    toast(message);
-  }, [message, toast]);
-  return null;
-}
-
-/** Toasts an action's success once per result object (useActionState returns a new one each time). */
-export function useToastOnSuccess(state: { ok: boolean } | null, message: string | null) {
-  const toast = useToast();
-  const last = useRef<unknown>(null);
-  useEffect(() => {
-    if (state?.ok && message && last.current !== state) {
-      last.current = state;
-      toast(message);
-    }
-  }, [state, message, toast]);
-}

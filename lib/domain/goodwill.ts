@@ -1,7 +1,7 @@
 import { deriveCardState, type CardState } from "@/lib/domain/card-state";
 import { formatHkt } from "@/lib/domain/format";
 import { validityCapEnd } from "@/lib/domain/renewal-quote";
-import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
+import { addDays, hkDay, hkEndOfDay } from "@/lib/domain/time";
 
 /** DOMAIN.md, "Goodwill extension": product rules, not defaults. */
 export const GOODWILL_MIN_DAYS = 1;

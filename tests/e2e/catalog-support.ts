@@ -10,7 +10,14 @@ export function uniquePlanCode(prefix = "E2E") {
 /** A draft plan at version 1 that no other spec touches. */
 export async function createDraftPlan(code = uniquePlanCode()) {
   const { planId } = await withDb((db) =>
-    createPlan(db, { status: "draft", code, nameEn: `E2E plan ${code}`, nameZh: `测试套餐 ${code}`, sortOrder: 500 }),
+    createPlan(db, {
+      status: "draft",
+      code,
+      nameEn: `E2E plan ${code}`,
+      nameZh: `测试套餐 ${code}`,
+      nameZhHant: `測試套餐 ${code}`,
+      sortOrder: 500,
+    }),
   );
   return { id: planId, code };
 }

@@ -14,7 +14,11 @@ test.describe("an admin", () => {
     await expect(page.getByRole("heading", { level: 1, name: "New plan" })).toBeVisible();
     await page.getByLabel("Code", { exact: true }).fill(code.toLowerCase());
     await page.getByLabel("Name in English").fill(`Monthly test ${code}`);
-    await page.getByLabel("Name in Chinese").fill(`测试月卡 ${code}`);
+    await page.getByLabel("Name in Simplified Chinese").fill(`测试轻享月卡 ${code}`);
+    // OpenCC proposes the 繁體 name; the admin reads it before saving.
+    await page.getByRole("button", { name: "Propose 繁體 from 简体" }).click();
+    await expect(page.getByLabel("Name in Traditional Chinese")).toHaveValue(`測試輕享月卡 ${code}`);
+    await expect(page.getByLabel("Name in Traditional Chinese")).toBeFocused();
     await page.getByLabel("Validity (days)").fill("30");
     await page.getByLabel("Mainland China data", { exact: true }).fill("1.5");
     await page.getByLabel("Hong Kong data", { exact: true }).fill("500");
@@ -159,7 +163,8 @@ test.describe("an admin", () => {
     await page.goto("/plans/new");
     await page.getByLabel("Code", { exact: true }).fill("MONTHLY-8GB");
     await page.getByLabel("Name in English").fill("Duplicate");
-    await page.getByLabel("Name in Chinese").fill("重复");
+    await page.getByLabel("Name in Simplified Chinese").fill("重复");
+    await page.getByLabel("Name in Traditional Chinese").fill("重複");
     await page.getByLabel("Mainland China data", { exact: true }).fill("1");
     await page.getByLabel("Hong Kong data", { exact: true }).fill("1");
     await page.getByLabel("Price in HKD").fill("10");
@@ -235,7 +240,8 @@ test("a create request forged by an agent is refused and creates nothing", async
   await admin.goto("/plans/new");
   await admin.getByLabel("Code", { exact: true }).fill(code);
   await admin.getByLabel("Name in English").fill("Forged");
-  await admin.getByLabel("Name in Chinese").fill("伪造");
+  await admin.getByLabel("Name in Simplified Chinese").fill("伪造");
+  await admin.getByLabel("Name in Traditional Chinese").fill("偽造");
   await admin.getByLabel("Mainland China data", { exact: true }).fill("1");
   await admin.getByLabel("Hong Kong data", { exact: true }).fill("1");
   await admin.getByLabel("Price in HKD").fill("1");

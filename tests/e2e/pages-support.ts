@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { withSql, type DemoRole } from "./support";
 
-/** Every page of the console, as each role reaches it, with demo rows that exist after seeding. */
-export async function consolePages(role: DemoRole) {
+/** The console's pages, with demo rows that exist after seeding. */
+export async function demoPages() {
   const ids = await withSql(async (sql) => {
     const [card] = await sql`select c.id as card_id, c.customer_id from cards c where c.id = 1`;
     const [renewal] =
@@ -19,21 +19,59 @@ export async function consolePages(role: DemoRole) {
     };
   });
   const cardPath = `/customers/${ids.customerId}/cards/${ids.cardId}`;
+  const pages = {
+    customers: "/customers",
+    search: "/customers?q=%E7%8E%8B",
+    customer: `/customers/${ids.customerId}`,
+    card: cardPath,
+    renew: `${cardPath}/renew`,
+    receipt: `/renewals/${ids.renewalId}`,
+    plans: "/plans",
+    plan: `/plans/${ids.planId}`,
+    newPlan: "/plans/new",
+    reports: "/reports",
+    worklist: "/reports/expiring",
+    staff: "/staff",
+    staffMember: `/staff/${ids.staffId}`,
+    newStaff: "/staff/new",
+    notFound: "/no-such-page",
+  };
+  return { ids, pages };
+}
+
+/** Every page each role can open (agents and supervisors are refused plan editing and staff). */
+export async function pagesFor(role: DemoRole): Promise<string[]> {
+  const { pages } = await demoPages();
   const everyone = [
-    "/customers",
-    "/customers?q=%E7%8E%8B",
-    `/customers/${ids.customerId}`,
-    cardPath,
-    `${cardPath}/renew`,
-    `/renewals/${ids.renewalId}`,
-    "/plans",
-    `/plans/${ids.planId}`,
-    "/reports",
-    "/reports/expiring",
-    "/no-such-page",
+    pages.customers,
+    pages.search,
+    pages.customer,
+    pages.card,
+    pages.renew,
+    pages.receipt,
+    pages.plans,
+    pages.reports,
+    pages.worklist,
+    pages.notFound,
   ];
-  const adminOnly = ["/plans/new", "/staff", `/staff/${ids.staffId}`, "/staff/new"];
-  return role === "admin" ? [...everyone, ...adminOnly] : everyone;
+  return role === "admin"
+    ? [...everyone, pages.plan, pages.newPlan, pages.staff, pages.staffMember, pages.newStaff]
+    : everyone;
+}
+
+/**
+ * The pages whose content depends on the role, beyond the header's name and
+ * badge: void controls (card, receipt), revenue (reports), editing (plans),
+ * and the admin-only pages. A page outside this list renders the same for
+ * every role, so the a11y walk checks it once, as an agent.
+ */
+export async function roleDependentPages(role: DemoRole): Promise<string[]> {
+  const { pages } = await demoPages();
+  if (role === "agent") return pagesFor("agent");
+  const dependent = [pages.card, pages.receipt, pages.reports, pages.plans];
+  return role === "admin"
+    ? [...dependent, pages.plan, pages.newPlan, pages.staff, pages.staffMember, pages.newStaff]
+    : dependent;
 }
 
 type Catalog = Map<string, string>;

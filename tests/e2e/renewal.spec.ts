@@ -130,7 +130,7 @@ test.describe("voids", () => {
       await page.getByRole("button", { name: "Void and refund", exact: true }).click();
       // The confirmation states the amount and what happens before anything is done.
       const confirm = page.getByRole("alertdialog", { name: /^Void renewal #\d+ and refund HK\$98.00\?$/ });
-      await expect(confirm).toContainText("HK$98.00 is refunded by WeChat Pay");
+      await expect(confirm).toContainText("HK$98.00 is refunded by FPS.");
       await shot(page, "void-1b-confirm");
       await confirm.getByRole("button", { name: "Void and refund HK$98.00" }).click();
       await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();

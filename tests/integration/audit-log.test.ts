@@ -18,7 +18,7 @@ describe("audit log", () => {
   it("keeps plan versions immutable", async () => {
     const { sql } = testDb();
     const [plan] =
-      await sql`insert into plans (code, name_en, name_zh) values (${`T-${Date.now()}`}, 'Test', '测试') returning id`;
+      await sql`insert into plans (code, name_en, name_zh, name_zh_hant) values (${`T-${Date.now()}`}, 'Test', '测试', '測試') returning id`;
     const [version] =
       await sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
       values (${plan!.id}, 1, 30, 1024, 1024, 100, 90) returning id`;
@@ -30,7 +30,7 @@ describe("audit log", () => {
   it("refuses money and day counts that break the rules", async () => {
     const { sql } = testDb();
     const [plan] =
-      await sql`insert into plans (code, name_en, name_zh) values (${`T-${Date.now()}-2`}, 'Test', '测试') returning id`;
+      await sql`insert into plans (code, name_en, name_zh, name_zh_hant) values (${`T-${Date.now()}-2`}, 'Test', '测试', '測試') returning id`;
     await expect(sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)
       values (${plan!.id}, 1, 30, 1024, 1024, 0, 90)`).rejects.toThrow(/plan_versions_prices_positive/);
     await expect(sql`insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor)

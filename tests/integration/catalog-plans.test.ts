@@ -87,6 +87,7 @@ describe("createPlan", () => {
           code: input.code,
           nameEn: input.nameEn,
           nameZh: input.nameZh,
+          nameZhHant: input.nameZhHant,
           status: "draft",
           sortOrder: 100,
           version: 1,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { consolePages } from "../e2e/pages-support";
+import { pagesFor } from "../e2e/pages-support";
 import { storageState } from "../e2e/support";
 
 const widths = [1440, 390] as const;
@@ -19,7 +19,7 @@ for (const width of widths) {
       viewport: { width, height: width === 390 ? 844 : 900 },
     });
     const page = await context.newPage();
-    for (const path of await consolePages("admin")) {
+    for (const path of await pagesFor("admin")) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       await expect(page.locator("[data-loading]")).toHaveCount(0);
@@ -37,10 +37,12 @@ for (const width of widths) {
     await page.screenshot({ path: `test-results/screenshots/zh-Hant/palette-${width}.png` });
     await page.keyboard.press("Escape");
     await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "鍵盤快速鍵" })).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/zh-Hant/shortcuts-${width}.png` });
     await page.keyboard.press("Escape");
     if (width === 390) {
       await page.getByRole("button", { name: "選單" }).click();
+      await expect(page.getByRole("dialog", { name: "續費工作台" })).toBeVisible();
       await page.screenshot({ path: `test-results/screenshots/zh-Hant/menu-${width}.png` });
     }
     await context.close();

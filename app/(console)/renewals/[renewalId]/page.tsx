@@ -181,6 +181,7 @@ export default async function RenewalReceiptPage({
             renewalId={r.id}
             amount={formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale)}
             method={t(`methods.${r.paymentMethod}`)}
+            toBalance={r.paymentMethod === "stored_value"}
             validityBackTo={formatHkt(r.previousValidityEnd, { locale })}
           />
         </Panel>

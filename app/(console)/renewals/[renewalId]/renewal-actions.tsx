@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import { Notice } from "@/components/ui/notice";
-import { useToastOnSuccess } from "@/components/ui/toaster";
+import { useToast } from "@/components/ui/toaster";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resendNotificationAction, retryActivationAction, voidRenewalAction } from "./actions";
@@ -27,12 +27,23 @@ export function RetryActivation({ renewalId }: { renewalId: number }) {
 
 export function ResendSms({ notificationId }: { notificationId: number }) {
   const t = useTranslations("renewals");
-  const [state, action] = useActionState(resendNotificationAction, null);
-  useToastOnSuccess(state, t("resent"));
+  const toast = useToast();
+  const [state, action] = useActionState(
+    async (previous: Awaited<ReturnType<typeof resendNotificationAction>> | null, formData: FormData) => {
+      const result = await resendNotificationAction(previous, formData);
+      if (result.ok) toast(t("resent"));
+      return result;
+    },
+    null,
+  );
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="notificationId" value={notificationId} />
-      <SubmitButton variant="secondary" pendingLabel={t("resend")} className="px-2 py-1 text-xs">
+      <SubmitButton
+        variant="secondary"
+        pendingLabel={t("resend")}
+        className="shrink-0 whitespace-nowrap px-2 py-1 text-xs"
+      >
         {t("resend")}
       </SubmitButton>
       {state?.ok ? <span className="text-xs text-emerald-700">{t("resent")}</span> : null}
@@ -49,21 +60,32 @@ export function VoidRenewal({
   renewalId,
   amount,
   method,
+  toBalance,
   validityBackTo,
 }: {
   renewalId: number;
   /** The refund, formatted ("HK$88.00"), and how it goes back. */
   amount: string;
   method: string;
+  /** Paid from stored value: the refund goes back to the card's balance. */
+  toBalance: boolean;
   /** The validity end the card returns to, formatted in Hong Kong time. */
   validityBackTo: string;
 }) {
   const t = useTranslations("renewals");
   const common = useTranslations("common");
-  const [state, action] = useActionState(voidRenewalAction, null);
+  const toast = useToast();
+  // Toasted from the action itself: a void re-renders the receipt without this form, before any effect of it could run.
+  const [state, action] = useActionState(
+    async (previous: Awaited<ReturnType<typeof voidRenewalAction>> | null, formData: FormData) => {
+      const result = await voidRenewalAction(previous, formData);
+      if (result.ok) toast(t("voidDone"));
+      return result;
+    },
+    null,
+  );
   const [asking, setAsking] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useToastOnSuccess(state, t("voidDone"));
   // The toast announces it; the form gives way to a plain line, so it is not said twice.
   if (state?.ok)
     return (
@@ -98,7 +120,7 @@ export function VoidRenewal({
           form.current?.requestSubmit();
         }}
       >
-        <p>{t("voidConfirmRefund", { amount, method })}</p>
+        <p>{toBalance ? t("voidConfirmRefundBalance", { amount }) : t("voidConfirmRefund", { amount, method })}</p>
         <p>{t("voidConfirmValidity", { end: validityBackTo })}</p>
         <p>{t("voidConfirmSms")}</p>
       </ConfirmDialog>

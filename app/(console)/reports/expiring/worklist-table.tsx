@@ -6,7 +6,7 @@ import { useActionState, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToastOnSuccess } from "@/components/ui/toaster";
+import { useToast } from "@/components/ui/toaster";
 import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -61,13 +61,17 @@ export function WorklistTable({
   const common = useTranslations("common");
   const desk = useTranslations("desk");
   const call = useCallLog();
+  const toast = useToast();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [asking, setAsking] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const [state, formAction] = useActionState(
     async (previous: ActionResult<ReminderResult> | null, formData: FormData) => {
       const result = await action(previous, formData);
-      if (result.ok) setSelected(new Set());
+      if (result.ok) {
+        setSelected(new Set());
+        if (result.message) toast(result.message);
+      }
       return result;
     },
     null,
@@ -80,8 +84,6 @@ export function WorklistTable({
       else next.delete(cardId);
       return next;
     });
-
-  useToastOnSuccess(state, state?.ok ? (state.message ?? null) : null);
 
   return (
     <form ref={form} action={formAction} className="space-y-3">

@@ -1,6 +1,0 @@
-import { getTranslations } from "next-intl/server";
-import { PageSkeleton } from "@/components/ui/page-skeleton";
-
-export default async function StaffLoading() {
-  return <PageSkeleton title={(await getTranslations("staff"))("title")} layout="table" />;
-}

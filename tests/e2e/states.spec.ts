@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "./support";
+
+test.use({ storageState: storageState("agent") });
+
+test("a slow navigation shows the progress bar until the next page arrives", async ({ page }) => {
+  await page.goto("/customers");
+  await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
+  // Hold the plans page's server answer back for a moment.
+  await page.route(
+    (url) => url.pathname === "/plans",
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    },
+  );
+  const progress = page.getByRole("progressbar", { name: "Loading…" });
+  await expect(progress).toBeHidden();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plans" }).click();
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Plan catalog" })).toBeVisible();
+  await expect(page.locator("[data-loading]")).toHaveCount(0);
+  await expect(progress).toBeHidden();
+});

@@ -14,9 +14,23 @@ describe("the permission map", () => {
         "retryActivation",
         "sendExpiryReminders",
         "viewReports",
+        "suspendCard",
+        "liftSuspension",
+        "replaceCard",
+        "issueNewCard",
       ].sort(),
     );
-    expect(granted("supervisor")).toEqual([...granted("agent"), "seeRevenue", "voidRenewal"].sort());
+    expect(granted("supervisor")).toEqual(
+      [
+        ...granted("agent"),
+        "seeRevenue",
+        "voidRenewal",
+        "suspendForFraud",
+        "liftFraudSuspension",
+        "recordCarrierSuspension",
+        "waiveReplacementFee",
+      ].sort(),
+    );
     expect(granted("admin")).toEqual(Object.keys(permissions).sort());
   });
 

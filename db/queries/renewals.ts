@@ -47,7 +47,7 @@ export async function getRenewalContext(customerId: number, cardId: number, db: 
     .where(and(eq(cards.id, cardId), eq(cards.customerId, customerId)))
     .limit(1);
   if (!card) return null;
-  const [numbers, current] = await Promise.all([
+  const [numbers, current, [last]] = await Promise.all([
     db
       .select({ msisdn: cardNumbers.msisdn, region: cardNumbers.region, realNameStatus: cardNumbers.realNameStatus })
       .from(cardNumbers)
@@ -73,8 +73,16 @@ export async function getRenewalContext(customerId: number, cardId: number, db: 
       )
       .orderBy(desc(periods.endsAt))
       .limit(1),
+    // The smart defaults: the plan the card is on and where its last confirmation went.
+    db
+      .select({ planId: planVersions.planId, smsMsisdn: renewals.smsMsisdn, smsLanguage: renewals.smsLanguage })
+      .from(renewals)
+      .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
+      .where(and(eq(renewals.cardId, cardId), ne(renewals.status, "voided")))
+      .orderBy(desc(renewals.createdAt), desc(renewals.id))
+      .limit(1),
   ]);
-  return { card, numbers, currentPeriod: current[0] ?? null };
+  return { card, numbers, currentPeriod: current[0] ?? null, lastRenewal: last ?? null };
 }
 
 export type RenewalContext = NonNullable<Awaited<ReturnType<typeof getRenewalContext>>>;

@@ -132,7 +132,9 @@ export default async function CustomersPage({
                     </>
                   )}
                 </Td>
-                <Td className="whitespace-nowrap">{line.state ? <CardStateBadge state={line.state} /> : null}</Td>
+                <Td className="whitespace-nowrap">
+                  {line.state ? <CardStateBadge state={line.state} notActiveYet={line.notActiveYet} /> : null}
+                </Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
                 <Td>
                   {line.plan ? (

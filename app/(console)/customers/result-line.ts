@@ -19,6 +19,8 @@ export interface ResultLine {
   reason: MatchReason;
   matched: string;
   state: CardState | null;
+  /** A paid renewal the carrier has not activated: "paid — not active yet". */
+  notActiveYet: boolean;
   validityEnd: Date | null;
   numbers: string[];
   plan: { en: string; zh: string } | null;
@@ -34,6 +36,7 @@ export function toResultLine(
 ): ResultLine {
   const { card } = result;
   const period = card?.period;
+  const info = card ? deriveCardState(card, now, graceDays) : null;
   return {
     key: `${result.customerId}-${result.cardId ?? 0}`,
     href: result.cardId === null ? `/customers/${result.customerId}` : cardHref(result.customerId, result.cardId),
@@ -44,8 +47,9 @@ export function toResultLine(
     nameEn: result.nameEn,
     reason: result.reason,
     matched: matchedValue(result.reason, search),
-    state: card ? deriveCardState(card, now, graceDays).state : null,
-    validityEnd: card?.validityEnd ?? null,
+    state: info?.state ?? null,
+    notActiveYet: info?.notActiveYet ?? false,
+    validityEnd: info?.servedUntil ?? null,
     numbers: card?.numbers.filter((n) => !n.releasedAt).map((n) => formatMsisdn(n.msisdn)) ?? [],
     plan: period ? { en: period.planNameEn, zh: period.planNameZh } : null,
     dataLeft: card?.dataLeft ?? null,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import {
@@ -118,6 +118,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       customerId: customers.id,
       nameZh: customers.nameZh,
       nameEn: customers.nameEn,
+      customerLanguage: customers.preferredLanguage,
       planCode: plans.code,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
@@ -133,6 +134,8 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       paymentCurrency: payments.currency,
       paymentReceivedAt: payments.receivedAt,
       refundAmountMinor: refunds.amountMinor,
+      refundMethod: refunds.method,
+      refundReference: refunds.reference,
       refundedAt: refunds.refundedAt,
     })
     .from(renewals)
@@ -168,7 +171,17 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
     db
       .select({ id: periods.id })
       .from(periods)
-      .where(and(eq(periods.cardId, row.cardId), isNull(periods.voidedAt), gt(periods.endsAt, row.periodEndsAt)))
+      .where(
+        and(
+          eq(periods.cardId, row.cardId),
+          isNull(periods.voidedAt),
+          // Later: ends later, or ends with it and was sold after it (as voidRenewal decides).
+          or(
+            gt(periods.endsAt, row.periodEndsAt),
+            and(eq(periods.endsAt, row.periodEndsAt), gt(periods.renewalId, row.id)),
+          ),
+        ),
+      )
       .limit(1),
   ]);
   return { ...row, messages, isLatest: later.length === 0 };

@@ -305,7 +305,7 @@ export async function createRenewal(
       ? fields.reference
       : method === "cash" || method === "stored_value"
         ? null
-        : `FRN${uniqueSuffix()}${counter++}`;
+        : `FRN${uniqueSuffix().toUpperCase()}${counter++}`;
   return db.transaction(async (tx) => {
     const [renewal] = await tx
       .insert(renewals)

@@ -13,10 +13,13 @@ describe("the permission map", () => {
         "resendNotification",
         "retryActivation",
         "sendExpiryReminders",
+        "viewActivationQueue",
         "viewReports",
       ].sort(),
     );
-    expect(granted("supervisor")).toEqual([...granted("agent"), "seeRevenue", "voidRenewal"].sort());
+    expect(granted("supervisor")).toEqual(
+      [...granted("agent"), "seeRevenue", "seeStuckActivations", "voidRenewal"].sort(),
+    );
     expect(granted("admin")).toEqual(Object.keys(permissions).sort());
   });
 

@@ -39,7 +39,13 @@ export function toResultLine(
   const info = card ? deriveCardState(card, now, graceDays) : null;
   return {
     key: `${result.customerId}-${result.cardId ?? 0}`,
-    href: result.cardId === null ? `/customers/${result.customerId}` : cardHref(result.customerId, result.cardId),
+    // A receipt number or payment reference opens that renewal's receipt.
+    href:
+      result.renewalId !== null
+        ? `/renewals/${result.renewalId}`
+        : result.cardId === null
+          ? `/customers/${result.customerId}`
+          : cardHref(result.customerId, result.cardId),
     customerHref: `/customers/${result.customerId}`,
     customerId: result.customerId,
     cardId: result.cardId,

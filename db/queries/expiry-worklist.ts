@@ -19,6 +19,8 @@ export interface WorklistRow {
   validityEnd: Date;
   /** The validity end exactly as stored (microseconds included), for the next page's cursor. */
   validityEndKey: string;
+  /** The end before a renewal the carrier has not activated yet (null when none): "paid — not active yet". */
+  undeliveredFrom: Date | null;
   lastContactAt: Date | null;
   lastContactKind: (typeof notificationKinds)[number] | null;
   lastContactStatus: (typeof notificationStatuses)[number] | null;
@@ -59,6 +61,7 @@ export async function listExpiryWorklist(
     plan_name_en: string | null;
     plan_name_zh: string | null;
     validity_end: string;
+    undelivered_from: string | null;
     last_contact_at: string | null;
     last_contact_kind: WorklistRow["lastContactKind"];
     last_contact_status: WorklistRow["lastContactStatus"];
@@ -67,6 +70,7 @@ export async function listExpiryWorklist(
       hk.msisdn as hk_msisdn, cn.msisdn as cn_msisdn,
       pl.name_en as plan_name_en, pl.name_zh as plan_name_zh,
       c.validity_end::text as validity_end,
+      (select min(r.previous_validity_end)::text from renewals r where r.card_id = c.id and r.status = 'paid') as undelivered_from,
       contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status
     from cards c
     join customers cu on cu.id = c.customer_id
@@ -97,6 +101,7 @@ export async function listExpiryWorklist(
     planNameZh: r.plan_name_zh,
     validityEnd: new Date(r.validity_end),
     validityEndKey: r.validity_end,
+    undeliveredFrom: r.undelivered_from ? new Date(r.undelivered_from) : null,
     lastContactAt: r.last_contact_at ? new Date(r.last_contact_at) : null,
     lastContactKind: r.last_contact_kind,
     lastContactStatus: r.last_contact_status,

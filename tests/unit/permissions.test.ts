@@ -13,6 +13,7 @@ describe("the permission map", () => {
         "resendNotification",
         "retryActivation",
         "sendExpiryReminders",
+        "viewActivationQueue",
         "viewReports",
         "suspendCard",
         "liftSuspension",
@@ -24,6 +25,7 @@ describe("the permission map", () => {
       [
         ...granted("agent"),
         "seeRevenue",
+        "seeStuckActivations",
         "voidRenewal",
         "suspendForFraud",
         "liftFraudSuspension",

@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
+import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
@@ -64,9 +65,27 @@ export default async function RenewalReceiptPage({
           </>
         }
       />
-      {done && r.status !== "voided" ? <Notice tone="success">{t("done")}</Notice> : null}
+      {done && r.status === "activated" ? <Notice tone="success">{t("done")}</Notice> : null}
+      {done && r.status === "paid" ? <Notice tone="warning">{t("donePaidNotActive")}</Notice> : null}
 
-      <Panel>
+      <CustomerReceipt
+        language={r.customerLanguage}
+        receipt={{
+          renewalId: r.id,
+          createdAt: r.createdAt,
+          planName: { en: r.planNameEn, zh: r.planNameZh },
+          amountMinor: r.paymentAmountMinor,
+          currency: r.paymentCurrency,
+          method: r.paymentMethod,
+          reference: r.paymentReference,
+          iccid: r.iccid,
+          msisdn: r.smsMsisdn,
+          validityEnd: r.newValidityEnd,
+          status: r.status,
+        }}
+      />
+
+      <Panel className="no-print">
         <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2">
           <Item label={t("customer")}>
             <Link href={`/customers/${r.customerId}`} className="font-medium text-brand-700 hover:underline">
@@ -122,6 +141,12 @@ export default async function RenewalReceiptPage({
               {r.refundAmountMinor !== null ? (
                 <span className="block font-medium">
                   {t("refund", { amount: formatMoney(r.refundAmountMinor, r.paymentCurrency, locale) })}
+                  {r.refundMethod ? ` · ${t(`methods.${r.refundMethod}`)}` : null}
+                  {r.refundReference ? (
+                    <span className="block font-mono text-xs font-normal text-slate-600">
+                      {t("referenceShort", { reference: r.refundReference })}
+                    </span>
+                  ) : null}
                 </span>
               ) : null}
             </Item>
@@ -172,7 +197,7 @@ export default async function RenewalReceiptPage({
 
       {voidable ? (
         <Panel title={<span id="void">{t("voidTitle")}</span>} className="no-print">
-          <VoidRenewal renewalId={r.id} />
+          <VoidRenewal renewalId={r.id} paymentMethod={r.paymentMethod} notActivated={r.status === "paid"} />
         </Panel>
       ) : null}
     </div>

@@ -1,7 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import { methodsNeedingReference, paymentMethods, type PaymentMethod } from "@/lib/domain/enums";
 import { Notice } from "@/components/ui/notice";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -43,24 +46,70 @@ export function ResendSms({ notificationId }: { notificationId: number }) {
   );
 }
 
-export function VoidRenewal({ renewalId }: { renewalId: number }) {
+/**
+ * The void and its refund: how the money goes back (the payment's method by
+ * default), the refund's own reference for electronic methods, and the reason.
+ */
+export function VoidRenewal({
+  renewalId,
+  paymentMethod,
+  notActivated,
+}: {
+  renewalId: number;
+  paymentMethod: PaymentMethod;
+  notActivated: boolean;
+}) {
   const t = useTranslations("renewals");
   const [state, action] = useActionState(voidRenewalAction, null);
+  const [refundMethod, setRefundMethod] = useState<PaymentMethod>(paymentMethod);
   if (state?.ok) return <Notice tone="success">{t("voidDone")}</Notice>;
+  const needsReference = methodsNeedingReference.includes(refundMethod);
+  const shown = new Set(["reason", "refundMethod", "refundReference"]);
+  const otherError = state && !state.ok && !Object.keys(state.fieldErrors ?? {}).some((f) => shown.has(f));
   return (
     <form action={action} className="space-y-3">
-      <p className="text-sm text-slate-600">{t("voidHint")}</p>
+      <p className="text-sm text-slate-600">{notActivated ? t("voidHintNotActivated") : t("voidHint")}</p>
       <input type="hidden" name="renewalId" value={renewalId} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label={t("refundMethod")}
+          name="refundMethod"
+          value={refundMethod}
+          onChange={(e) => setRefundMethod(e.target.value as PaymentMethod)}
+          error={state?.fieldErrors?.refundMethod}
+          options={paymentMethods.map((m) => ({
+            value: m,
+            label: m === paymentMethod ? t("refundMethodOriginal", { method: t(`methods.${m}`) }) : t(`methods.${m}`),
+          }))}
+        />
+        {needsReference ? (
+          <Field
+            label={t("refundReference")}
+            name="refundReference"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={80}
+            className="font-mono"
+            hint={t("refundReferenceHint")}
+            defaultValue={state && !state.ok ? (state.values?.refundReference ?? "") : ""}
+            error={state?.fieldErrors?.refundReference}
+          />
+        ) : (
+          <p className="self-end text-sm text-slate-600">
+            {refundMethod === "cash" ? t("refundCashDrawer") : t("refundStoredValue")}
+          </p>
+        )}
+      </div>
       <TextAreaField
         label={t("voidReason")}
         name="reason"
         rows={2}
         maxLength={500}
         required
-        defaultValue={state?.values?.reason ?? ""}
+        defaultValue={state && !state.ok ? (state.values?.reason ?? "") : ""}
         error={state?.fieldErrors?.reason}
       />
-      {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
+      {otherError ? <Notice tone="error">{state.message}</Notice> : null}
       <SubmitButton variant="danger" pendingLabel={t("voiding")}>
         {t("void")}
       </SubmitButton>

@@ -100,6 +100,7 @@ async function Worklist({
       plan: locale === "en" ? row.planNameEn : row.planNameZh,
       validityEnd: row.validityEnd,
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
+      notActiveYet: row.undeliveredFrom !== null,
       daysFromToday: daysBetween(today, hkDay(row.validityEnd)),
       graceDaysLeft: Math.max(0, daysBetween(today, hkDay(new Date(row.validityEnd.getTime() + graceDays * DAY_MS)))),
       lastContact: row.lastContactAt

@@ -22,7 +22,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
 }
 
-export default async function RenewPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+export default async function RenewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string; cardId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff({ permission: "renewCard" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   const customerId = routeId(customerIdParam);
@@ -32,7 +38,10 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
   if (!context) notFound();
   const t = await getTranslations("renewals");
   const locale = await getLocale();
-  const { card, numbers, currentPeriod } = context;
+  const { card, numbers, currentPeriod, lastRenewal } = context;
+  // Smart defaults: the card's current plan (if still on sale) and the number its last confirmation went to.
+  const samePlan = lastRenewal ? plans.find((p) => p.planId === lastRenewal.planId) : undefined;
+  const lastNumber = numbers.find((n) => n.msisdn === lastRenewal?.smsMsisdn)?.msisdn;
   const now = new Date();
   const info = deriveCardState(card, now, businessRules().graceDays);
   const customerName = [card.nameZh, card.nameEn].filter(Boolean).join(" · ");
@@ -131,6 +140,9 @@ export default async function RenewPage({ params }: { params: Promise<{ customer
                 idempotencyKey={randomUUID()}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
+                defaultPlanVersionId={samePlan?.planVersionId ?? null}
+                defaultSmsMsisdn={lastNumber ?? null}
+                focusPayment={(await searchParams).same === "1" && !!samePlan}
                 numbers={numbers.map((n) => n.msisdn)}
                 plans={plans.map((p) => ({
                   planVersionId: p.planVersionId,

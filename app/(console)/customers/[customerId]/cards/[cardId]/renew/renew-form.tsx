@@ -2,14 +2,13 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
-import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/domain/format";
 import { formatMoney, type Currency } from "@/lib/domain/money";
 import {
   currencies,
@@ -20,6 +19,7 @@ import {
   type PaymentMethod,
 } from "@/lib/domain/enums";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
+import { ReviewPanel } from "./review-panel";
 
 export interface PlanOption {
   planVersionId: number;
@@ -42,6 +42,12 @@ export function RenewForm(props: {
   idempotencyKey: string;
   storedValueHkdMinor: number;
   defaultLanguage: Language;
+  /** The card's current plan, preselected when it is still on sale. */
+  defaultPlanVersionId: number | null;
+  /** Where the last confirmation SMS went, when that number is still on the card. */
+  defaultSmsMsisdn: string | null;
+  /** "Renew the same plan": everything else is chosen, so start at the payment reference. */
+  focusPayment?: boolean;
   numbers: string[];
   plans: PlanOption[];
 }) {
@@ -49,18 +55,26 @@ export function RenewForm(props: {
   const locale = useLocale();
   const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
-    props.plans.length === 1 ? props.plans[0]!.planVersionId : null,
+    props.defaultPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
   );
-  const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
+  const [smsMsisdn, setSmsMsisdn] = useState(
+    props.defaultSmsMsisdn ?? props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "",
+  );
   const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
   const [method, setMethod] = useState<PaymentMethod>("wechat_pay");
   const [currency, setCurrency] = useState<Currency>("HKD");
   const [reference, setReference] = useState("");
   const [preview, setPreview] = useState<RenewalPreview | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
   const [reviewing, startReview] = useTransition();
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
+  const referenceInput = useRef<HTMLInputElement>(null);
+  const focusPayment = props.focusPayment ?? false;
+  useEffect(() => {
+    if (focusPayment) referenceInput.current?.focus();
+  }, [focusPayment]);
 
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
@@ -80,31 +94,43 @@ export function RenewForm(props: {
     return (value: T) => {
       setter(value);
       setPreview(null);
+      setAcknowledged(false);
       setError(null);
     };
   }
 
+  async function runReview(keep?: { message: string; fieldErrors?: Record<string, string> }) {
+    const result = await previewRenewalAction(request);
+    setAcknowledged(false);
+    if (result.ok) {
+      setPreview(result.data);
+      setError(keep ?? null);
+    } else {
+      setPreview(null);
+      setError({ message: result.message, fieldErrors: result.fieldErrors });
+    }
+  }
+
   function review(event: React.FormEvent) {
     event.preventDefault();
-    startReview(async () => {
-      const result = await previewRenewalAction(request);
-      if (result.ok) {
-        setPreview(result.data);
-        setError(null);
-      } else {
-        setPreview(null);
-        setError({ message: result.message, fieldErrors: result.fieldErrors });
-      }
-    });
+    startReview(() => runReview());
   }
 
   function confirm() {
     if (submitted.current) return;
     submitted.current = true;
     startConfirm(async () => {
-      const result = await renewCardAction({ ...request, idempotencyKey: props.idempotencyKey });
+      const result = await renewCardAction({
+        ...request,
+        acknowledgeRecentRenewal: acknowledged,
+        idempotencyKey: props.idempotencyKey,
+      });
       if (result.ok) {
         router.push(`/renewals/${result.data.renewalId}?done=1`);
+      } else if (result.fieldErrors?.acknowledgeRecentRenewal) {
+        // Another tab or agent renewed this card since the review: review again, naming it.
+        submitted.current = false;
+        await runReview({ message: result.message, fieldErrors: result.fieldErrors });
       } else {
         submitted.current = false;
         setPreview(null);
@@ -267,6 +293,7 @@ export function RenewForm(props: {
                   {t("reference")}
                 </label>
                 <input
+                  ref={referenceInput}
                   id="reference"
                   name="reference"
                   value={reference}
@@ -301,119 +328,21 @@ export function RenewForm(props: {
           </Button>
         </div>
       ) : (
-        <Panel title={t("stepReview")}>
-          <ReviewPanel
-            preview={preview}
-            planName={plan?.name ?? ""}
-            method={method}
-            reference={needsReference ? reference : ""}
-            smsMsisdn={smsMsisdn}
-            smsLanguage={smsLanguage}
-            locale={locale}
-          />
-          <div className="mt-4 flex items-center justify-end gap-3">
-            {preview.refusals.length === 0 ? (
-              <Button type="button" onClick={confirm} disabled={confirming} aria-disabled={confirming}>
-                {confirming ? t("confirming") : t("confirm")}
-              </Button>
-            ) : null}
-          </div>
-        </Panel>
+        <ReviewPanel
+          preview={preview}
+          planName={plan?.name ?? ""}
+          method={method}
+          reference={needsReference ? reference : ""}
+          smsMsisdn={smsMsisdn}
+          smsLanguage={smsLanguage}
+          locale={locale}
+          acknowledged={acknowledged}
+          onAcknowledge={setAcknowledged}
+          confirming={confirming}
+          onConfirm={confirm}
+          acknowledgeError={fieldError("acknowledgeRecentRenewal")}
+        />
       )}
     </form>
-  );
-}
-
-function ReviewPanel({
-  preview,
-  planName,
-  method,
-  reference,
-  smsMsisdn,
-  smsLanguage,
-  locale,
-}: {
-  preview: RenewalPreview;
-  planName: string;
-  method: PaymentMethod;
-  reference: string;
-  smsMsisdn: string;
-  smsLanguage: Language;
-  locale: Locale;
-}) {
-  const t = useTranslations("renewals");
-  const instant = (iso: string) => {
-    const value = new Date(iso);
-    return (
-      <time dateTime={iso} title={formatUtc(value)}>
-        {formatHkt(value)}
-      </time>
-    );
-  };
-  return (
-    <div className="space-y-4" data-testid="renewal-review">
-      <p className="text-sm text-slate-600">{t("reviewTitle")}</p>
-      <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-2">
-        <div>
-          <dt className="text-slate-500">{t("oldEnd")}</dt>
-          <dd className="text-base font-medium">{instant(preview.previousValidityEnd)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("newEnd")}</dt>
-          <dd className="text-base font-semibold text-emerald-700" data-testid="new-validity-end">
-            {instant(preview.newValidityEnd)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("rule")}</dt>
-          <dd>{t(`rules.${preview.rule}`)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("dataGranted")}</dt>
-          <dd>
-            {planName}: {t("mainland")} {formatDataMb(preview.dataCnMb, locale)} · {t("hongKong")}{" "}
-            {formatDataMb(preview.dataHkMb, locale)}
-            <span className="block text-slate-600">
-              {preview.startsNow
-                ? t("dataStartsNow")
-                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt)) })}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("charge")}</dt>
-          <dd className="font-semibold tabular-nums">
-            {t("paidWith", {
-              amount: formatMoney(preview.priceMinor, preview.currency, locale),
-              method: t(`methods.${method}`),
-            })}
-            {reference ? (
-              <span className="block font-mono text-xs font-normal text-slate-600">
-                {t("referenceShort", { reference })}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("smsLabel")}</dt>
-          <dd>{t("smsTo", { number: smsMsisdn, language: t(`languages.${smsLanguage}`) })}</dd>
-        </div>
-      </dl>
-      {preview.warnings.map((w) => (
-        <Notice key={w} tone="warning">
-          {t(`warnings.${w}`)}
-        </Notice>
-      ))}
-      {preview.refusals.length > 0 ? (
-        <Notice tone="error">
-          <p className="font-semibold">{t("refusedTitle")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {preview.refusals.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-    </div>
   );
 }

@@ -35,7 +35,9 @@ export interface CardStateInfo {
 export function deriveCardState(card: CardStateInput, now: Date, graceDays: number): CardStateInfo {
   const booked = stateAt(card.validityEnd, card.suspendedAt, card.replacedAt ?? null, now, graceDays);
   const servedUntil = card.undeliveredFrom ?? card.validityEnd;
-  const served = card.undeliveredFrom ? stateAt(servedUntil, card.suspendedAt, card.replacedAt ?? null, now, graceDays) : booked;
+  const served = card.undeliveredFrom
+    ? stateAt(servedUntil, card.suspendedAt, card.replacedAt ?? null, now, graceDays)
+    : booked;
   return {
     state: served.state,
     graceEndsAt: served.graceEndsAt,

@@ -204,9 +204,9 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
       ok: true,
       text,
       lookups: [
+        // …or a payment reference (normalised: frn-1066 040003 is FRN1066040003), tried first.
+        ...referenceLookup(text),
         { by: "ticket", ref: text },
-        // …or, with a dash, a payment reference (normalised: FRN-1066 is FRN1066).
-        ...(text.includes("-") ? referenceLookup(text) : []),
         { by: "emailPrefix", prefix: text.toLowerCase() },
       ],
     };

@@ -23,6 +23,9 @@ async function pageAs(browser: Browser, role: DemoRole) {
 }
 
 test.describe("card lifecycle", () => {
+  // Each is a whole desk workflow (several pages, the carrier, a renewal): longer than one page's default.
+  test.describe.configure({ timeout: 90_000 });
+
   test("an agent suspends a lost card, replaces it with a new ICCID paid by WeChat Pay, and the new card keeps numbers, validity and balance", async ({
     browser,
   }) => {
@@ -171,6 +174,7 @@ test.describe("card lifecycle", () => {
     await page.getByRole("radio", { name: /Monthly 8GB China \+ HK/ }).check();
     await page.getByLabel("Payment reference").fill(newReference());
     await page.getByRole("button", { name: "Review renewal" }).click();
+    await expect(page.getByTestId("renewal-review")).toBeVisible();
     await page.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(page).toHaveURL(/\/renewals\/\d+\?done=1$/);
     await page.getByRole("link", { name: "Back to the card" }).click();

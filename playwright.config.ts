@@ -2,6 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The same build on the same database with CARRIER_SIMULATION=fail: the carrier outage specs use it. */
+const carrierDownPort = Number(process.env.E2E_CARRIER_DOWN_PORT ?? port + 1);
+// Carrier workers off in both, so nothing retries behind a spec's back: the retry is the spec's own.
+const serverEnv = { CARRIER_WORKER: "off" };
 
 // Flags that keep Debian's Chromium quiet on a machine with no outside network.
 const chromiumArgs = [
@@ -40,12 +44,24 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      env: { ...serverEnv },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next start -p ${carrierDownPort} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${carrierDownPort}/api/health`,
+      env: { ...serverEnv, CARRIER_SIMULATION: "fail", SMS_WORKER: "off" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

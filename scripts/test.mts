@@ -120,12 +120,16 @@ const handlers: Record<Step, () => Promise<void>> = {
     )
       await handlers.build();
     const port = await freePort();
+    // A second server on the same database whose simulated carrier fails every request (outage specs).
+    let failPort = await freePort();
+    while (failPort === port) failPort = await freePort();
     await run("npx", ["playwright", "test"], {
       env: {
         ...process.env,
         DATABASE_URL: url,
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         E2E_PORT: String(port),
+        E2E_CARRIER_DOWN_PORT: String(failPort),
         CHROMIUM_PATH: chromium,
       },
     });

@@ -80,7 +80,7 @@ export default async function RenewalReceiptPage({
           reference: r.paymentReference,
           iccid: r.iccid,
           msisdn: r.smsMsisdn,
-          validityEnd: r.newValidityEnd,
+          validityEnd: r.status === "voided" ? r.previousValidityEnd : r.newValidityEnd,
           status: r.status,
         }}
       />

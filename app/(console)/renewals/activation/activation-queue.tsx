@@ -50,7 +50,18 @@ export function ActivationQueue({ rows }: { rows: QueueRow[] }) {
     });
   }
 
-  if (rows.length === 0) return <Notice tone="success">{t("empty")}</Notice>;
+  const announcement = result ? (
+    <span role="status" className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+      {result.message}
+    </span>
+  ) : null;
+  if (rows.length === 0)
+    return (
+      <div className="space-y-3">
+        {announcement}
+        <Notice tone="success">{t("empty")}</Notice>
+      </div>
+    );
   const all = selected.size === rows.length;
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -67,11 +78,7 @@ export function ActivationQueue({ rows }: { rows: QueueRow[] }) {
           {pending ? t("retrying") : t("retrySelected", { count: selected.size })}
         </Button>
         <span className="text-sm text-slate-600">{t("count", { count: rows.length })}</span>
-        {result ? (
-          <span role="status" className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-            {result.message}
-          </span>
-        ) : null}
+        {announcement}
       </div>
       <Table caption={t("title")}>
         <thead>

@@ -8,8 +8,21 @@ const baseURL = `http://127.0.0.1:${port}`;
  */
 const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3101);
 export const strictBaseURL = `http://127.0.0.1:${strictPort}`;
-// Both servers connect as the runtime role (DML only) when scripts/test.mts provides one.
+/** The same build on the same database with CARRIER_SIMULATION=fail: the carrier outage specs use it. */
+const carrierDownPort = Number(process.env.E2E_CARRIER_DOWN_PORT ?? 3102);
+// Every server connects as the runtime role (DML only) when scripts/test.mts provides one.
 const appDatabaseUrl = process.env.E2E_APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
+// Carrier workers off everywhere, so nothing retries behind a spec's back: the retry is the spec's own.
+// The demo supervisor and admin sign in with a password only, and the specs share each demo login across
+// parallel workers, which a per-person rate limit would count as one very fast person. The strict server
+// keeps the defaults (2FA) or tightens them (exports) to test them.
+const serverEnv = {
+  DATABASE_URL: appDatabaseUrl,
+  CARRIER_WORKER: "off",
+  TWO_FACTOR_ROLES: "none",
+  RATE_LIMIT_SUGGESTIONS_PER_MINUTE: "100000",
+  RATE_LIMIT_SEARCHES_PER_MINUTE: "100000",
+};
 
 // Flags that keep Debian's Chromium quiet on a machine with no outside network.
 const chromiumArgs = [
@@ -54,19 +67,20 @@ export default defineConfig({
     {
       command: `npx next start -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
+      env: serverEnv,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
-      // The demo supervisor and admin sign in with a password only here, and the specs share each demo
-      // login across parallel workers, which a per-person rate limit would count as one very fast person.
-      // The strict server below keeps the defaults (2FA) or tightens them (exports) to test them.
-      env: {
-        DATABASE_URL: appDatabaseUrl,
-        TWO_FACTOR_ROLES: "none",
-        RATE_LIMIT_SUGGESTIONS_PER_MINUTE: "100000",
-        RATE_LIMIT_SEARCHES_PER_MINUTE: "100000",
-      },
+    },
+    {
+      command: `npx next start -p ${carrierDownPort} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${carrierDownPort}/api/health`,
+      env: { ...serverEnv, CARRIER_SIMULATION: "fail", SMS_WORKER: "off" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
     {
       command: `npx next start -p ${strictPort} -H 127.0.0.1`,
@@ -77,6 +91,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         DATABASE_URL: appDatabaseUrl,
+        CARRIER_WORKER: "off",
         SMS_WORKER: "off",
         // Long enough that a slow page load on a busy machine is not "idle", short enough to wait out.
         SESSION_IDLE_SECONDS: "8",

@@ -129,8 +129,12 @@ const handlers: Record<Step, () => Promise<void>> = {
     createdRoles.push(role);
     await applyRuntimeGrants(url, role);
     const port = await freePort();
+    // Two more servers on the same database: a strict one (short sessions, 2FA, tiny limits) and one whose
+    // simulated carrier fails every request (outage specs).
     let strictPort = await freePort();
     while (strictPort === port) strictPort = await freePort();
+    let failPort = await freePort();
+    while (failPort === port || failPort === strictPort) failPort = await freePort();
     await run("npx", ["playwright", "test"], {
       env: {
         ...process.env,
@@ -139,6 +143,7 @@ const handlers: Record<Step, () => Promise<void>> = {
         E2E_STRICT_PORT: String(strictPort),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         E2E_PORT: String(port),
+        E2E_CARRIER_DOWN_PORT: String(failPort),
         CHROMIUM_PATH: chromium,
       },
     });

@@ -5,6 +5,7 @@ import { may } from "@/lib/domain/permissions";
 import { signOutAction } from "../(auth)/login/actions";
 import { suggestCustomersAction } from "./customers/actions";
 import { CustomerSearchBox } from "./customers/search-box";
+import { StuckActivationsFlag } from "./renewals/activation/stuck-activations-flag";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // The shell only needs who is here; each page enforces roles and 2FA enrolment itself.
@@ -16,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       signOutAction={signOutAction}
       palette={<CommandPalette search={suggestCustomersAction} canManageStaff={may.manageStaff(staff)} />}
     >
+      <StuckActivationsFlag staff={staff} />
       {children}
     </ConsoleShell>
   );

@@ -35,6 +35,7 @@ export async function ConsoleShell({
     { href: "/customers", label: t("customers") },
     { href: "/plans", label: t("plans") },
     { href: "/reports", label: t("reports") },
+    ...(may.viewActivationQueue(staff) ? [{ href: "/renewals/activation", label: t("activations") }] : []),
     ...(may.manageStaff(staff) ? [{ href: "/staff", label: t("staff") }] : []),
     ...(may.viewSecurityLog(staff) ? [{ href: "/security", label: t("security") }] : []),
   ];

@@ -120,6 +120,10 @@ export async function voidRenewal(
     if (check.refusals.length > 0) throw voidError(check.refusals[0]!);
     const refund = check.refund;
 
+    // The validity goes back only if this renewal set it: a data-only renewal (max-from-today
+    // with a later old end) never moved it, and a void since may have moved it already.
+    const restoredEnd =
+      card.validityEnd.getTime() === renewal.newValidityEnd.getTime() ? renewal.previousValidityEnd : card.validityEnd;
     let balance = card.storedValueHkdMinor;
     if (refund.method === "stored_value") {
       balance += renewal.amountMinor;
@@ -134,7 +138,7 @@ export async function voidRenewal(
     }
     await tx
       .update(cards)
-      .set({ validityEnd: renewal.previousValidityEnd, storedValueHkdMinor: balance, updatedAt: sql`now()` })
+      .set({ validityEnd: restoredEnd, storedValueHkdMinor: balance, updatedAt: sql`now()` })
       .where(eq(cards.id, card.id));
     await tx.update(periods).set({ voidedAt: now }).where(eq(periods.id, renewal.periodId));
     // Out of the rollup before the status flips, while the row still describes the sale.
@@ -188,7 +192,7 @@ export async function voidRenewal(
         language: renewal.smsLanguage as Language,
         message: {
           kind: "renewal_voided",
-          validityEnd: renewal.previousValidityEnd,
+          validityEnd: restoredEnd,
           amountMinor: renewal.amountMinor,
           currency: renewal.currency,
           refundMethod: refund.method,
@@ -205,7 +209,7 @@ export async function voidRenewal(
       before: { status: renewal.status, validityEnd: card.validityEnd, storedValueHkdMinor: card.storedValueHkdMinor },
       after: {
         status: "voided",
-        validityEnd: renewal.previousValidityEnd,
+        validityEnd: restoredEnd,
         storedValueHkdMinor: balance,
         refundMinor: renewal.amountMinor,
         currency: renewal.currency,

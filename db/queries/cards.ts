@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import type { RealNameStatus } from "@/lib/domain/enums";
 import {
@@ -42,17 +42,36 @@ function periodsWithPlans(db: DbOrTx) {
 /**
  * The period whose data the card is using now, or, once validity has ended,
  * the last one it used: the latest-ending period that has started
- * (periods_card_ends). Queued periods, not started yet, are skipped.
+ * (periods_card_ends). Queued periods, not started yet, are skipped, and so
+ * are periods the carrier has not activated: their data was never delivered.
  */
 function latestStartedPeriod(db: DbOrTx, cardId: number | typeof cards.id, now: Date) {
   return periodsWithPlans(db)
-    .where(and(eq(periods.cardId, cardId), isNull(periods.voidedAt), lte(periods.startsAt, now)))
+    .where(
+      and(
+        eq(periods.cardId, cardId),
+        isNull(periods.voidedAt),
+        lte(periods.startsAt, now),
+        ne(renewals.status, "paid"),
+      ),
+    )
     .orderBy(desc(periods.endsAt))
     .limit(1);
 }
 
+/**
+ * The validity end before the card's first renewal the carrier has not
+ * activated, or null (renewals_card_history: a card has a few renewals a year).
+ */
+export function undeliveredFromColumn(cardId: typeof cards.id) {
+  return sql<Date | null>`(select min(r.previous_validity_end) from ${renewals} r where r.card_id = ${cardId} and r.status = 'paid')`.mapWith(
+    (value: string | Date | null) => (value === null ? null : new Date(value)),
+  );
+}
+
 const cardSummaryColumns = {
   cardId: cards.id,
+  undeliveredFrom: undeliveredFromColumn(cards.id),
   customerId: cards.customerId,
   iccid: cards.iccid,
   validityEnd: cards.validityEnd,
@@ -170,6 +189,7 @@ export async function getCard(params: { customerId: number; cardId: number }, db
       replacedByCardId: cards.replacedByCardId,
       storedValueHkdMinor: cards.storedValueHkdMinor,
       activatedAt: cards.activatedAt,
+      undeliveredFrom: undeliveredFromColumn(cards.id),
       customerNameZh: customers.nameZh,
       customerNameEn: customers.nameEn,
       customerLanguage: customers.preferredLanguage,

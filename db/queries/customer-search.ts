@@ -17,6 +17,8 @@ export interface SearchHit {
   customerId: number;
   /** Null for a customer who holds no card. */
   cardId: number | null;
+  /** The renewal a receipt number or payment reference matched; its receipt is where the result opens. */
+  renewalId: number | null;
 }
 
 function escapeRegex(value: string): string {
@@ -51,10 +53,11 @@ function customerPredicate(lookup: Lookup): SQL | null {
   }
 }
 
-const cardOf = sql`c.customer_id, c.id as card_id, c.id as card_key`;
+const cardOf = sql`c.customer_id, c.id as card_id, c.id as card_key, null::int as renewal_id`;
 // A number's card is read by primary key per match, so a broad fragment can never turn the join into a scan of cards.
-const numberCard = sql`(select c.customer_id from cards c where c.id = n.card_id) as customer_id, n.card_id, n.card_id as card_key`;
-const customerCards = sql`cu.id as customer_id, c.id as card_id, coalesce(c.id, 0) as card_key`;
+const numberCard = sql`(select c.customer_id from cards c where c.id = n.card_id) as customer_id, n.card_id, n.card_id as card_key, null::int as renewal_id`;
+const customerCards = sql`cu.id as customer_id, c.id as card_id, coalesce(c.id, 0) as card_key, null::int as renewal_id`;
+const renewalCard = sql`c.customer_id, c.id as card_id, c.id as card_key, r.id as renewal_id`;
 const numberReason = (kind: "Number" | "Last4" | "Fragment") =>
   sql.raw(`case n.region when 'HK' then 'hk${kind}' else 'cn${kind}' end`);
 
@@ -89,6 +92,14 @@ function arm(lookup: Lookup): SQL {
       return sql`select ${customerCards}, ${rank} as rank, 'ticket' as reason
         from customers cu left join cards c on c.customer_id = cu.id
         where cu.id in (select a.customer_id from audit_log a where upper(a.ticket_ref) = upper(${lookup.ref}) and a.ticket_ref is not null)`;
+    case "renewal":
+      return sql`select ${renewalCard}, ${rank} as rank, 'renewal' as reason
+        from renewals r join cards c on c.id = r.card_id where r.id = ${lookup.id}`;
+    case "paymentReference":
+      // payments_method_reference_key: one index probe per electronic method.
+      return sql`select ${renewalCard}, ${rank} as rank, 'paymentReference' as reason
+        from payments p join renewals r on r.id = p.renewal_id join cards c on c.id = r.card_id
+        where p.method in ('wechat_pay', 'alipay', 'fps', 'bank_transfer') and p.reference = ${lookup.reference}`;
     case "emailPrefix":
     case "name":
       return sql`select ${customerCards}, ${rank} as rank, ${sql.raw(`'${lookup.by}'`)} as reason
@@ -119,7 +130,7 @@ function customerScanQuery(lookups: Lookup[], after: SearchCursor | null, limit:
     where (${sql.join(predicates, sql` or `)}) ${after ? sql`and cu.id >= ${after[1]}` : sql``}
     order by cu.id limit ${limit + 1}`;
   const keyset = after ? sql`where m.id > ${after[1]} or coalesce(c.id, 0) > ${after[2]}` : sql``;
-  return sql`select m.id as customer_id, c.id as card_id, 2 as rank, m.reason
+  return sql`select m.id as customer_id, c.id as card_id, null::int as renewal_id, 2 as rank, m.reason
     from (${matched}) m left join cards c on c.customer_id = m.id
     ${keyset}
     order by m.id, coalesce(c.id, 0)
@@ -132,10 +143,10 @@ function rankedQuery(lookups: Lookup[], after: SearchCursor | null, limit: numbe
     lookups.map((l) => sql`(${arm(l)})`),
     sql` union all `,
   )}), best as (
-      select distinct on (customer_id, card_key) customer_id, card_id, card_key, rank, reason
+      select distinct on (customer_id, card_key) customer_id, card_id, card_key, renewal_id, rank, reason
       from hits order by customer_id, card_key, rank, reason
     )
-    select customer_id, card_id, rank, reason from best ${keyset}
+    select customer_id, card_id, renewal_id, rank, reason from best ${keyset}
     order by rank, customer_id, card_key
     limit ${limit}`;
 }
@@ -145,7 +156,13 @@ export function searchHitsQuery(lookups: Lookup[], after: SearchCursor | null, l
   return isCustomerScan(lookups) ? customerScanQuery(lookups, after, limit) : rankedQuery(lookups, after, limit);
 }
 
-type HitRow = { customer_id: number; card_id: number | null; rank: number; reason: MatchReason };
+type HitRow = {
+  customer_id: number;
+  card_id: number | null;
+  renewal_id: number | null;
+  rank: number;
+  reason: MatchReason;
+};
 
 async function hits(lookups: Lookup[], after: SearchCursor | null, limit: number, db: DbOrTx): Promise<SearchHit[]> {
   const rows = await db.execute<HitRow>(searchHitsQuery(lookups, after, limit));
@@ -154,6 +171,7 @@ async function hits(lookups: Lookup[], after: SearchCursor | null, limit: number
     reason: r.reason,
     customerId: Number(r.customer_id),
     cardId: r.card_id === null ? null : Number(r.card_id),
+    renewalId: r.renewal_id === null ? null : Number(r.renewal_id),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface WorklistRow {
   validityEnd: Date;
   /** The validity end exactly as stored (microseconds included), for the next page's cursor. */
   validityEndKey: string;
+  /** The end before a renewal the carrier has not activated yet (null when none): "paid — not active yet". */
+  undeliveredFrom: Date | null;
   lastContactAt: Date | null;
   lastContactKind: (typeof notificationKinds)[number] | null;
   lastContactStatus: (typeof notificationStatuses)[number] | null;
@@ -67,6 +69,7 @@ export async function listExpiryWorklist(
     plan_name_zh: string | null;
     plan_name_zh_hant: string | null;
     validity_end: string;
+    undelivered_from: string | null;
     last_contact_at: string | null;
     last_contact_kind: WorklistRow["lastContactKind"];
     last_contact_status: WorklistRow["lastContactStatus"];
@@ -79,6 +82,7 @@ export async function listExpiryWorklist(
       hk.msisdn as hk_msisdn, cn.msisdn as cn_msisdn,
       pl.name_en as plan_name_en, pl.name_zh as plan_name_zh, pl.name_zh_hant as plan_name_zh_hant,
       c.validity_end::text as validity_end,
+      (select min(r.previous_validity_end)::text from renewals r where r.card_id = c.id and r.status = 'paid') as undelivered_from,
       contact.created_at::text as last_contact_at, contact.kind as last_contact_kind, contact.status as last_contact_status,
       desk.created_at::text as desk_at, desk.outcome as desk_outcome, desk.staff_name as desk_staff, desk.call_back_at::text as call_back_at
     from cards c
@@ -117,6 +121,7 @@ export async function listExpiryWorklist(
     planNameZhHant: r.plan_name_zh_hant,
     validityEnd: new Date(r.validity_end),
     validityEndKey: r.validity_end,
+    undeliveredFrom: r.undelivered_from ? new Date(r.undelivered_from) : null,
     lastContactAt: r.last_contact_at ? new Date(r.last_contact_at) : null,
     lastContactKind: r.last_contact_kind,
     lastContactStatus: r.last_contact_status,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import {
@@ -49,7 +49,7 @@ export async function getRenewalContext(customerId: number, cardId: number, db: 
     .where(and(eq(cards.id, cardId), eq(cards.customerId, customerId)))
     .limit(1);
   if (!card) return null;
-  const [numbers, current] = await Promise.all([
+  const [numbers, current, [last]] = await Promise.all([
     db
       .select({ msisdn: cardNumbers.msisdn, region: cardNumbers.region, realNameStatus: cardNumbers.realNameStatus })
       .from(cardNumbers)
@@ -75,8 +75,16 @@ export async function getRenewalContext(customerId: number, cardId: number, db: 
       )
       .orderBy(desc(periods.endsAt))
       .limit(1),
+    // The smart defaults: the plan the card is on and where its last confirmation went.
+    db
+      .select({ planId: planVersions.planId, smsMsisdn: renewals.smsMsisdn, smsLanguage: renewals.smsLanguage })
+      .from(renewals)
+      .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
+      .where(and(eq(renewals.cardId, cardId), ne(renewals.status, "voided")))
+      .orderBy(desc(renewals.createdAt), desc(renewals.id))
+      .limit(1),
   ]);
-  return { card, numbers, currentPeriod: current[0] ?? null };
+  return { card, numbers, currentPeriod: current[0] ?? null, lastRenewal: last ?? null };
 }
 
 export type RenewalContext = NonNullable<Awaited<ReturnType<typeof getRenewalContext>>>;
@@ -112,6 +120,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       customerId: customers.id,
       nameZh: customers.nameZh,
       nameEn: customers.nameEn,
+      customerLanguage: customers.preferredLanguage,
       planCode: plans.code,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
@@ -128,6 +137,8 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       paymentCurrency: payments.currency,
       paymentReceivedAt: payments.receivedAt,
       refundAmountMinor: refunds.amountMinor,
+      refundMethod: refunds.method,
+      refundReference: refunds.reference,
       refundedAt: refunds.refundedAt,
     })
     .from(renewals)
@@ -163,7 +174,17 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
     db
       .select({ id: periods.id })
       .from(periods)
-      .where(and(eq(periods.cardId, row.cardId), isNull(periods.voidedAt), gt(periods.endsAt, row.periodEndsAt)))
+      .where(
+        and(
+          eq(periods.cardId, row.cardId),
+          isNull(periods.voidedAt),
+          // Later: ends later, or ends with it and was sold after it (as voidRenewal decides).
+          or(
+            gt(periods.endsAt, row.periodEndsAt),
+            and(eq(periods.endsAt, row.periodEndsAt), gt(periods.renewalId, row.id)),
+          ),
+        ),
+      )
       .limit(1),
   ]);
   return { ...row, messages, isLatest: later.length === 0 };

@@ -77,6 +77,10 @@ export const renewals = pgTable(
     index("renewals_created_at").on(t.createdAt),
     index("renewals_sold_by_created_at").on(t.soldBy, t.createdAt),
     index("renewals_plan_version").on(t.planVersionId),
+    // The stuck-activation queue and its flag: paid renewals the carrier has not activated yet.
+    index("renewals_paid_created_at")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'paid'`),
     // Expirations ahead: validity ends a live renewal already extends.
     index("renewals_previous_validity_end")
       .on(t.previousValidityEnd)

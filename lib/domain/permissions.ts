@@ -18,6 +18,8 @@ export const permissions = {
   lookUpCustomers: "agent",
   renewCard: "agent",
   retryActivation: "agent",
+  viewActivationQueue: "agent",
+  seeStuckActivations: "supervisor",
   resendNotification: "agent",
   sendExpiryReminders: "agent",
   viewReports: "agent",

@@ -1,4 +1,6 @@
 import { formatMsisdn, isValidIccid, parsePhone, toAsciiDigits, type PhoneRegion } from "@/lib/domain/identifiers";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
+import { parseReceiptNumber, receiptNumber } from "@/lib/domain/receipt-number";
 import { routeId } from "@/lib/domain/route-id";
 
 /**
@@ -16,7 +18,11 @@ export type Lookup =
   | { by: "iccidFragment"; digits: string }
   | { by: "emailPrefix"; prefix: string }
   | { by: "name"; terms: NameTerm[] }
-  | { by: "ticket"; ref: string };
+  | { by: "ticket"; ref: string }
+  /** R9665 or #R9665: a renewal's receipt number. */
+  | { by: "renewal"; id: number }
+  /** A payment's reference, normalised as payments store it (any electronic method). */
+  | { by: "paymentReference"; reference: string };
 
 /**
  * One piece of a name; every term must match. Han runs of one or two
@@ -42,6 +48,8 @@ export function lookupRank(lookup: Lookup): 0 | 1 | 2 {
     case "cardId":
     case "email":
     case "ticket":
+    case "renewal":
+    case "paymentReference":
       return 0;
     case "last4":
       return 1;
@@ -88,10 +96,22 @@ function idLookups(digits: string, target: "customerId" | "cardId" | "both"): Lo
   return [{ by: target, id }];
 }
 
+/**
+ * A payment reference lookup when the text, normalised as references are, is
+ * one that has enough digits to be a transaction number (names never do).
+ */
+function referenceLookup(text: string): Lookup[] {
+  const reference = normaliseReference(text);
+  const digits = reference.replace(/\D/gu, "").length;
+  return isValidReference(reference) && digits >= 6 ? [{ by: "paymentReference", reference }] : [];
+}
+
 /** Bare digits: which identifiers a string of this length can be part of. */
 function digitLookups(digits: string): ClassifiedSearch {
   const text = digits;
   const length = digits.length;
+  // WeChat Pay and Alipay transaction numbers run to 28–32 digits: longer than any ICCID or number.
+  if (length >= 24 && length <= 64) return { ok: true, text, lookups: referenceLookup(digits) };
   if (length > 20) return { ok: false, reason: "tooManyDigits", text };
   if (length <= 3) return { ok: true, text, lookups: idLookups(digits, "both") };
   if (length === 4) return { ok: true, text, lookups: [{ by: "last4", digits }] };
@@ -138,6 +158,9 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
   if ([...text].length > SEARCH_MAX_LENGTH) return { ok: false, reason: "tooLong", text: "" };
   if (!LETTER_OR_DIGIT.test(text)) return { ok: false, reason: "unsearchable", text };
 
+  const renewalId = parseReceiptNumber(text);
+  if (renewalId !== null) return { ok: true, text, lookups: [{ by: "renewal", id: renewalId }] };
+
   for (const { pattern, target } of ID_FORMS) {
     const match = pattern.exec(text);
     if (match) return { ok: true, text, lookups: idLookups(match[1]!, target) };
@@ -181,15 +204,27 @@ export function classifySearch(raw: string | null | undefined): ClassifiedSearch
       ok: true,
       text,
       lookups: [
+        // …or a payment reference (normalised: frn-1066 040003 is FRN1066040003), tried first.
+        ...referenceLookup(text),
         { by: "ticket", ref: text },
         { by: "emailPrefix", prefix: text.toLowerCase() },
       ],
     };
   }
 
-  // One token with dots, digits, underscores or plus signs reads as the start of an email.
+  // Letters and digits with spaces or hyphens ("frn-1066 0400") read as a payment reference.
+  if (/^[A-Za-z0-9][A-Za-z0-9 \-_/.]*$/u.test(text) && (text.includes(" ") || text.includes("-"))) {
+    const reference = referenceLookup(text);
+    if (reference.length) return { ok: true, text, lookups: reference };
+  }
+
+  // One token with dots, digits, underscores or plus signs reads as the start of an email (or a reference).
   if (!text.includes(" ") && !HAN.test(text) && /^[\p{L}\d._+-]+$/u.test(text) && /[._+\d]/u.test(text)) {
-    return { ok: true, text, lookups: [{ by: "emailPrefix", prefix: text.toLowerCase() }] };
+    return {
+      ok: true,
+      text,
+      lookups: [...referenceLookup(text), { by: "emailPrefix", prefix: text.toLowerCase() }],
+    };
   }
 
   const lookups: Lookup[] = [{ by: "name", terms: nameTerms(text) }];
@@ -213,7 +248,9 @@ export type MatchReason =
   | "iccidFragment"
   | "emailPrefix"
   | "name"
-  | "ticket";
+  | "ticket"
+  | "renewal"
+  | "paymentReference";
 
 /** The part of the search a reason quotes back: the number, digits, email or name that matched. */
 export function matchedValue(reason: MatchReason, search: { text: string; lookups: Lookup[] }): string {
@@ -248,6 +285,12 @@ export function matchedValue(reason: MatchReason, search: { text: string; lookup
         break;
       case "ticket":
         if (reason === "ticket") return lookup.ref;
+        break;
+      case "renewal":
+        if (reason === "renewal") return receiptNumber(lookup.id);
+        break;
+      case "paymentReference":
+        if (reason === "paymentReference") return lookup.reference;
         break;
       case "name":
         break;

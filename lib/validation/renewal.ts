@@ -60,3 +60,8 @@ export const voidRenewalSchema = z
   .strict();
 
 export const resendNotificationSchema = z.object({ notificationId: idSchema, ...contactContextFields }).strict();
+
+/** The stuck-activation queue's Retry: one request or a page of them. */
+export const retryActivationsSchema = z
+  .object({ requestIds: z.array(idSchema).min(1, { message: "renewal.choose_activations" }).max(200) })
+  .strict();

@@ -126,6 +126,7 @@ test.describe("voids", () => {
     test("voids a scheduled renewal: validity goes back and the refund is recorded", async ({ page }) => {
       const card = await scheduledRenewal(page);
       await page.getByLabel("Reason").fill("Customer changed their mind before the period started");
+      await page.getByLabel("Refund reference").fill("frn-refund 0001");
       await shot(page, "void-1-form");
       await page.getByRole("button", { name: "Void and refund", exact: true }).click();
       // The confirmation states the amount and what happens before anything is done.

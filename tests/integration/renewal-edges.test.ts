@@ -11,6 +11,8 @@ import { hkEndOfDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 import { raceAtAudit } from "../helpers/race";
+import { searchCustomers } from "@/db/queries/customer-search";
+import { classifySearch } from "@/lib/domain/search-classifier";
 
 /** 00:30 Hong Kong time on 31 January 2028 (still 30 January in UTC), 29 February 2028 at noon HKT, 1 Dec 2026 00:30 HKT. */
 const halfPastMidnight31Jan = new Date("2028-01-30T16:30:00Z");
@@ -364,5 +366,29 @@ describe("refund method and reference (item 8)", () => {
       .from(notifications)
       .where(and(eq(notifications.renewalId, renewalId), eq(notifications.kind, "renewal_voided")));
     expect(sms!.body).toContain("轉數快");
+  });
+});
+
+describe("search by payment reference and by receipt number (item 11)", () => {
+  it("finds the renewal either way, saying why, so the result opens its receipt", async () => {
+    const { db, agent, cardId, planVersionId } = await setup({ validityEnd: hkEndOfDay("2027-03-01") });
+    const reference = `FRN${Date.now()}91`;
+    const { renewalId } = await renewCard(
+      await renewInput(db, cardId, planVersionId, { method: "fps", reference }),
+      agent,
+      rules,
+      db,
+    );
+    for (const text of [
+      `${reference.slice(0, 3).toLowerCase()}-${reference.slice(3)}`,
+      `#R${renewalId}`,
+      `R${renewalId}`,
+    ]) {
+      const search = classifySearch(text);
+      if (!search.ok) throw new Error(`${text} was refused`);
+      const { items } = await searchCustomers({ lookups: search.lookups, limit: 5 }, db);
+      expect(items[0]).toMatchObject({ cardId, renewalId, rank: 0 });
+      expect(items[0]!.reason).toBe(text.startsWith("frn") ? "paymentReference" : "renewal");
+    }
   });
 });

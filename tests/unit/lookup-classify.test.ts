@@ -287,3 +287,30 @@ describe("cleanSearchText", () => {
     expect(cleanSearchText("Ｗｏｎｇ　Ｗａｉ")).toBe("Wong Wai");
   });
 });
+
+describe("classifySearch: receipts and payment references", () => {
+  it.each(["R9665", "#R9665", "r9665", " #r9665 "])("reads %s as the renewal R9665", (text) => {
+    expect(classifySearch(text)).toMatchObject({ ok: true, lookups: [{ by: "renewal", id: 9665 }] });
+  });
+
+  it("reads an FPS reference as typed, with hyphens and spaces, normalised", () => {
+    for (const text of ["FRN1066040003", "frn1066040003", "frn-1066 040003"]) {
+      const result = classifySearch(text);
+      expect(result.ok && result.lookups[0]).toEqual({ by: "paymentReference", reference: "FRN1066040003" });
+    }
+  });
+
+  it("reads a 28-digit WeChat Pay transaction number, grouped or not, as a payment reference", () => {
+    const reference = "4200002026120100000000009665";
+    for (const text of [reference, reference.replace(/(\d{4})/g, "$1 ").trim()]) {
+      expect(classifySearch(text)).toMatchObject({ ok: true, lookups: [{ by: "paymentReference", reference }] });
+    }
+  });
+
+  it("never reads a name or a short email beginning as a reference", () => {
+    const wong = classifySearch("Wong Ka-ho");
+    expect(wong.ok && wong.lookups.map((l) => l.by)).toEqual(["name"]);
+    const email = classifySearch("chan.tm");
+    expect(email.ok && email.lookups.map((l) => l.by)).toEqual(["emailPrefix"]);
+  });
+});

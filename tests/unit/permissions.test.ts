@@ -13,15 +13,31 @@ describe("the permission map", () => {
         "resendNotification",
         "retryActivation",
         "sendExpiryReminders",
+        "viewActivationQueue",
         "viewReports",
         "topUpStoredValue",
         "editCustomerProfile",
         "editRealName",
         "logContact",
+        "suspendCard",
+        "liftSuspension",
+        "replaceCard",
+        "issueNewCard",
       ].sort(),
     );
     expect(granted("supervisor")).toEqual(
-      [...granted("agent"), "seeRevenue", "voidRenewal", "grantGoodwill", "correctStoredValue"].sort(),
+      [
+        ...granted("agent"),
+        "seeRevenue",
+        "seeStuckActivations",
+        "voidRenewal",
+        "grantGoodwill",
+        "correctStoredValue",
+        "suspendForFraud",
+        "liftFraudSuspension",
+        "recordCarrierSuspension",
+        "waiveReplacementFee",
+      ].sort(),
     );
     expect(granted("admin")).toEqual(Object.keys(permissions).sort());
   });

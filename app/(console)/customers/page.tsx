@@ -75,7 +75,10 @@ export default async function CustomersPage({
   const after = toSearchCursor(decodeCursor(typeof params.after === "string" ? params.after : null));
   const page = await searchCustomers({ lookups: search.lookups, after, limit: PAGE_SIZE });
   const [first, second] = page.items;
-  // One exact identifier hit (a whole number, ICCID, email or id) goes straight to its card.
+  // One exact identifier hit (a whole number, ICCID, email or id) goes straight to its card;
+  // a receipt number or payment reference to that renewal's receipt.
+  if (!after && first?.rank === 0 && second?.rank !== 0 && first.renewalId !== null)
+    redirect(`/renewals/${first.renewalId}`);
   if (!after && first?.rank === 0 && second?.rank !== 0 && first.cardId !== null)
     redirect(cardHref(first.customerId, first.cardId));
 
@@ -152,7 +155,7 @@ export default async function CustomersPage({
                   )}
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {line.state ? <CardStateBadge state={line.state} /> : null}
+                  {line.state ? <CardStateBadge state={line.state} notActiveYet={line.notActiveYet} /> : null}
                   <LifecycleNote line={line} />
                 </Td>
                 <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>

@@ -20,6 +20,8 @@ export interface ResultLine {
   reason: MatchReason;
   matched: string;
   state: CardState | null;
+  /** A paid renewal the carrier has not activated: "paid — not active yet". */
+  notActiveYet: boolean;
   validityEnd: Date | null;
   numbers: string[];
   plan: { en: string; zh: string; zhHant: string } | null;
@@ -40,9 +42,16 @@ export function toResultLine(
 ): ResultLine {
   const { card } = result;
   const period = card?.period;
+  const info = card ? deriveCardState(card, now, graceDays) : null;
   return {
     key: `${result.customerId}-${result.cardId ?? 0}`,
-    href: result.cardId === null ? `/customers/${result.customerId}` : cardHref(result.customerId, result.cardId),
+    // A receipt number or payment reference opens that renewal's receipt.
+    href:
+      result.renewalId !== null
+        ? `/renewals/${result.renewalId}`
+        : result.cardId === null
+          ? `/customers/${result.customerId}`
+          : cardHref(result.customerId, result.cardId),
     customerHref: `/customers/${result.customerId}`,
     customerId: result.customerId,
     cardId: result.cardId,
@@ -50,8 +59,9 @@ export function toResultLine(
     nameEn: result.nameEn,
     reason: result.reason,
     matched: matchedValue(result.reason, search),
-    state: card ? deriveCardState(card, now, graceDays).state : null,
-    validityEnd: card?.validityEnd ?? null,
+    state: info?.state ?? null,
+    notActiveYet: info?.notActiveYet ?? false,
+    validityEnd: info?.servedUntil ?? null,
     numbers: card?.numbers.filter((n) => !n.releasedAt).map((n) => formatMsisdn(n.msisdn)) ?? [],
     plan: period ? { en: period.planNameEn, zh: period.planNameZh, zhHant: period.planNameZhHant } : null,
     dataLeft: card?.dataLeft ?? null,

@@ -223,7 +223,7 @@ export function CustomerSearchBox() {
                   {customerNameText(item.nameZh, item.nameEn)}
                 </span>
                 {item.state ? (
-                  <CardStateBadge state={item.state} />
+                  <CardStateBadge state={item.state} notActiveYet={item.notActiveYet} />
                 ) : (
                   <span className="text-xs text-slate-500">{t("search.noCard")}</span>
                 )}

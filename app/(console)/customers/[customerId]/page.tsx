@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { CardStateBadge } from "@/components/cards/card-state-badge";
+import { CardStateBadge, cardStateBadgeProps } from "@/components/cards/card-state-badge";
 import { buttonClass } from "@/components/ui/button";
 import { HkTime } from "@/components/ui/hk-time";
 import { PageHeader, Panel } from "@/components/ui/panel";
@@ -161,11 +161,11 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                         ))}
                     </Td>
                     <Td className="whitespace-nowrap">
-                      <CardStateBadge state={deriveCardState(card, now, graceDays).state} />
+                      <CardStateBadge {...cardStateBadgeProps(deriveCardState(card, now, graceDays))} />
                       <LifecycleNote line={{ ...card, state: deriveCardState(card, now, graceDays).state }} />
                     </Td>
                     <Td className="whitespace-nowrap">
-                      <HkTime value={card.validityEnd} />
+                      <HkTime value={deriveCardState(card, now, graceDays).servedUntil} />
                     </Td>
                     <Td>
                       {card.period

@@ -15,6 +15,7 @@ import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
 import { NextInWorklist } from "./next-in-worklist";
+import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
 import { localizedName } from "@/lib/i18n/localized-name";
 
@@ -68,10 +69,28 @@ export default async function RenewalReceiptPage({
           </>
         }
       />
-      {done && r.status !== "voided" ? <Notice tone="success">{t("done")}</Notice> : null}
+      {done && r.status === "activated" ? <Notice tone="success">{t("done")}</Notice> : null}
+      {done && r.status === "paid" ? <Notice tone="warning">{t("donePaidNotActive")}</Notice> : null}
       {done ? <NextInWorklist queue={query.queue} /> : null}
 
-      <Panel>
+      <CustomerReceipt
+        language={r.customerLanguage}
+        receipt={{
+          renewalId: r.id,
+          createdAt: r.createdAt,
+          planName: { en: r.planNameEn, zh: r.planNameZh },
+          amountMinor: r.paymentAmountMinor,
+          currency: r.paymentCurrency,
+          method: r.paymentMethod,
+          reference: r.paymentReference,
+          iccid: r.iccid,
+          msisdn: r.smsMsisdn,
+          validityEnd: r.status === "voided" ? r.previousValidityEnd : r.newValidityEnd,
+          status: r.status,
+        }}
+      />
+
+      <Panel className="no-print">
         <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2">
           <Item label={t("customer")}>
             <Link href={`/customers/${r.customerId}`} className="font-medium text-brand-700 hover:underline">
@@ -127,6 +146,12 @@ export default async function RenewalReceiptPage({
               {r.refundAmountMinor !== null ? (
                 <span className="block font-medium">
                   {t("refund", { amount: formatMoney(r.refundAmountMinor, r.paymentCurrency, locale) })}
+                  {r.refundMethod ? ` · ${t(`methods.${r.refundMethod}`)}` : null}
+                  {r.refundReference ? (
+                    <span className="block font-mono text-xs font-normal text-slate-600">
+                      {t("referenceShort", { reference: r.refundReference })}
+                    </span>
+                  ) : null}
                 </span>
               ) : null}
             </Item>
@@ -179,9 +204,9 @@ export default async function RenewalReceiptPage({
         <Panel title={<span id="void">{t("voidTitle")}</span>} className="no-print">
           <VoidRenewal
             renewalId={r.id}
+            paymentMethod={r.paymentMethod}
+            notActivated={r.status === "paid"}
             amount={formatMoney(r.paymentAmountMinor, r.paymentCurrency, locale)}
-            method={t(`methods.${r.paymentMethod}`)}
-            toBalance={r.paymentMethod === "stored_value"}
             validityBackTo={formatHkt(r.previousValidityEnd, { locale })}
           />
         </Panel>

@@ -6,6 +6,9 @@ import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import { methodsNeedingReference, paymentMethods, type PaymentMethod } from "@/lib/domain/enums";
 import { Notice } from "@/components/ui/notice";
 import { useToast } from "@/components/ui/toaster";
 import { TextAreaField } from "@/components/ui/select";
@@ -56,19 +59,23 @@ export function ResendSms({ notificationId }: { notificationId: number }) {
   );
 }
 
+/**
+ * The void and its refund: how the money goes back (the payment's method by
+ * default), the refund's own reference for electronic methods, and the reason;
+ * a dialog states the amount and what will happen before anything is sent.
+ */
 export function VoidRenewal({
   renewalId,
+  paymentMethod,
+  notActivated,
   amount,
-  method,
-  toBalance,
   validityBackTo,
 }: {
   renewalId: number;
-  /** The refund, formatted ("HK$88.00"), and how it goes back. */
+  paymentMethod: PaymentMethod;
+  notActivated: boolean;
+  /** The refund, formatted ("HK$88.00"). */
   amount: string;
-  method: string;
-  /** Paid from stored value: the refund goes back to the card's balance. */
-  toBalance: boolean;
   /** The validity end the card returns to, formatted in Hong Kong time. */
   validityBackTo: string;
 }) {
@@ -84,6 +91,7 @@ export function VoidRenewal({
     },
     null,
   );
+  const [refundMethod, setRefundMethod] = useState<PaymentMethod>(paymentMethod);
   const [asking, setAsking] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   // The toast announces it; the form gives way to a plain line, so it is not said twice.
@@ -93,21 +101,54 @@ export function VoidRenewal({
         {t("voidDone")}
       </p>
     );
+  const needsReference = methodsNeedingReference.includes(refundMethod);
+  const shown = new Set(["reason", "refundMethod", "refundReference", "ticketRef", "channel"]);
+  const otherError = state && !state.ok && !Object.keys(state.fieldErrors ?? {}).some((f) => shown.has(f));
   return (
     <form ref={form} action={action} className="space-y-3">
-      <p className="text-sm text-slate-600">{t("voidHint")}</p>
+      <p className="text-sm text-slate-600">{notActivated ? t("voidHintNotActivated") : t("voidHint")}</p>
       <input type="hidden" name="renewalId" value={renewalId} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label={t("refundMethod")}
+          name="refundMethod"
+          value={refundMethod}
+          onChange={(e) => setRefundMethod(e.target.value as PaymentMethod)}
+          error={state?.fieldErrors?.refundMethod}
+          options={paymentMethods.map((m) => ({
+            value: m,
+            label: m === paymentMethod ? t("refundMethodOriginal", { method: t(`methods.${m}`) }) : t(`methods.${m}`),
+          }))}
+        />
+        {needsReference ? (
+          <Field
+            label={t("refundReference")}
+            name="refundReference"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={80}
+            className="font-mono"
+            hint={t("refundReferenceHint")}
+            defaultValue={state && !state.ok ? (state.values?.refundReference ?? "") : ""}
+            error={state?.fieldErrors?.refundReference}
+          />
+        ) : (
+          <p className="self-end text-sm text-slate-600">
+            {refundMethod === "cash" ? t("refundCashDrawer") : t("refundStoredValue")}
+          </p>
+        )}
+      </div>
       <TextAreaField
         label={t("voidReason")}
         name="reason"
         rows={2}
         maxLength={500}
         required
-        defaultValue={state?.values?.reason ?? ""}
+        defaultValue={state && !state.ok ? (state.values?.reason ?? "") : ""}
         error={state?.fieldErrors?.reason}
       />
       <ContactContextFields values={state?.values} errors={state?.fieldErrors} withNote={false} />
-      {state && !state.ok && !state.fieldErrors?.reason ? <Notice tone="error">{state.message}</Notice> : null}
+      {otherError ? <Notice tone="error">{state.message}</Notice> : null}
       <VoidButton label={t("void")} pendingLabel={t("voiding")} onClick={() => setAsking(true)} />
       <ConfirmDialog
         open={asking}
@@ -120,7 +161,11 @@ export function VoidRenewal({
           form.current?.requestSubmit();
         }}
       >
-        <p>{toBalance ? t("voidConfirmRefundBalance", { amount }) : t("voidConfirmRefund", { amount, method })}</p>
+        <p>
+          {refundMethod === "stored_value"
+            ? t("voidConfirmRefundBalance", { amount })
+            : t("voidConfirmRefund", { amount, method: t(`methods.${refundMethod}`) })}
+        </p>
         <p>{t("voidConfirmValidity", { end: validityBackTo })}</p>
         <p>{t("voidConfirmSms")}</p>
       </ConfirmDialog>

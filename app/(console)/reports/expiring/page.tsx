@@ -107,6 +107,7 @@ async function Worklist({
           : localizedName(locale, { en: row.planNameEn, zh: row.planNameZh ?? "", zhHant: row.planNameZhHant }),
       validityEnd: row.validityEnd,
       state: row.validityEnd.getTime() < now.getTime() ? "grace" : "active",
+      notActiveYet: row.undeliveredFrom !== null,
       daysFromToday: daysBetween(today, hkDay(row.validityEnd)),
       graceDaysLeft: Math.max(0, daysBetween(today, hkDay(new Date(row.validityEnd.getTime() + graceDays * DAY_MS)))),
       lastContact: row.lastContactAt

@@ -26,6 +26,7 @@ export interface WorklistItem {
   plan: string | null;
   validityEnd: Date;
   state: "active" | "grace";
+  notActiveYet: boolean;
   /** Hong Kong calendar days from today to the validity end; negative once it has passed. */
   daysFromToday: number;
   /** Hong Kong calendar days until the grace window closes (cards in grace only). */
@@ -201,7 +202,7 @@ export function WorklistTable({
               <Td className="whitespace-nowrap">
                 <HkTime value={item.validityEnd} />
                 <p className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-600">
-                  <CardStateBadge state={item.state} />
+                  <CardStateBadge state={item.state} notActiveYet={item.notActiveYet} />
                   {item.state === "grace"
                     ? t("daysAgo", { days: -item.daysFromToday, graceLeft: item.graceDaysLeft })
                     : t("daysLeft", { days: item.daysFromToday })}

@@ -43,9 +43,11 @@ export function CardStatus({
   const t = useTranslations("cards");
   const locale = useLocale();
   const reason = t(`suspensionReason.${card.suspensionReason ?? "other"}`);
-  const ended = now.getTime() > card.validityEnd.getTime();
+  // Until the carrier confirms a paid renewal, the card is served until the end before it.
+  const end = status.servedUntil;
+  const ended = now.getTime() > end.getTime();
   const line = {
-    active: t("stateLine.active", { days: countdown(card.validityEnd, now).days }),
+    active: t("stateLine.active", { days: countdown(end, now).days }),
     grace: t("stateLine.grace", { until: formatHkt(status.graceEndsAt, { locale }) }),
     expired: t("stateLine.expired"),
     suspended: t("stateLine.suspended", { reason }),
@@ -65,22 +67,27 @@ export function CardStatus({
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-2">
           <div className="flex items-center gap-3">
-            <CardStateBadge state={status.state} />
+            <CardStateBadge state={status.state} notActiveYet={status.notActiveYet} />
             <h2 id="card-state" className="text-lg font-semibold text-slate-900">
               {line}
             </h2>
           </div>
           <p className="text-sm text-slate-700">
             <span className="text-slate-700">{t("validity.ends")} </span>
-            <HkTime value={card.validityEnd} className="font-medium text-slate-900" />
+            <HkTime value={end} className="font-medium text-slate-900" />
             <span className="text-slate-600"> · </span>
             <span data-testid="countdown">
-              {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(card.validityEnd, now))}
+              {t(ended ? "validity.endedAgo" : "validity.countdown", countdown(end, now))}
               {status.state === "grace"
                 ? ` · ${t("validity.graceLeft", { days: countdown(status.graceEndsAt, now).days })}`
                 : null}
             </span>
           </p>
+          {status.notActiveYet ? (
+            <p className="text-sm font-medium text-amber-900" data-testid="not-active-yet">
+              {t("notActiveYet", { end: formatHkt(card.validityEnd) })}
+            </p>
+          ) : null}
           {status.state === "grace" ? (
             <p className="text-sm text-slate-700">
               <span className="text-slate-700">{t("validity.graceEnds")} </span>

@@ -110,7 +110,7 @@ export async function LifecyclePanel({
               href={`/customers/${card.customerId}/cards/${predecessor.oldCardId}`}
               className="font-medium underline"
             >
-              #{predecessor.oldCardId}
+              {t("banner.openSuccessor", { cardId: predecessor.oldCardId })}
             </Link>
           </p>
           {predecessor.kind === "new_card" && status.state !== "active" ? (

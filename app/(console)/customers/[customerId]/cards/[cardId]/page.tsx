@@ -25,6 +25,7 @@ import { LifecycleHistory, LifecyclePanel } from "./lifecycle-panel";
 import { DeskPanel } from "./desk-panel";
 import { QueuedPeriods } from "./queued-periods";
 import { RenewalHistory } from "./renewal-history";
+import { RenewSamePlan } from "./renew-same-plan";
 import { SimDetails } from "./sim-details";
 
 const RENEWALS_PER_PAGE = 10;
@@ -168,6 +169,7 @@ export default async function CardPage({ params, searchParams }: Props) {
       </h1>
 
       <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
+      <RenewSamePlan renewHref={`${path}/renew?same=1`} renewals={renewals.items} renewable={status.renewable} />
       <LifecyclePanel card={card} status={status} staff={staff} path={path} done={query.lifecycle} />
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
@@ -204,22 +206,25 @@ export default async function CardPage({ params, searchParams }: Props) {
             // The newest renewal still standing is the only one a void may take back.
             const latest =
               renewalsAfter === null && renewals.items.find((r) => r.status !== "voided")?.id === renewal.id;
-            if (renewal.status === "paid") return <RetryActivation renewalId={renewal.id} />;
-            if (
+            const voidLink =
               renewal.periodStartsAt &&
               may.voidRenewal(staff) &&
-              canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date())
-            ) {
-              return (
+              canVoid({ status: renewal.status, startsAt: renewal.periodStartsAt, isLatest: latest }, new Date()) ? (
                 <Link
                   href={`/renewals/${renewal.id}#void`}
                   className="text-sm font-medium text-red-700 hover:underline"
                 >
                   {t("history.void")}
                 </Link>
+              ) : null;
+            if (renewal.status === "paid")
+              return (
+                <div className="flex flex-wrap items-center gap-3">
+                  <RetryActivation renewalId={renewal.id} />
+                  {voidLink}
+                </div>
               );
-            }
-            return null;
+            return voidLink;
           }}
         />
         <Pager

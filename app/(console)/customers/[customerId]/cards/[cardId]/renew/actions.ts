@@ -15,9 +15,11 @@ import { confirmRenewalSchema, renewalRequestSchema } from "@/lib/validation/ren
 
 export interface RenewalPreview {
   state: string;
-  rule: "stack" | "stack_grace" | "max_from_today";
+  rule: "stack" | "stack_grace" | "max_from_today" | "max_from_today_data_only";
   previousValidityEnd: string;
   newValidityEnd: string;
+  /** When the new data ends: before the validity end only when the renewal buys data, not time. */
+  periodEndsAt: string;
   startsAt: string;
   startsNow: boolean;
   dataCnMb: number;
@@ -25,7 +27,10 @@ export interface RenewalPreview {
   priceMinor: number;
   currency: Currency;
   warnings: Warning[];
+  /** Messages of everything that refuses this renewal, except a recent renewal (that one is acknowledged). */
   refusals: string[];
+  /** A renewal of this card in the last minutes: the agent must acknowledge it to confirm. */
+  recent: { receipt: string; agent: string; time: string; minutes: number } | null;
 }
 
 /** Read-only: what confirming would do. Nothing is written before confirm. */
@@ -33,23 +38,33 @@ export const previewRenewalAction = staffAction(
   renewalRequestSchema,
   async (input) => {
     const { graceDays, validityCapYears } = businessRules();
-    const { quote, plan, refusals } = await checkRenewal(input, {
-      graceDays,
-      capYears: validityCapYears,
-      now: new Date(),
-    });
+    const { quote, plan, recent, refusals } = await checkRenewal(
+      { ...input, acknowledgeRecentRenewal: false },
+      { graceDays, capYears: validityCapYears, now: new Date() },
+    );
     // Without a card or a sellable plan there is nothing to review: show it on the form.
     if (!quote || !plan) throw refusalError(refusals[0]!);
     const t = await getTranslations("errors");
-    const messages = refusals.map((refusal) => {
-      const { key, params } = describeRefusal(refusal);
-      return t(key, params);
-    });
+    const messages = refusals
+      .filter((refusal) => refusal.code !== "recent_renewal_unacknowledged")
+      .map((refusal) => {
+        const { key, params } = describeRefusal(refusal);
+        return t(key, params);
+      });
+    const recentParams = recent ? describeRefusal({ code: "recent_renewal_unacknowledged", ...recent }).params : null;
     const preview: RenewalPreview = {
       state: quote.state,
-      rule: quote.mode === "max_from_today" ? "max_from_today" : quote.state === "grace" ? "stack_grace" : "stack",
+      rule:
+        quote.mode === "max_from_today"
+          ? quote.warnings.includes("data_only")
+            ? "max_from_today_data_only"
+            : "max_from_today"
+          : quote.state === "grace"
+            ? "stack_grace"
+            : "stack",
       previousValidityEnd: quote.previousValidityEnd.toISOString(),
       newValidityEnd: quote.newValidityEnd.toISOString(),
+      periodEndsAt: quote.periodEndsAt.toISOString(),
       startsAt: quote.startsAt.toISOString(),
       startsNow: !quote.warnings.includes("queued_period"),
       dataCnMb: plan.dataCnMb,
@@ -58,6 +73,14 @@ export const previewRenewalAction = staffAction(
       currency: quote.currency,
       warnings: quote.warnings,
       refusals: messages,
+      recent: recentParams
+        ? {
+            receipt: String(recentParams.receipt),
+            agent: String(recentParams.agent),
+            time: String(recentParams.time),
+            minutes: Number(recentParams.minutes),
+          }
+        : null,
     };
     return { ok: true, data: preview };
   },

@@ -8,7 +8,6 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { getRenewalContext } from "@/db/queries/renewals";
-import { getLastRenewedPlanId } from "@/db/queries/last-renewed-plan";
 import { listSellablePlans } from "@/db/queries/plans";
 import { requireStaff } from "@/lib/auth/session";
 import { daysLeft, deriveCardState } from "@/lib/domain/card-state";
@@ -38,17 +37,17 @@ export default async function RenewPage({
   const customerId = routeId(customerIdParam);
   const cardId = routeId(cardIdParam);
   if (!customerId || !cardId) notFound();
-  // ?plan=same (the palette's "renew with the same plan") preselects the plan of the card's last renewal.
-  const samePlan = (await searchParams).plan === "same";
-  const [context, plans, lastPlanId] = await Promise.all([
-    getRenewalContext(customerId, cardId),
-    listSellablePlans(),
-    samePlan ? getLastRenewedPlanId(cardId) : null,
-  ]);
+  // "Renew the same plan" (the card page's ?same=1, the palette's ?plan=same) also puts focus on the reference.
+  const query = await searchParams;
+  const wantsSame = query.same === "1" || query.plan === "same";
+  const [context, plans] = await Promise.all([getRenewalContext(customerId, cardId), listSellablePlans()]);
   if (!context) notFound();
   const t = await getTranslations("renewals");
   const locale = await getLocale();
-  const { card, numbers, currentPeriod } = context;
+  const { card, numbers, currentPeriod, lastRenewal } = context;
+  // Smart defaults: the card's current plan (if still on sale) and the number its last confirmation went to.
+  const samePlan = lastRenewal ? plans.find((p) => p.planId === lastRenewal.planId) : undefined;
+  const lastNumber = numbers.find((n) => n.msisdn === lastRenewal?.smsMsisdn)?.msisdn;
   const now = new Date();
   const info = deriveCardState(card, now, businessRules().graceDays);
   const customerName = [card.nameZh, card.nameEn].filter(Boolean).join(" · ");
@@ -145,11 +144,13 @@ export default async function RenewPage({
               <RenewForm
                 cardId={card.id}
                 idempotencyKey={randomUUID()}
-                initialPlanVersionId={plans.find((p) => p.planId === lastPlanId)?.planVersionId ?? null}
-                samePlanMissing={samePlan && !plans.some((p) => p.planId === lastPlanId)}
+                samePlanMissing={wantsSame && !samePlan}
                 queue={queue || undefined}
                 storedValueHkdMinor={card.storedValueHkdMinor}
                 defaultLanguage={card.preferredLanguage}
+                defaultPlanVersionId={samePlan?.planVersionId ?? null}
+                defaultSmsMsisdn={lastNumber ?? null}
+                focusPayment={wantsSame && !!samePlan}
                 numbers={numbers.map((n) => n.msisdn)}
                 plans={plans.map((p) => ({
                   planVersionId: p.planVersionId,

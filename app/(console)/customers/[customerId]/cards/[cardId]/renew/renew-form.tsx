@@ -9,7 +9,6 @@ import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select";
-import { formatDataMb, formatHkt, formatUtc, type Locale } from "@/lib/domain/format";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney, type Currency } from "@/lib/domain/money";
 import {
@@ -22,6 +21,7 @@ import {
 } from "@/lib/domain/enums";
 import { ContactContextFields, contactContextFrom } from "@/components/forms/contact-context-fields";
 import { previewRenewalAction, renewCardAction, type RenewalPreview } from "./actions";
+import { ReviewPanel } from "./review-panel";
 
 export interface PlanOption {
   planVersionId: number;
@@ -42,12 +42,16 @@ export interface PlanOption {
 export function RenewForm(props: {
   cardId: number;
   idempotencyKey: string;
-  /** A plan chosen before the page opened (renew with the same plan); the reference field then takes focus. */
-  initialPlanVersionId?: number | null;
   /** "Same plan" was asked for, but the card's last plan is no longer sold. */
   samePlanMissing?: boolean;
   storedValueHkdMinor: number;
   defaultLanguage: Language;
+  /** The card's current plan, preselected when it is still on sale. */
+  defaultPlanVersionId: number | null;
+  /** Where the last confirmation SMS went, when that number is still on the card. */
+  defaultSmsMsisdn: string | null;
+  /** "Renew the same plan": everything else is chosen, so start at the payment reference. */
+  focusPayment?: boolean;
   numbers: string[];
   plans: PlanOption[];
   /** The rest of the worklist this renewal was started from, for "next in the worklist". */
@@ -57,25 +61,27 @@ export function RenewForm(props: {
   const locale = useLocale();
   const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
-    props.initialPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
+    props.defaultPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
   );
-  const [smsMsisdn, setSmsMsisdn] = useState(props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "");
+  const [smsMsisdn, setSmsMsisdn] = useState(
+    props.defaultSmsMsisdn ?? props.numbers.find((n) => n.startsWith("+852")) ?? props.numbers[0] ?? "",
+  );
   const [smsLanguage, setSmsLanguage] = useState<Language>(props.defaultLanguage);
   const [method, setMethod] = useState<PaymentMethod>("wechat_pay");
   const [currency, setCurrency] = useState<Currency>("HKD");
   const [reference, setReference] = useState("");
   const [preview, setPreview] = useState<RenewalPreview | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
   const [reviewing, startReview] = useTransition();
   const [confirming, startConfirm] = useTransition();
   const submitted = useRef(false);
-  const reviewHeading = useRef<HTMLSpanElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // The review is read to the customer before Confirm: focus moves to its heading (Tab then reaches Confirm).
+  const referenceInput = useRef<HTMLInputElement>(null);
+  const focusPayment = props.focusPayment ?? false;
   useEffect(() => {
-    if (preview) reviewHeading.current?.focus();
-  }, [preview]);
+    if (focusPayment) referenceInput.current?.focus();
+  }, [focusPayment]);
 
   const plan = props.plans.find((p) => p.planVersionId === planVersionId) ?? null;
   const needsReference = methodsNeedingReference.includes(method);
@@ -95,22 +101,26 @@ export function RenewForm(props: {
     return (value: T) => {
       setter(value);
       setPreview(null);
+      setAcknowledged(false);
       setError(null);
     };
   }
 
+  async function runReview(keep?: { message: string; fieldErrors?: Record<string, string> }) {
+    const result = await previewRenewalAction(request);
+    setAcknowledged(false);
+    if (result.ok) {
+      setPreview(result.data);
+      setError(keep ?? null);
+    } else {
+      setPreview(null);
+      setError({ message: result.message, fieldErrors: result.fieldErrors });
+    }
+  }
+
   function review(event: React.FormEvent) {
     event.preventDefault();
-    startReview(async () => {
-      const result = await previewRenewalAction(request);
-      if (result.ok) {
-        setPreview(result.data);
-        setError(null);
-      } else {
-        setPreview(null);
-        setError({ message: result.message, fieldErrors: result.fieldErrors });
-      }
-    });
+    startReview(() => runReview());
   }
 
   function confirm() {
@@ -118,9 +128,18 @@ export function RenewForm(props: {
     submitted.current = true;
     startConfirm(async () => {
       const context = contactContextFrom(formRef.current);
-      const result = await renewCardAction({ ...request, ...context, idempotencyKey: props.idempotencyKey });
+      const result = await renewCardAction({
+        ...request,
+        ...context,
+        acknowledgeRecentRenewal: acknowledged,
+        idempotencyKey: props.idempotencyKey,
+      });
       if (result.ok) {
         router.push(`/renewals/${result.data.renewalId}?done=1${props.queue ? `&queue=${props.queue}` : ""}`);
+      } else if (result.fieldErrors?.acknowledgeRecentRenewal) {
+        // Another tab or agent renewed this card since the review: review again, naming it.
+        submitted.current = false;
+        await runReview({ message: result.message, fieldErrors: result.fieldErrors });
       } else {
         submitted.current = false;
         setPreview(null);
@@ -285,6 +304,7 @@ export function RenewForm(props: {
                   {t("reference")}
                 </label>
                 <input
+                  ref={referenceInput}
                   id="reference"
                   name="reference"
                   value={reference}
@@ -292,7 +312,6 @@ export function RenewForm(props: {
                   autoComplete="off"
                   spellCheck={false}
                   maxLength={64}
-                  autoFocus={Boolean(props.initialPlanVersionId)}
                   aria-invalid={fieldError("reference") ? true : undefined}
                   aria-describedby={fieldError("reference") ? "reference-error reference-hint" : "reference-hint"}
                   className={cn(inputClass, "font-mono")}
@@ -322,125 +341,21 @@ export function RenewForm(props: {
           </Button>
         </div>
       ) : (
-        <Panel
-          title={
-            <span ref={reviewHeading} tabIndex={-1} id="review-heading">
-              {t("stepReview")}
-            </span>
-          }
-        >
-          <ReviewPanel
-            preview={preview}
-            planName={plan?.name ?? ""}
-            method={method}
-            reference={needsReference ? reference : ""}
-            smsMsisdn={smsMsisdn}
-            smsLanguage={smsLanguage}
-            locale={locale}
-          />
-          <div className="mt-4 flex items-center justify-end gap-3">
-            {preview.refusals.length === 0 ? (
-              <Button type="button" onClick={confirm} disabled={confirming} aria-disabled={confirming}>
-                {confirming ? t("confirming") : t("confirm")}
-              </Button>
-            ) : null}
-          </div>
-        </Panel>
+        <ReviewPanel
+          preview={preview}
+          planName={plan?.name ?? ""}
+          method={method}
+          reference={needsReference ? reference : ""}
+          smsMsisdn={smsMsisdn}
+          smsLanguage={smsLanguage}
+          locale={locale}
+          acknowledged={acknowledged}
+          onAcknowledge={setAcknowledged}
+          confirming={confirming}
+          onConfirm={confirm}
+          acknowledgeError={fieldError("acknowledgeRecentRenewal")}
+        />
       )}
     </form>
-  );
-}
-
-function ReviewPanel({
-  preview,
-  planName,
-  method,
-  reference,
-  smsMsisdn,
-  smsLanguage,
-  locale,
-}: {
-  preview: RenewalPreview;
-  planName: string;
-  method: PaymentMethod;
-  reference: string;
-  smsMsisdn: string;
-  smsLanguage: Language;
-  locale: Locale;
-}) {
-  const t = useTranslations("renewals");
-  const instant = (iso: string) => {
-    const value = new Date(iso);
-    return (
-      <time dateTime={iso} title={formatUtc(value)}>
-        {formatHkt(value, { locale })}
-      </time>
-    );
-  };
-  return (
-    <div className="space-y-4" data-testid="renewal-review">
-      <p className="text-sm text-slate-600">{t("reviewTitle")}</p>
-      <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-2">
-        <div>
-          <dt className="text-slate-500">{t("oldEnd")}</dt>
-          <dd className="text-base font-medium">{instant(preview.previousValidityEnd)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("newEnd")}</dt>
-          <dd className="text-base font-semibold text-emerald-700" data-testid="new-validity-end">
-            {instant(preview.newValidityEnd)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("rule")}</dt>
-          <dd>{t(`rules.${preview.rule}`)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("dataGranted")}</dt>
-          <dd>
-            {planName}: {t("mainland")} {formatDataMb(preview.dataCnMb, locale)} · {t("hongKong")}{" "}
-            {formatDataMb(preview.dataHkMb, locale)}
-            <span className="block text-slate-600">
-              {preview.startsNow
-                ? t("dataStartsNow")
-                : t("dataStarts", { date: formatHkt(new Date(preview.startsAt), { locale }) })}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("charge")}</dt>
-          <dd className="font-semibold tabular-nums">
-            {t("paidWith", {
-              amount: formatMoney(preview.priceMinor, preview.currency, locale),
-              method: t(`methods.${method}`),
-            })}
-            {reference ? (
-              <span className="block font-mono text-xs font-normal text-slate-600">
-                {t("referenceShort", { reference })}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("smsLabel")}</dt>
-          <dd>{t("smsTo", { number: formatMsisdn(smsMsisdn), language: t(`languages.${smsLanguage}`) })}</dd>
-        </div>
-      </dl>
-      {preview.warnings.map((w) => (
-        <Notice key={w} tone="warning">
-          {t(`warnings.${w}`)}
-        </Notice>
-      ))}
-      {preview.refusals.length > 0 ? (
-        <Notice tone="error">
-          <p className="font-semibold">{t("refusedTitle")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {preview.refusals.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-    </div>
   );
 }

@@ -43,8 +43,9 @@ export default async function ReplacePage({ params }: { params: CardRouteParams 
             </p>
             {card.suspensionReason ? (
               <Notice tone="info">
-                {t("replace.suspensionStays")}{" "}
-                {t("replace.suspensionFollows", { reason: t(`reasons.${card.suspensionReason}`) })}
+                {card.suspensionReason === "lost" || card.suspensionReason === "stolen"
+                  ? t("replace.suspensionStays")
+                  : t("replace.suspensionFollows", { reason: t(`reasons.${card.suspensionReason}`) })}
               </Notice>
             ) : null}
             <ReplaceForm

@@ -1,0 +1,1 @@
+CREATE INDEX "renewals_paid_created_at" ON "renewals" USING btree ("created_at") WHERE "renewals"."status" = 'paid';

@@ -130,7 +130,7 @@ export async function replaceCard(
         const refusal = checked.refusals[0];
         if (refusal) {
           const { key, params, field } = describePaymentRefusal(refusal);
-          throw refusal.code === "reference_required"
+          throw refusal.code === "reference_required" || refusal.code === "reference_format"
             ? new PreconditionError(key, params, field)
             : new ConflictError(key, params, field);
         }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { payments } from "@/db/schema";
 import type { PaymentMethod } from "@/lib/domain/enums";
-import { normaliseReference } from "@/lib/domain/payment-reference";
+import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import {
   needsReference,
   referenceUsedRefusal,
@@ -36,8 +36,10 @@ export async function checkPayment(
   db: DbOrTx = defaultDb,
 ): Promise<{ reference: string | null; refusals: PaymentRefusal[] }> {
   if (!needsReference(input.method)) return { reference: null, refusals: [] };
-  const reference = input.reference;
+  // Compared, stored and checked by the database in one form: trim, no spaces or hyphens, upper-case.
+  const reference = input.reference ? normaliseReference(input.reference) : null;
   if (!reference) return { reference: null, refusals: [{ code: "reference_required" }] };
+  if (!isValidReference(reference)) return { reference: null, refusals: [{ code: "reference_format" }] };
   const used = await findPaymentByReference(input.method, reference, db);
   return { reference, refusals: used ? [referenceUsedRefusal(used)] : [] };
 }

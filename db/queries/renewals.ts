@@ -15,8 +15,6 @@ import {
   renewals,
   staff,
 } from "@/db/schema";
-import { methodsNeedingReference } from "@/lib/domain/enums";
-import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";
 import {
   checkRecentRenewal,
   quoteRenewal,
@@ -285,15 +283,9 @@ export async function checkRenewal(
   if (realName) quote.warnings.push(realName);
 
   // The payment step is shared with top-ups and fees (db/queries/payments.ts), on the normalised reference.
-  const typed = input.reference ? normaliseReference(input.reference) : null;
-  let reference: string | null = null;
-  if (typed && methodsNeedingReference.includes(input.method) && !isValidReference(typed)) {
-    refusals.push({ code: "reference_format" });
-  } else {
-    const payment = await checkPayment({ method: input.method, reference: typed }, db);
-    refusals.push(...payment.refusals);
-    reference = payment.reference;
-  }
+  const payment = await checkPayment({ method: input.method, reference: input.reference }, db);
+  refusals.push(...payment.refusals);
+  const reference = payment.reference;
   // What the confirm writes from, present only when nothing refuses the renewal.
   const accepted = refusals.length === 0 && number ? { card, plan, quote, smsMsisdn: number.msisdn, reference } : null;
   return { plan, quote, recent, refusals, accepted };

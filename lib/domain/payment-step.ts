@@ -8,6 +8,7 @@ import { methodsNeedingReference, type PaymentMethod, type PaymentPurpose } from
  */
 export type PaymentRefusal =
   | { code: "reference_required" }
+  | { code: "reference_format" }
   | { code: "reference_used"; renewalId: number }
   | { code: "reference_used_other"; paymentId: number; purpose: Exclude<PaymentPurpose, "renewal"> };
 
@@ -56,6 +57,7 @@ export function describePaymentRefusal(refusal: PaymentRefusal): PaymentRefusalM
 export function isPaymentRefusal(refusal: { code: string }): refusal is PaymentRefusal {
   return (
     refusal.code === "reference_required" ||
+    refusal.code === "reference_format" ||
     refusal.code === "reference_used" ||
     refusal.code === "reference_used_other"
   );

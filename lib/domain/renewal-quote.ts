@@ -41,7 +41,6 @@ export type RenewalRefusal =
   | { code: "plan_not_sellable" }
   | { code: "sms_number_not_on_card" }
   | PaymentRefusal
-  | { code: "reference_format" }
   | ({ code: "recent_renewal_unacknowledged" } & RecentRenewal);
 
 export interface RefusalMessage {
@@ -79,8 +78,6 @@ export function describeRefusal(refusal: RenewalRefusal | VoidRefusal): RefusalM
       return { key, params: {}, field: "planVersionId" };
     case "sms_number_not_on_card":
       return { key, params: {}, field: "smsMsisdn" };
-    case "reference_format":
-      return { key, params: {}, field: "reference" };
     case "recent_renewal_unacknowledged":
       return {
         key,

@@ -81,7 +81,7 @@ test.describe("card lifecycle", () => {
     const [, newCard] = await cardsOf(card.customerId);
     expect(newCard).toMatchObject({ iccid, replaced_at: null });
     await expect(page.getByRole("heading", { name: /Active —/ })).toBeVisible();
-    await expect(page.getByText(formatMsisdn(card.hk), { exact: true })).toBeVisible();
+    await expect(page.getByText(formatMsisdn(card.hk), { exact: true }).first()).toBeVisible();
     await expect(page.getByText(formatHkt(hkEnd(20))).first()).toBeVisible();
     await expect(page.getByTestId("stored-value")).toHaveText("HK$120.00");
     await expect(page.getByText(`Replacement for card #${card.cardId} (Lost)`)).toBeVisible();

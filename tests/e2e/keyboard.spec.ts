@@ -33,7 +33,7 @@ test("renews from the number the customer gave, by WeChat Pay and the same plan,
   // The review is shown, and read, before anything is confirmed.
   const review = page.getByTestId("renewal-review");
   await expect(review).toContainText("by WeChat Pay");
-  await expect(page.locator("#review-heading")).toBeFocused();
+  await expect(page.locator("#renewal-review-heading")).toBeFocused();
   expect(await renewalsOf(card.cardId)).toEqual([]);
   await keys.press("Tab");
   await expect(page.getByRole("button", { name: "Confirm renewal" })).toBeFocused();

@@ -30,7 +30,7 @@ describe("the migration to normalised payment references", () => {
         const [renewal] = await sql<{ renewalId: number }[]>`
           with c as (insert into customers (name_en) values ('Old Data') returning id),
             card as (insert into cards (customer_id, iccid, validity_end) select id, '89852090000000000018', now() + interval '10 days' from c returning id),
-            pl as (insert into plans (code, name_en, name_zh) values ('OLD-1', 'Old', '旧') returning id),
+            pl as (insert into plans (code, name_en, name_zh, name_zh_hant) values ('OLD-1', 'Old', '旧', '舊') returning id),
             v as (insert into plan_versions (plan_id, version, validity_days, data_cn_mb, data_hk_mb, price_hkd_minor, price_cny_minor) select id, 1, 30, 1024, 1024, 9800, 8800 from pl returning id)
           insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode, previous_validity_end, new_validity_end, price_minor, currency, sms_language)
           select card.id, v.id, 'self_service', 'active', 'stack', now(), now() + interval '30 days', 9800, 'HKD', 'en' from card, v

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { renewalExists } from "@/db/queries/exists";
 import { requireStaff } from "@/lib/auth/session";
+import { routeId } from "@/lib/domain/route-id";
 
 /** Decides the 404 before the receipt streams behind loading.tsx, so the status stays 404. */
 export default async function ReceiptLayout({
@@ -10,8 +11,8 @@ export default async function ReceiptLayout({
   params: Promise<{ renewalId: string }>;
   children: React.ReactNode;
 }) {
-  await requireStaff();
-  const { renewalId } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(renewalId) || !(await renewalExists(Number(renewalId)))) notFound();
+  await requireStaff({ permission: "lookUpCustomers" });
+  const renewalId = routeId((await params).renewalId);
+  if (!renewalId || !(await renewalExists(renewalId))) notFound();
   return children;
 }

@@ -15,18 +15,18 @@ import { deriveCardState } from "@/lib/domain/card-state";
 import { businessRules } from "@/lib/config";
 import { routeId } from "@/lib/domain/route-id";
 import { formatMoney } from "@/lib/domain/money";
-import { CustomerName, customerNameText } from "../../../customer-name";
-import { queryId } from "../../../search-params";
-import { AuditTrail } from "./audit-trail";
-import { CardMessages } from "./card-messages";
-import { CardStatus } from "./card-status";
-import { DataUsage } from "./data-usage";
-import { LifecycleHistory, LifecyclePanel } from "./lifecycle-panel";
-import { DeskPanel } from "./desk-panel";
-import { QueuedPeriods } from "./queued-periods";
-import { RenewalHistory } from "./renewal-history";
-import { RenewSamePlan } from "./renew-same-plan";
-import { SimDetails } from "./sim-details";
+import { CustomerName, customerNameText } from "../../../../customer-name";
+import { queryId } from "../../../../search-params";
+import { AuditTrail } from "../audit-trail";
+import { CardMessages } from "../card-messages";
+import { CardStatus } from "../card-status";
+import { DataUsage } from "../data-usage";
+import { LifecycleHistory, LifecyclePanel } from "../lifecycle-panel";
+import { DeskPanel } from "../desk-panel";
+import { QueuedPeriods } from "../queued-periods";
+import { RenewalHistory } from "../renewal-history";
+import { RenewSamePlan } from "../renew-same-plan";
+import { SimDetails } from "../sim-details";
 
 const RENEWALS_PER_PAGE = 10;
 const MESSAGES_PER_PAGE = 10;
@@ -135,6 +135,21 @@ export default async function CardPage({ params, searchParams }: Props) {
       : []),
     ...(latest ? [{ id: "resend", label: palette("resend"), href: `/renewals/${latest.id}#messages` }] : []),
     ...(latest && latestVoidable ? [{ id: "void", label: palette("void"), href: `/renewals/${latest.id}#void` }] : []),
+    ...(status.state !== "suspended" &&
+    status.state !== "replaced" &&
+    status.state !== "expired" &&
+    may.suspendCard(staff)
+      ? [{ id: "suspend", label: palette("suspend"), href: `${path}/suspend` }]
+      : []),
+    ...(status.state === "suspended" && may.liftSuspension(staff)
+      ? [{ id: "lift", label: palette("lift"), href: `${path}/lift` }]
+      : []),
+    ...(status.state !== "replaced" && status.state !== "expired" && may.replaceCard(staff)
+      ? [{ id: "replace", label: palette("replace"), href: `${path}/replace` }]
+      : []),
+    ...(may.logContact(staff)
+      ? [{ id: "logCall", label: palette("logCall"), href: `/customers/${card.customerId}#log-contact` }]
+      : []),
     { id: "history", label: palette("history"), href: `${path}#renewal-history` },
     { id: "customer", label: palette("customer"), href: `/customers/${card.customerId}` },
   ];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 /**
  * Opaque keyset cursors for ?after= in URLs: the sort key of the last row

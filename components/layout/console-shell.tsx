@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "./sign-out-button";
 import type { ActionResult } from "@/lib/action";
@@ -78,9 +79,13 @@ export async function ConsoleShell({
                 <LanguageSwitch />
               </div>
               <div className="ml-auto hidden text-right text-sm leading-tight sm:block md:ml-0">
-                <p className="font-medium text-slate-900" data-testid="staff-name">
+                <Link
+                  href="/account"
+                  className="block font-medium text-slate-900 hover:underline"
+                  data-testid="staff-name"
+                >
                   {staff.name}
-                </p>
+                </Link>
                 <p className="text-xs text-slate-600">{common(`roles.${staff.role}`)}</p>
               </div>
               <div className="ml-auto sm:ml-0">

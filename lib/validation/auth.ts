@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(254).pipe(z.email()),

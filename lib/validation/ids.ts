@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { INT4_MAX } from "@/lib/domain/route-id";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { dataUnits, extensionModes, planStatuses, type DataUnit } from "@/lib/domain/enums";
 import { parseMoney } from "@/lib/domain/money";
 import { idField } from "./ids";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { currencies, languages, paymentMethods } from "@/lib/domain/enums";
 import { contactContextFields } from "./contact";
 import { isValidReference, normaliseReference } from "@/lib/domain/payment-reference";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { securityEventKinds } from "@/lib/domain/enums";
 
 const m = (key: string) => `security.validation.${key}`;

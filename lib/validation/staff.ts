@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { staffRoles } from "@/lib/domain/enums";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { decodeCursor } from "@/lib/keyset";

@@ -145,6 +145,10 @@ test.describe("a supervisor", () => {
     await page.getByLabel("Refund reference").fill("frn-refund 2026 01");
     await page.getByLabel("Reason").fill("Carrier outage: the customer asked for the money back");
     await page.getByRole("button", { name: "Void and refund" }).click();
+    // The dialog states the amount and the method before anything is sent.
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("HK$98.00 is refunded by FPS.");
+    await dialog.getByRole("button", { name: "Void and refund HK$98.00" }).click();
     await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();
     await page.reload();
     await expect(page.getByText("Refunded HK$98.00 · FPS")).toBeVisible();

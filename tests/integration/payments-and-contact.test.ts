@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "@/db/errors";
 import { writeAudit } from "@/db/mutations/_shared/audit";
@@ -171,7 +171,13 @@ describe("the record of contact on every write", () => {
     const notes = await s.db
       .select({ note: auditLog.contactNote })
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(s.cardId)));
+      .where(
+        and(
+          eq(auditLog.entityType, "card"),
+          eq(auditLog.entityId, String(s.cardId)),
+          eq(auditLog.action, "card.renew"),
+        ),
+      );
     expect(notes).toEqual([{ note: "first" }]);
   });
 });

@@ -37,10 +37,12 @@ export async function register() {
     const carrierClient = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-carrier" });
     void runCarrierWorker(carrierClient.db, defaultCarrier());
   }
-  // Bulk goodwill jobs resume here after a restart: pending items are simply picked up again.
-  const { runGoodwillWorker } = await import("./lib/goodwill/worker");
-  const goodwill = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-goodwill" });
-  void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
+  if (config.GOODWILL_WORKER === "on") {
+    // Bulk goodwill jobs resume here after a restart: pending items are simply picked up again.
+    const { runGoodwillWorker } = await import("./lib/goodwill/worker");
+    const goodwill = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-goodwill" });
+    void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
+  }
   if (config.SMS_WORKER === "off") return;
   const { configuredSmsProvider } = await import("./lib/notifications/sms-provider");
   const { runNotificationWorker } = await import("./lib/notifications/worker");

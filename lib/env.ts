@@ -60,6 +60,8 @@ const serverSchema = workerSchema.extend({
   RATE_LIMIT_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   /** The carrier worker inside every server, retrying failed carrier requests with backoff. */
   CARRIER_WORKER: onOff.default("on"),
+  /** The bulk goodwill worker inside every server (jobs resume after a restart). */
+  GOODWILL_WORKER: onOff.default("on"),
 });
 
 /** What `npm start` itself reads before there is a database or a server. */

@@ -8,7 +8,17 @@ const saved = { ...process.env };
 /** Runs instrumentation.ts's register() as `next start` would, with this configuration, and reports how it ended. */
 async function startUp(env: Record<string, string>) {
   vi.resetModules();
-  Object.assign(process.env, { NEXT_RUNTIME: "nodejs", SMS_WORKER: "off", ALLOW_PRIVILEGED_DB_ROLE: "off" }, env);
+  Object.assign(
+    process.env,
+    {
+      NEXT_RUNTIME: "nodejs",
+      SMS_WORKER: "off",
+      CARRIER_WORKER: "off",
+      GOODWILL_WORKER: "off",
+      ALLOW_PRIVILEGED_DB_ROLE: "off",
+    },
+    env,
+  );
   const exit = vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
     throw new Error(`exit ${code}`);
   }) as never);

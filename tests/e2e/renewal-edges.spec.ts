@@ -144,9 +144,9 @@ test.describe("a supervisor", () => {
     await expect(page.getByLabel("Refund by")).toHaveValue("fps");
     await page.getByLabel("Refund reference").fill("frn-refund 2026 01");
     await page.getByLabel("Reason").fill("Carrier outage: the customer asked for the money back");
-    await page.getByRole("button", { name: "Void and refund" }).click();
+    await page.getByRole("button", { name: "Void and refund", exact: true }).click();
     // The dialog states the amount and the method before anything is sent.
-    const dialog = page.getByRole("dialog");
+    const dialog = page.getByRole("alertdialog");
     await expect(dialog).toContainText("HK$98.00 is refunded by FPS.");
     await dialog.getByRole("button", { name: "Void and refund HK$98.00" }).click();
     await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();

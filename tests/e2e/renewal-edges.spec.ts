@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./support";
+import { uniqueCn } from "../helpers/factories";
+import { createCardRenewedBefore } from "./keyboard-support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
 /** The second server of playwright.config.ts: same build and database, CARRIER_SIMULATION=fail. */
@@ -62,6 +64,22 @@ test.describe("an agent", () => {
       await expect(page.getByRole("listitem").filter({ hasText: "Confirmation ·" })).toContainText(/·\s*sent/);
     }).toPass({ timeout: 20_000 });
     expect(await renewalsOf(card.cardId)).toEqual([expect.objectContaining({ status: "activated" })]);
+  });
+
+  test("the renew page starts from the card's last plan, the number its last confirmation went to and the customer's language", async ({
+    page,
+  }) => {
+    const card = await createCardRenewedBefore({ cn: uniqueCn() });
+    await page.goto(card.cardPath);
+    // One action from the card page renews the same plan.
+    await page.getByRole("link", { name: /^Renew the same plan \(Monthly 8GB/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/cards/${card.cardId}/renew\\?same=1$`));
+    await expect(page.getByLabel("Payment reference")).toBeFocused();
+    // The plain renew page has the same defaults, without the shortcut's focus.
+    await page.goto(card.renewPath);
+    await expect(page.getByRole("radio", { name: /Monthly 8GB China \+ HK/ })).toBeChecked();
+    await expect(page.getByLabel("Send the SMS to")).toHaveValue(card.cn!);
+    await expect(page.getByLabel("SMS language")).toHaveValue("zh-Hant");
   });
 
   test("two tabs on one card: the second confirm is stopped and asks to acknowledge the first by name", async ({

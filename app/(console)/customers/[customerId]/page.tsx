@@ -22,7 +22,7 @@ import { DataLeft } from "../data-left";
 import { LifecycleNote } from "../lifecycle-note";
 import { cardHref } from "../result-line";
 import { queryId } from "../search-params";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 import { RememberCustomer } from "@/components/palette/palette-context";
 import { CustomerDeskActions } from "./customer-desk-actions";
 import { CustomerTimeline } from "./customer-timeline";

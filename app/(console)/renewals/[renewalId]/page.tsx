@@ -17,7 +17,7 @@ import { routeId } from "@/lib/domain/route-id";
 import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -78,7 +78,7 @@ export default async function RenewalReceiptPage({
         receipt={{
           renewalId: r.id,
           createdAt: r.createdAt,
-          planName: { en: r.planNameEn, zh: r.planNameZh },
+          planName: { en: r.planNameEn, zh: r.planNameZh, zhHant: r.planNameZhHant },
           amountMinor: r.paymentAmountMinor,
           currency: r.paymentCurrency,
           method: r.paymentMethod,

@@ -26,7 +26,7 @@ import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
 import { formatMsisdn } from "@/lib/domain/identifiers";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 import { may } from "@/lib/domain/permissions";
 import { formatQueue } from "@/lib/domain/worklist-queue";
 

@@ -234,6 +234,48 @@ test.describe("as an agent", () => {
     await expect(page.getByText("回鄉證 Home Return Permit ••••567A")).toBeVisible();
   });
 
+  test("resends a confirmation SMS with the ticket and channel, and the audit row keeps them", async ({ page }) => {
+    const card = await holder();
+    const renewalId = await withSql(async (sql) => {
+      const [plan] = await sql`select p.current_version_id as version_id, v.price_hkd_minor
+        from plans p join plan_versions v on v.id = p.current_version_id where p.code = 'MONTHLY-8GB'`;
+      const [renewal] = await sql`insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode,
+          previous_validity_end, new_validity_end, price_minor, currency, sms_msisdn, sms_language, status, activated_at)
+        values (${card.cardId}, ${plan!.version_id}, 'self_service', 'active', 'stack', now(), now() + interval '30 days',
+          ${plan!.price_hkd_minor}, 'HKD', ${card.msisdn}, 'zh-Hant', 'activated', now()) returning id`;
+      await sql`insert into notifications (kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at)
+        values ('renewal_confirmation', ${card.cardId}, ${renewal!.id}, ${card.msisdn}, 'zh-Hant', '中港通：您的卡已續費。',
+          ${`renewal:${renewal!.id}:confirmation`}, 'sent', 1, now())`;
+      return renewal!.id as number;
+    });
+    await page.goto(`/renewals/${renewalId}`);
+    const opener = page.getByRole("button", { name: "Resend…" });
+    await opener.click();
+    // The fields open with focus on the first; Escape closes them and gives focus back.
+    await expect(page.getByLabel("Ticket reference")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(opener).toBeFocused();
+    await opener.click();
+    await page.getByLabel("Ticket reference").fill("ZD-77123");
+    await page.getByLabel("Channel").selectOption({ label: "WhatsApp" });
+    await page.getByLabel("Note").fill("Customer deleted the first SMS");
+    await screenshot(page, "resend-with-contact");
+    await page.getByRole("button", { name: "Resend the SMS" }).click();
+    await expect(page.getByText("A copy is queued.").first()).toBeVisible();
+    const audit = await withSql(
+      (sql) => sql`select a.ticket_ref, a.contact_channel, a.contact_note from audit_log a
+        join notifications n on a.entity_type = 'notification' and a.entity_id = n.id::text
+        where a.action = 'notification.resend' and n.card_id = ${card.cardId}`,
+    );
+    expect(audit).toEqual([
+      { ticket_ref: "ZD-77123", contact_channel: "whatsapp", contact_note: "Customer deleted the first SMS" },
+    ]);
+    const copies = await withSql(
+      (sql) => sql`select kind, status from notifications where card_id = ${card.cardId} order by id`,
+    );
+    expect(copies).toHaveLength(2);
+  });
+
   test("is refused the goodwill page", async ({ page }) => {
     const card = await holder();
     await page.goto(card.path);

@@ -174,7 +174,7 @@ export default async function RenewalReceiptPage({
         ) : (
           <ul className="divide-y divide-slate-100">
             {r.messages.map((m) => (
-              <li key={m.id} className="flex items-start justify-between gap-4 py-2 text-sm">
+              <li key={m.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="font-medium">
                     {t(`messageKinds.${m.kind}`)} · <span className="tabular-nums">{formatMsisdn(m.toMsisdn)}</span> ·{" "}

@@ -78,6 +78,35 @@ describe("expiry worklist", () => {
       }),
     ]);
   });
+
+  it("marks a card whose renewal the carrier has not activated as paid, not active yet, from the end it had before", async () => {
+    const { db, sql } = testDb();
+    const plan = await createPlan(db);
+    const now = isolatedNow(plan.planId);
+    const today = hkDay(now);
+    const before = hkEndOfDay(addDays(today, 1));
+    const [waiting, delivered] = [
+      await createCustomerWithCard(db, { validityEnd: before }),
+      await createCustomerWithCard(db, { validityEnd: before }),
+    ];
+    for (const { cardId } of [waiting, delivered])
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: plan.planVersionId,
+        createdAt: new Date(now.getTime() - 60_000),
+        previousValidityEnd: before,
+        days: 1,
+      });
+    const [paid] = await sql`update renewals set status = 'paid', activated_at = null
+      where card_id = ${waiting.cardId} returning id`;
+    expect(paid).toBeDefined();
+
+    const { rows } = await listExpiryWorklist({ window: "3", sort: "end", after: null, now, graceDays }, db);
+    expect(rows.map((r) => [r.cardId, r.undeliveredFrom])).toEqual([
+      [waiting.cardId, before],
+      [delivered.cardId, null],
+    ]);
+  });
 });
 
 describe("expiry reminders", () => {

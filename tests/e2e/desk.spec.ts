@@ -138,6 +138,16 @@ test.describe("as a supervisor", () => {
     await expect(page.getByTestId("bulk-count")).toHaveText("2 cards will be extended by 2 days.");
     await screenshot(page, "desk-bulk-preview");
     await page.getByRole("button", { name: "Confirm and start" }).click();
+    // A dialog states what will happen before anything starts; cancelling starts nothing.
+    const dialog = page.getByRole("alertdialog", { name: "Extend 2 cards by 2 days?" });
+    await expect(dialog).toContainText("Each card's validity end moves 2 days later and its customer gets an SMS.");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await screenshot(page, "desk-bulk-confirm");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/goodwill\?/);
+    await page.getByRole("button", { name: "Confirm and start" }).click();
+    await dialog.getByRole("button", { name: "Extend 2 cards" }).click();
     await expect(page).toHaveURL(/\/goodwill\/jobs\/\d+/);
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expect(page.getByTestId("job-progress")).toHaveText("2 of 2 cards · 100%", { timeout: 20_000 });

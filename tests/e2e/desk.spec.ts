@@ -1,6 +1,6 @@
 import { expect, test, type APIRequest, type Page, type Request } from "@playwright/test";
 import { DAY_MS } from "@/lib/domain/time";
-import { createCustomerWithCard } from "../helpers/factories";
+import { createCustomerWithCard, createRenewal } from "../helpers/factories";
 import { screenshot } from "./lookup-support";
 import { storageState, withDb, withSql } from "./support";
 
@@ -247,16 +247,14 @@ test.describe("as an agent", () => {
   test("resends a confirmation SMS with the ticket and channel, and the audit row keeps them", async ({ page }) => {
     const card = await holder();
     const renewalId = await withSql(async (sql) => {
-      const [plan] = await sql`select p.current_version_id as version_id, v.price_hkd_minor
-        from plans p join plan_versions v on v.id = p.current_version_id where p.code = 'MONTHLY-8GB'`;
-      const [renewal] = await sql`insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode,
-          previous_validity_end, new_validity_end, price_minor, currency, sms_msisdn, sms_language, status, activated_at)
-        values (${card.cardId}, ${plan!.version_id}, 'self_service', 'active', 'stack', now(), now() + interval '30 days',
-          ${plan!.price_hkd_minor}, 'HKD', ${card.msisdn}, 'zh-Hant', 'activated', now()) returning id`;
+      const [plan] = await sql`select current_version_id as version_id from plans where code = 'MONTHLY-8GB'`;
+      const renewal = await withDb((db) =>
+        createRenewal(db, { cardId: card.cardId, planVersionId: plan!.version_id }, { applyToCard: true }),
+      );
       await sql`insert into notifications (kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at)
-        values ('renewal_confirmation', ${card.cardId}, ${renewal!.id}, ${card.msisdn}, 'zh-Hant', '中港通：您的卡已續費。',
-          ${`renewal:${renewal!.id}:confirmation`}, 'sent', 1, now())`;
-      return renewal!.id as number;
+        values ('renewal_confirmation', ${card.cardId}, ${renewal.id}, ${card.msisdn}, 'zh-Hant', '中港通：您的卡已續費。',
+          ${`renewal:${renewal.id}:confirmation`}, 'sent', 1, now())`;
+      return renewal.id;
     });
     await page.goto(`/renewals/${renewalId}`);
     const opener = page.getByRole("button", { name: "Resend…" });

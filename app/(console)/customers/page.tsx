@@ -16,7 +16,7 @@ import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
-import { LifecycleNote } from "./lifecycle-note";
+import { LifecycleNote } from "@/components/cards/lifecycle-note";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";

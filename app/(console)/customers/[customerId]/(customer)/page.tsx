@@ -19,7 +19,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { formatHkt } from "@/lib/domain/format";
 import { customerNameText } from "../../customer-name";
 import { DataLeft } from "../../data-left";
-import { LifecycleNote } from "../../lifecycle-note";
+import { LifecycleNote } from "@/components/cards/lifecycle-note";
 import { cardHref } from "../../result-line";
 import { queryId } from "../../search-params";
 import { localizedName } from "@/lib/domain/plan-names";

@@ -55,7 +55,7 @@ export function ResendSms({ notificationId }: { notificationId: number }) {
   const wasOpen = useRef(false);
   // Opening moves focus to the first field; closing (sent, cancelled, Escape) gives it back to "Resend…".
   useEffect(() => {
-    if (open) form.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    if (open) form.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
     else if (wasOpen.current) opener.current?.focus();
     wasOpen.current = open;
   }, [open]);

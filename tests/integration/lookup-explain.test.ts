@@ -14,6 +14,7 @@ import {
   listCardRenewals,
   listCustomerCards,
 } from "@/db/queries/cards";
+import { getCardPage } from "@/db/queries/card-page";
 import { searchCustomers, searchHits, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
 import { seedDemoData } from "@/db/seed";
@@ -162,6 +163,7 @@ describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses
         await getCustomer(6, tx);
         await listCustomerCards({ customerId: 6, limit: 50, now: NOW }, tx);
         await getCard({ customerId: 1, cardId: 1 }, tx);
+        await getCardPage({ customerId: 1, cardId: 1, now: NOW }, tx);
         await getCardSummaries([1, 2, 3, 4], { now: NOW }, tx);
         await getCardPeriods({ cardId: 1, now: NOW }, tx);
         const renewals = await listCardRenewals({ cardId: 1, limit: 10 }, tx);

@@ -1,7 +1,26 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { DayRange } from "@/lib/domain/reports/range";
 import { addDays, hkStartOfDay } from "@/lib/domain/time";
+
+/**
+ * The raw side of every rollup check: renewals not voided, bought on the
+ * range's Hong Kong days (in_range), with their first payment's method (first_payment).
+ */
+function salesInRange(range: DayRange): SQL {
+  const start = hkStartOfDay(range.from).toISOString();
+  const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
+  return sql`in_range as (
+      select r.id, r.plan_version_id, r.currency, r.channel, r.sold_by, r.card_state, r.price_minor,
+        (r.created_at at time zone 'Asia/Hong_Kong')::date as day
+      from renewals r
+      where r.status <> 'voided' and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz
+    ), first_payment as (
+      select distinct on (p.renewal_id) p.renewal_id, p.method
+      from payments p join in_range r on r.id = p.renewal_id
+      order by p.renewal_id, p.id
+    )`;
+}
 
 export interface RollupDifference {
   day: string;
@@ -25,8 +44,6 @@ export interface RollupDifference {
  * Empty means the rollup is exact. Rows the upkeep left at zero count as absent.
  */
 export async function compareRollup(range: DayRange, db: DbOrTx): Promise<RollupDifference[]> {
-  const start = hkStartOfDay(range.from).toISOString();
-  const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
   const rows = await db.execute<{
     day: string;
     plan_id: number | null;
@@ -40,16 +57,7 @@ export async function compareRollup(range: DayRange, db: DbOrTx): Promise<Rollup
     expected_revenue: string;
     actual_revenue: string;
   }>(sql`
-    with in_range as (
-      select r.id, r.plan_version_id, r.currency, r.channel, r.sold_by, r.card_state, r.price_minor,
-        (r.created_at at time zone 'Asia/Hong_Kong')::date as day
-      from renewals r
-      where r.status <> 'voided' and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz
-    ), first_payment as (
-      select distinct on (p.renewal_id) p.renewal_id, p.method
-      from payments p join in_range r on r.id = p.renewal_id
-      order by p.renewal_id, p.id
-    ), raw as (
+    with ${salesInRange(range)}, raw as (
       select r.day, pv.plan_id, p.method, r.currency, r.channel, r.sold_by, r.card_state,
         count(*)::int as renewals, sum(r.price_minor)::bigint as revenue
       from in_range r
@@ -115,8 +123,6 @@ const grains = [
  * for the daily rollup, and returns every bucket that disagrees (slots summed).
  */
 export async function compareGrainRollups(range: DayRange, db: DbOrTx): Promise<GrainDifference[]> {
-  const start = hkStartOfDay(range.from).toISOString();
-  const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
   const differences: GrainDifference[] = [];
   for (const grain of grains) {
     const keys = sql.raw(grain.keys.join(", "));
@@ -135,16 +141,7 @@ export async function compareGrainRollups(range: DayRange, db: DbOrTx): Promise<
       expected_revenue: string | null;
       actual_revenue: string | null;
     }>(sql`
-      with in_range as (
-        select r.id, r.plan_version_id, r.currency, r.sold_by, r.card_state, r.price_minor,
-          (r.created_at at time zone 'Asia/Hong_Kong')::date as day
-        from renewals r
-        where r.status <> 'voided' and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz
-      ), first_payment as (
-        select distinct on (p.renewal_id) p.renewal_id, p.method
-        from payments p join in_range r on r.id = p.renewal_id
-        order by p.renewal_id, p.id
-      ), sales as (
+      with ${salesInRange(range)}, sales as (
         select r.day, pv.plan_id, p.method, r.currency, r.sold_by, r.card_state, r.price_minor
         from in_range r join plan_versions pv on pv.id = r.plan_version_id
         left join first_payment p on p.renewal_id = r.id

@@ -1,5 +1,5 @@
 import { inArray, sql, type SQL } from "drizzle-orm";
-import { db as defaultDb, type DbOrTx } from "@/db";
+import { readDb as defaultDb, type DbOrTx } from "@/db";
 import {
   lookupRank,
   searchTiers,

@@ -1,6 +1,6 @@
 import { and, between, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, AnyPgTable } from "drizzle-orm/pg-core";
-import { db as defaultDb, type DbOrTx } from "@/db";
+import { readDb as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
 import {
   cards,

@@ -500,7 +500,6 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     await step(`${indexes.length} indexes`, async () => {
       for (const index of indexes) await tx.unsafe(index.definition);
     });
-
   });
 
   await step("card lifecycle", () => seedLifecycle(sql, now));

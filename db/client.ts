@@ -16,13 +16,20 @@ export interface DbClient {
 /** One postgres.js pool and its drizzle instance. Used by the app, scripts and tests. */
 export function createDb(
   url: string,
-  options: { max?: number; applicationName?: string; onNotice?: (notice: postgres.Notice) => void } = {},
+  options: {
+    max?: number;
+    applicationName?: string;
+    onNotice?: (notice: postgres.Notice) => void;
+    /** Called with each statement sent: tests count a page's statements with it. */
+    onQuery?: (query: string) => void;
+  } = {},
 ): DbClient {
   const sql = postgres(url, {
     max: options.max ?? 4,
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: options.onNotice ?? (() => {}),
+    debug: options.onQuery ? (_connection, query) => options.onQuery!(query) : undefined,
     connection: { application_name: options.applicationName ?? "renewal-desk", TimeZone: "UTC" },
   });
   const db = drizzle({ client: sql, schema, casing: "snake_case" });

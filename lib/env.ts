@@ -16,6 +16,8 @@ const databaseSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   /** The owner role's URL, for migrations and the grants script; the app itself runs as DATABASE_URL's role. */
   DATABASE_OWNER_URL: postgresUrl.optional(),
+  /** A read replica's URL: reports and search read from it when set; every write and every other read stays on DATABASE_URL. */
+  DATABASE_READ_URL: postgresUrl.optional(),
 });
 
 /** The notification worker: inside every server, or alone (`npm run worker`). */

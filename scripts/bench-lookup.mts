@@ -1,6 +1,6 @@
 /**
  * Times each kind of customer lookup the way the results page runs it (one
- * page of 25 with its card lines, plus the capped count) against DATABASE_URL,
+ * page of 25 and its capped count in one statement, then its card lines) against DATABASE_URL,
  * and prints p50 and p95 per kind. Identifiers are sampled from the database
  * itself, so the figures mean something at any size:
  *
@@ -10,7 +10,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { createDb } from "@/db/client";
-import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
+import { describeHits, searchHits } from "@/db/queries/customer-search";
 import { classifySearch } from "@/lib/domain/search-classifier";
 import { parseArgs } from "./lib/args.mts";
 import { requireDatabaseUrl } from "./lib/database-url.mts";
@@ -71,11 +71,9 @@ function percentile(sorted: number[], p: number): number {
 async function lookup(text: string): Promise<number> {
   const classified = classifySearch(text);
   if (!classified.ok) throw new Error(`sampled query ${JSON.stringify(text)} was refused: ${classified.reason}`);
-  const [page] = await Promise.all([
-    searchCustomers({ lookups: classified.lookups, limit: 25 }, db),
-    countSearchResults(classified.lookups, 100, db),
-  ]);
-  return page.items.length;
+  // As the results page runs it: hits with their capped count in one statement, then the page's card lines.
+  const page = await searchHits({ lookups: classified.lookups, limit: 25, countCap: 100 }, db);
+  return (await describeHits(page.hits, {}, db)).length;
 }
 
 const [size] = await sql<{ customers: number; cards: number }[]>`

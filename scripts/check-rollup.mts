@@ -1,14 +1,15 @@
 /**
- * Recomputes the daily renewal rollup from the raw renewals and payments for
- * a range of Hong Kong days and compares it with renewal_daily_stats.
- * Exits 1 and lists every bucket that differs; 0 when the rollup is exact.
+ * Recomputes the renewal rollups from the raw renewals and payments for a
+ * range of Hong Kong days and compares them: renewal_daily_stats and each
+ * chart-grain table (renewal_day_plan, _method, _agent, _currency_state).
+ * Exits 1 and lists every bucket that differs; 0 when every rollup is exact.
  *
  *   DATABASE_URL=postgres://… npx tsx scripts/check-rollup.mts [--from 2025-01-01] [--to 2025-12-31]
  *
  * Without --from it starts at the first renewal's day; without --to it ends today (Hong Kong).
  */
 import { createDb } from "@/db/client";
-import { compareRollup } from "@/db/queries/rollup-check";
+import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { hkDay } from "@/lib/domain/time";
 import { parseArgs } from "./lib/args.mts";
 import { requireDatabaseUrl } from "./lib/database-url.mts";
@@ -31,17 +32,26 @@ try {
   const from = String(args.from ?? first?.day ?? hkDay(new Date()));
   const to = String(args.to ?? hkDay(new Date()));
   const started = performance.now();
-  const differences = await compareRollup({ from, to }, client.db);
+  const daily = await compareRollup({ from, to }, client.db);
+  const grain = await compareGrainRollups({ from, to }, client.db);
   const elapsed = performance.now() - started;
   const took = elapsed < 1000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
-  if (differences.length === 0) {
-    console.log(`Rollup matches the raw renewals for ${from} … ${to} (checked in ${took}).`);
+  const tables = "renewal_daily_stats and the four chart-grain rollups";
+  if (daily.length === 0 && grain.length === 0) {
+    console.log(`Rollups (${tables}) match the raw renewals for ${from} … ${to} (checked in ${took}).`);
   } else {
     console.log(
-      `Rollup differs from the raw renewals in ${differences.length} bucket(s) for ${from} … ${to} (checked in ${took}):`,
+      `Rollups differ from the raw renewals in ${daily.length + grain.length} bucket(s) for ${from} … ${to} (checked in ${took}):`,
     );
-    console.table(differences.slice(0, 200));
-    if (differences.length > 200) console.log(`… and ${differences.length - 200} more.`);
+    if (daily.length) {
+      console.log("renewal_daily_stats:");
+      console.table(daily.slice(0, 200));
+      if (daily.length > 200) console.log(`… and ${daily.length - 200} more.`);
+    }
+    if (grain.length) {
+      console.table(grain.slice(0, 200).map((d) => ({ ...d, key: JSON.stringify(d.key) })));
+      if (grain.length > 200) console.log(`… and ${grain.length - 200} more.`);
+    }
     exitCode = 1;
   }
 } catch (error) {

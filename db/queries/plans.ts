@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import type { PlanStatusFilter, PlanTerms } from "@/lib/validation/plans";
-import { planVersionPeriodDeltas, plans, planVersions, renewalDailyStats, staff } from "../schema";
+import { planVersionPeriodDeltas, plans, planVersions, renewalDayPlan, staff } from "../schema";
 import { containsPattern } from "@/db/queries/_shared/like";
 
 /** A catalog is tens of plans; the cap only keeps a runaway one from flooding the page. */
@@ -86,15 +86,15 @@ export async function countRecentRenewalsByPlan(
 ): Promise<Map<number, number>> {
   if (planIds.length === 0) return new Map();
   const rows = await db
-    .select({ planId: renewalDailyStats.planId, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
-    .from(renewalDailyStats)
+    .select({ planId: renewalDayPlan.planId, renewals: sql<number>`sum(${renewalDayPlan.renewals})::int` })
+    .from(renewalDayPlan)
     .where(
       and(
-        sql`${renewalDailyStats.day} > (now() at time zone 'Asia/Hong_Kong')::date - ${days}::int`,
-        inArray(renewalDailyStats.planId, planIds),
+        sql`${renewalDayPlan.day} > (now() at time zone 'Asia/Hong_Kong')::date - ${days}::int`,
+        inArray(renewalDayPlan.planId, planIds),
       ),
     )
-    .groupBy(renewalDailyStats.planId);
+    .groupBy(renewalDayPlan.planId);
   return new Map(rows.map((r) => [r.planId, r.renewals]));
 }
 

@@ -1,8 +1,17 @@
 import { and, between, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, AnyPgTable } from "drizzle-orm/pg-core";
-import { db as defaultDb, type DbOrTx } from "@/db";
+import { readDb as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
-import { cards, plans, renewalDailyStats, renewals, staff } from "../schema";
+import {
+  cards,
+  plans,
+  renewalDayAgent,
+  renewalDayCurrencyState,
+  renewalDayMethod,
+  renewalDayPlan,
+  renewals,
+  staff,
+} from "../schema";
 import { may, type Role } from "@/lib/domain/permissions";
 import { EXPIRATION_DAYS, SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/domain/reports/model";
 import type { DayRange } from "@/lib/domain/reports/range";
@@ -15,23 +24,45 @@ export interface Viewer {
 
 /**
  * Renewals per Hong Kong day, split by plan, payment method or selling agent,
- * read from the daily rollup (voided renewals are not in it).
+ * read from the rollup at that chart's own grain (voided renewals are not in
+ * it); slots of one bucket are summed.
  */
 export async function listRenewalVolume(range: DayRange, by: VolumeDimension, db: DbOrTx = defaultDb) {
-  const key =
-    by === "plan"
-      ? sql<string>`${renewalDailyStats.planId}::text`
-      : by === "method"
-        ? sql<string>`${renewalDailyStats.method}::text`
-        : sql<string>`coalesce(${renewalDailyStats.soldBy}::text, ${SELF_SERVICE_KEY})`;
+  const renewalsSum = (column: AnyPgColumn) => sql<number>`sum(${column})::int`;
+  if (by === "plan")
+    return db
+      .select({
+        day: renewalDayPlan.day,
+        key: sql<string>`${renewalDayPlan.planId}::text`,
+        renewals: renewalsSum(renewalDayPlan.renewals),
+      })
+      .from(renewalDayPlan)
+      .where(between(renewalDayPlan.day, range.from, range.to))
+      .groupBy(renewalDayPlan.day, renewalDayPlan.planId)
+      .having(sql`sum(${renewalDayPlan.renewals}) <> 0`);
+  if (by === "method")
+    return db
+      .select({
+        day: renewalDayMethod.day,
+        key: sql<string>`${renewalDayMethod.method}::text`,
+        renewals: renewalsSum(renewalDayMethod.renewals),
+      })
+      .from(renewalDayMethod)
+      .where(between(renewalDayMethod.day, range.from, range.to))
+      .groupBy(renewalDayMethod.day, renewalDayMethod.method)
+      .having(sql`sum(${renewalDayMethod.renewals}) <> 0`);
   return (
     db
-      .select({ day: renewalDailyStats.day, key, renewals: sql<number>`sum(${renewalDailyStats.renewals})::int` })
-      .from(renewalDailyStats)
-      .where(between(renewalDailyStats.day, range.from, range.to))
-      // By position: the key expression may carry a parameter, so repeating it would not match.
+      .select({
+        day: renewalDayAgent.day,
+        key: sql<string>`coalesce(${renewalDayAgent.soldBy}::text, ${SELF_SERVICE_KEY})`,
+        renewals: renewalsSum(renewalDayAgent.renewals),
+      })
+      .from(renewalDayAgent)
+      .where(between(renewalDayAgent.day, range.from, range.to))
+      // By position: the key expression carries a parameter, so repeating it would not match.
       .groupBy(sql`1, 2`)
-      .having(sql`sum(${renewalDailyStats.renewals}) <> 0`)
+      .having(sql`sum(${renewalDayAgent.renewals}) <> 0`)
   );
 }
 
@@ -50,18 +81,18 @@ export async function listVolumeLabels(by: VolumeDimension, keys: string[], db: 
   return rows.map((r) => ({ key: String(r.id), en: r.name, zh: r.name, zhHant: r.name }));
 }
 
-/** Renewals per Hong Kong day and card state at purchase (active = before expiry, grace = after). No money. */
+/** Renewals per Hong Kong day and card state at purchase (active = before expiry, grace = after), from the day × currency × state rollup. No money. */
 export async function listDailyRenewals(range: DayRange, db: DbOrTx = defaultDb) {
   return db
     .select({
-      day: renewalDailyStats.day,
-      cardState: renewalDailyStats.cardState,
-      renewals: sql<number>`sum(${renewalDailyStats.renewals})::int`,
+      day: renewalDayCurrencyState.day,
+      cardState: renewalDayCurrencyState.cardState,
+      renewals: sql<number>`sum(${renewalDayCurrencyState.renewals})::int`,
     })
-    .from(renewalDailyStats)
-    .where(between(renewalDailyStats.day, range.from, range.to))
-    .groupBy(renewalDailyStats.day, renewalDailyStats.cardState)
-    .having(sql`sum(${renewalDailyStats.renewals}) <> 0`);
+    .from(renewalDayCurrencyState)
+    .where(between(renewalDayCurrencyState.day, range.from, range.to))
+    .groupBy(renewalDayCurrencyState.day, renewalDayCurrencyState.cardState)
+    .having(sql`sum(${renewalDayCurrencyState.renewals}) <> 0`);
 }
 
 /**
@@ -73,17 +104,17 @@ export async function listDailyRevenue(range: DayRange, viewer: Viewer, db: DbOr
   if (!may.seeRevenue(viewer)) throw new ForbiddenError("forbidden");
   return db
     .select({
-      day: renewalDailyStats.day,
-      currency: renewalDailyStats.currency,
-      cardState: renewalDailyStats.cardState,
-      renewals: sql<number>`sum(${renewalDailyStats.renewals})::int`,
+      day: renewalDayCurrencyState.day,
+      currency: renewalDayCurrencyState.currency,
+      cardState: renewalDayCurrencyState.cardState,
+      renewals: sql<number>`sum(${renewalDayCurrencyState.renewals})::int`,
       // A day's takings in one currency fit a double exactly (far below 2^53 minor units).
-      revenueMinor: sql<number>`sum(${renewalDailyStats.revenueMinor})::float8`,
+      revenueMinor: sql<number>`sum(${renewalDayCurrencyState.revenueMinor})::float8`,
     })
-    .from(renewalDailyStats)
-    .where(between(renewalDailyStats.day, range.from, range.to))
-    .groupBy(renewalDailyStats.day, renewalDailyStats.currency, renewalDailyStats.cardState)
-    .having(sql`sum(${renewalDailyStats.renewals}) <> 0`);
+    .from(renewalDayCurrencyState)
+    .where(between(renewalDayCurrencyState.day, range.from, range.to))
+    .groupBy(renewalDayCurrencyState.day, renewalDayCurrencyState.currency, renewalDayCurrencyState.cardState)
+    .having(sql`sum(${renewalDayCurrencyState.renewals}) <> 0`);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   unique,
   uniqueIndex,
@@ -284,6 +285,64 @@ export const renewalDailyStats = pgTable(
       .nullsNotDistinct(),
     check("renewal_daily_stats_nonnegative", sql`${t.renewals} >= 0 and ${t.revenueMinor} >= 0`),
   ],
+);
+
+/*
+ * The daily rollup again at each report chart's own grain, so a three-year
+ * report reads a few thousand rows per chart instead of every
+ * (day, plan, method, currency, channel, agent, state) bucket. A trigger on
+ * renewal_daily_stats adds every change of it to these, in the writer's own
+ * transaction, so they are exactly as current as the rollup they project.
+ * `slot` (the agent's id mod 4) spreads one busy day's bucket over four rows,
+ * so agents selling at the same moment do not queue on one row lock; readers
+ * sum the slots.
+ */
+export const renewalDayPlan = pgTable(
+  "renewal_day_plan",
+  {
+    day: date({ mode: "string" }).notNull(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    slot: smallint().notNull(),
+    renewals: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.planId, t.slot] })],
+);
+
+export const renewalDayMethod = pgTable(
+  "renewal_day_method",
+  {
+    day: date({ mode: "string" }).notNull(),
+    method: paymentMethod().notNull(),
+    slot: smallint().notNull(),
+    renewals: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.method, t.slot] })],
+);
+
+/** One row per agent and day (null: self-service); an agent's own sales seldom contend. */
+export const renewalDayAgent = pgTable(
+  "renewal_day_agent",
+  {
+    day: date({ mode: "string" }).notNull(),
+    soldBy: integer().references(() => staff.id),
+    renewals: integer().notNull().default(0),
+  },
+  (t) => [unique("renewal_day_agent_key").on(t.day, t.soldBy).nullsNotDistinct()],
+);
+
+export const renewalDayCurrencyState = pgTable(
+  "renewal_day_currency_state",
+  {
+    day: date({ mode: "string" }).notNull(),
+    currency: currency().notNull(),
+    cardState: cardStateAtRenewal().notNull(),
+    slot: smallint().notNull(),
+    renewals: integer().notNull().default(0),
+    revenueMinor: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.currency, t.cardState, t.slot] })],
 );
 
 export const idempotencyKeys = pgTable(

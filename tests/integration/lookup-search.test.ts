@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
 import { createDb, type DbClient } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { countSearchResults, searchCustomers, type SearchResult } from "@/db/queries/customer-search";
+import { countSearchResults, searchCustomers, searchHits, type SearchResult } from "@/db/queries/customer-search";
 import { classifySearch, type SearchCursor } from "@/lib/domain/search-classifier";
 import { createCard, createCustomer, iccidFrom } from "../helpers/factories";
 
@@ -155,11 +155,15 @@ describe("searchCustomers: numbers", () => {
     expect(results.find((r) => r.cardId === data.chanCard)?.reason).toBe("cnFragment");
   });
 
-  it("ranks the exact number before cards whose numbers merely contain it", async () => {
-    const results = await search("94445555");
-    expect(results[0]).toMatchObject({ rank: 0, cardId: data.exactCard });
-    expect(cardsOf(results.slice(1)).sort()).toEqual([...data.fragmentCards].sort());
-    expect(results.slice(1).every((r) => r.rank === 2 && r.reason === "cnFragment")).toBe(true);
+  it("shows only the exact number's card when a whole number matches, never the numbers containing it", async () => {
+    const results = await search("9444 5555");
+    expect(results).toEqual([expect.objectContaining({ rank: 0, reason: "hkNumber", cardId: data.exactCard })]);
+  });
+
+  it("shows the cards whose numbers contain a fragment, in card order", async () => {
+    const results = (await search("4445555")).filter((r) => r.reason !== "iccidFragment");
+    expect(cardsOf(results)).toEqual([data.exactCard, ...data.fragmentCards].sort((a, b) => a - b));
+    expect(results.every((r) => r.rank === 2)).toBe(true);
   });
 });
 
@@ -299,9 +303,21 @@ describe("searchCustomers: paging", () => {
     expect([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(keys);
   });
 
-  it("returns every ranked match exactly once, exact first, across pages", async () => {
-    const paged = await allPages("94445555", 2);
-    expect(paged.map((r) => r.cardId)).toEqual([data.exactCard, ...[...data.fragmentCards].sort((a, b) => a - b)]);
+  it("returns every ranked match exactly once, in card order, across pages", async () => {
+    const paged = (await allPages("4445555", 2)).filter((r) => r.reason !== "iccidFragment");
+    expect(paged.map((r) => r.cardId)).toEqual([data.exactCard, ...data.fragmentCards].sort((a, b) => a - b));
+  });
+
+  it("counts a page's matches in the page's own statement, no further than the cap", async () => {
+    const classified = classifySearch("Pagetest");
+    if (!classified.ok) throw new Error("refused");
+    const page = await searchHits({ lookups: classified.lookups, limit: 3, countCap: 5 }, client.db);
+    expect(page.hits).toHaveLength(3);
+    expect(page.total).toEqual({ count: 5, more: true });
+    const nobody = classifySearch("Nobodyhere");
+    if (!nobody.ok) throw new Error("refused");
+    const none = await searchHits({ lookups: nobody.lookups, limit: 3, countCap: 5 }, client.db);
+    expect(none).toEqual({ hits: [], next: null, total: { count: 0, more: false } });
   });
 
   it("counts no further than the cap", async () => {

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
-import { compareRollup } from "@/db/queries/rollup-check";
+import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { addDays } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import {
@@ -47,6 +47,8 @@ describe("daily renewal rollup", () => {
     await recordVoid(db, ids[0]!, boss.id);
     await recordVoid(db, ids[4]!, boss.id);
     expect(await compareRollup(range, db)).toEqual([]);
+    // Each chart's own grain (plan, method, agent, currency × state) follows in the same transactions.
+    expect(await compareGrainRollups(range, db)).toEqual([]);
   });
 
   it("stays equal when renewals and voids of the same bucket commit concurrently", async () => {
@@ -71,6 +73,10 @@ describe("daily renewal rollup", () => {
     ]);
 
     expect(await compareRollup({ from: day, to: day }, db)).toEqual([]);
+    expect(await compareGrainRollups({ from: day, to: day }, db)).toEqual([]);
+    const [plan24] =
+      await sql`select sum(renewals)::int as renewals from renewal_day_plan where day = ${day} and plan_id = ${plan.planId}`;
+    expect(plan24).toEqual({ renewals: 24 });
     const [row] =
       await sql`select renewals, revenue_minor::int as revenue from renewal_daily_stats where day = ${day} and plan_id = ${plan.planId}`;
     expect(row).toEqual({ renewals: 24, revenue: 24 * 9800 });
@@ -108,6 +114,14 @@ describe("daily renewal rollup", () => {
         actualRevenueMinor: 9800,
       }),
     ]);
+    expect(await compareGrainRollups({ from: day, to: day }, db)).toContainEqual(
+      expect.objectContaining({
+        table: "renewal_day_plan",
+        key: { day, plan_id: String(plan.planId) },
+        expectedRenewals: 2,
+        actualRenewals: 1,
+      }),
+    );
     expect(await checkCommand()).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { foldHanFunctionSql, traditionalToSimplified } from "@/scripts/lib/han-fold.mts";
+import { foldHanFunctionSql, foldHanGuardedFunctionSql, traditionalToSimplified } from "@/scripts/lib/han-fold.mts";
 
 const migration = readFileSync(
   path.join(import.meta.dirname, "../../db/migrations/0005_fold-traditional-and-simplified-in-search.sql"),
@@ -11,6 +11,17 @@ const migration = readFileSync(
 describe("the Traditional → Simplified search fold", () => {
   it("is the migration's fold_han(), exactly as OpenCC's tables generate it", () => {
     expect(migration).toContain(foldHanFunctionSql());
+  });
+
+  it("is redefined by migration 0016 with the same table, guarded so text without a Traditional character skips it", () => {
+    const guarded = readFileSync(
+      path.join(
+        import.meta.dirname,
+        "../../db/migrations/0016_fold-han-only-when-a-traditional-character-is-there.sql",
+      ),
+      "utf8",
+    );
+    expect(guarded).toContain(foldHanGuardedFunctionSql());
   });
 
   it("maps Hong Kong and Taiwan forms of names to one Simplified form", () => {

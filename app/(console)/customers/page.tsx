@@ -8,7 +8,7 @@ import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
-import { countSearchResults, searchCustomers } from "@/db/queries/customer-search";
+import { describeHits, searchHits } from "@/db/queries/customer-search";
 import { requireStaff } from "@/lib/auth/session";
 import { limitStaff } from "@/lib/rate-limit-request";
 import { businessRules } from "@/lib/config";
@@ -73,8 +73,9 @@ export default async function CustomersPage({
   }
 
   const after = toSearchCursor(decodeCursor(typeof params.after === "string" ? params.after : null));
-  const page = await searchCustomers({ lookups: search.lookups, after, limit: PAGE_SIZE });
-  const [first, second] = page.items;
+  // One statement: the page's hits and their capped count; the exact identifiers before any fragment.
+  const page = await searchHits({ lookups: search.lookups, after, limit: PAGE_SIZE, countCap: COUNT_CAP });
+  const [first, second] = page.hits;
   // One exact identifier hit (a whole number, ICCID, email or id) goes straight to its card;
   // a receipt number or payment reference to that renewal's receipt.
   if (!after && first?.rank === 0 && second?.rank !== 0 && first.renewalId !== null)
@@ -82,10 +83,10 @@ export default async function CustomersPage({
   if (!after && first?.rank === 0 && second?.rank !== 0 && first.cardId !== null)
     redirect(cardHref(first.customerId, first.cardId));
 
-  const total = await countSearchResults(search.lookups, COUNT_CAP);
+  const total = page.total ?? { count: 0, more: false };
   const now = new Date();
   const { graceDays } = businessRules();
-  const lines = page.items.map((item) => toResultLine(item, search, now, graceDays));
+  const lines = (await describeHits(page.hits, { now })).map((item) => toResultLine(item, search, now, graceDays));
   const base = `/customers?q=${encodeURIComponent(q)}`;
 
   return (

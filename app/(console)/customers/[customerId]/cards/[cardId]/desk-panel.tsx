@@ -4,8 +4,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { HkTime } from "@/components/ui/hk-time";
 import { Panel } from "@/components/ui/panel";
-import { listRealNames } from "@/db/queries/desk";
-import { listCardGoodwill } from "@/db/queries/goodwill";
+import type { RealNameRow } from "@/db/queries/desk";
+import type { listCardGoodwill } from "@/db/queries/goodwill";
 import type { StaffSession } from "@/lib/auth/session";
 import type { RealNameStatus } from "@/lib/domain/enums";
 import { formatHkt } from "@/lib/domain/format";
@@ -29,14 +29,17 @@ const tone: Record<RealNameStatus, BadgeTone> = {
  */
 export async function DeskPanel({
   card,
+  numbers,
+  goodwill,
   staff,
   now,
 }: {
   card: { id: number; customerId: number };
+  numbers: RealNameRow[];
+  goodwill: Awaited<ReturnType<typeof listCardGoodwill>>;
   staff: StaffSession;
   now: Date;
 }) {
-  const [numbers, goodwill] = await Promise.all([listRealNames(card.id), listCardGoodwill(card.id)]);
   const t = await getTranslations("desk");
   const path = `/customers/${card.customerId}/cards/${card.id}`;
   const today = hkDay(now);

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { cardExists } from "@/db/queries/exists";
 import { requireStaff } from "@/lib/auth/session";
-import { routeId } from "@/lib/domain/route-id";
+import { loadCardPage } from "./load-card-page";
 
 /** Decides the 404 before the card (or its renew form) streams behind loading.tsx, so the status stays 404. */
 export default async function CardLayout({
@@ -13,8 +12,7 @@ export default async function CardLayout({
 }) {
   await requireStaff({ permission: "lookUpCustomers" });
   const { customerId, cardId } = await params;
-  const customer = routeId(customerId);
-  const card = routeId(cardId);
-  if (customer === null || card === null || !(await cardExists(customer, card))) notFound();
+  // The card page's own head statement, cached for the request: the page below reuses it.
+  if (!(await loadCardPage(customerId, cardId))) notFound();
   return children;
 }

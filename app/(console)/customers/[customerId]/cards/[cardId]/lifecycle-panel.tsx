@@ -1,21 +1,17 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import type { CardDetail } from "@/db/queries/cards";
-import { getCardLifecycle, type CardLifecycle } from "@/db/queries/card-lifecycle";
+import type { CardLifecycle } from "@/db/queries/card-lifecycle";
 import { lifecycleOptions, liftPermission } from "@/lib/domain/card-lifecycle";
 import type { CardStateInfo } from "@/lib/domain/card-state";
 import { formatHkt } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
 import { allows, may, type Role } from "@/lib/domain/permissions";
 import { RetryCarrierRequest } from "./lifecycle-carrier";
-
-// The panel and the history read the same rows once per request.
-const loadLifecycle = cache((cardId: number) => getCardLifecycle(cardId));
 
 const doneMessages = ["suspended", "lifted", "replaced"] as const;
 
@@ -27,18 +23,19 @@ const doneMessages = ["suspended", "lifted", "replaced"] as const;
  */
 export async function LifecyclePanel({
   card,
+  lifecycle,
   status,
   staff,
   path,
   done,
 }: {
   card: CardDetail;
+  lifecycle: CardLifecycle;
   status: CardStateInfo;
   staff: { role: Role };
   path: string;
   done?: string | string[];
 }) {
-  const lifecycle = await loadLifecycle(card.id);
   const t = await getTranslations("lifecycle");
   const locale = await getLocale();
   const options = lifecycleOptions(status.state);
@@ -176,8 +173,7 @@ export async function LifecyclePanel({
 }
 
 /** Every suspension, lift and replacement of the card, newest first, with who, when, why and the ticket. */
-export async function LifecycleHistory({ cardId }: { cardId: number }) {
-  const lifecycle: CardLifecycle = await loadLifecycle(cardId);
+export async function LifecycleHistory({ lifecycle }: { lifecycle: CardLifecycle }) {
   const t = await getTranslations("lifecycle");
   const locale = await getLocale();
   const successions = [lifecycle.successor, lifecycle.predecessor].filter((s) => s !== null);

@@ -2,18 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { CardPaletteContext, type CardAction } from "@/components/palette/palette-context";
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { getCard, getCardPeriods, listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
+import { listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
 import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/renewal-actions";
 import { requireStaff } from "@/lib/auth/session";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { deriveCardState } from "@/lib/domain/card-state";
 import { businessRules } from "@/lib/config";
-import { routeId } from "@/lib/domain/route-id";
 import { formatMoney } from "@/lib/domain/money";
 import { CustomerName, customerNameText } from "../../../../customer-name";
 import { queryId } from "../../../../search-params";
@@ -27,6 +25,7 @@ import { QueuedPeriods } from "../queued-periods";
 import { RenewalHistory } from "../renewal-history";
 import { RenewSamePlan } from "../renew-same-plan";
 import { SimDetails } from "../sim-details";
+import { loadCardPage } from "../load-card-page";
 
 const RENEWALS_PER_PAGE = 10;
 const MESSAGES_PER_PAGE = 10;
@@ -35,17 +34,10 @@ const AUDIT_PER_PAGE = 15;
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ customerId: string; cardId: string }>; searchParams: Promise<SearchParams> };
 
-// The title and the page read the same card once per request.
-const loadCard = cache(async (customerIdParam: string, cardIdParam: string) => {
-  const customerId = routeId(customerIdParam);
-  const cardId = routeId(cardIdParam);
-  return customerId && cardId ? getCard({ customerId, cardId }) : null;
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireStaff({ permission: "lookUpCustomers" });
   const { customerId, cardId } = await params;
-  const card = await loadCard(customerId, cardId);
+  const card = (await loadCardPage(customerId, cardId))?.card;
   const t = await getTranslations("cards");
   return {
     title: card
@@ -97,16 +89,17 @@ function Pager({
 export default async function CardPage({ params, searchParams }: Props) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
-  const card = await loadCard(customerIdParam, cardIdParam);
-  if (!card) notFound();
+  // Four statements after the session: this head (shared with the layout), renewals, messages, audit.
+  const head = await loadCardPage(customerIdParam, cardIdParam);
+  if (!head) notFound();
+  const { card, periods } = head;
 
   const query = await searchParams;
   const renewalsAfter = queryId(query.renewals);
   const messagesAfter = queryId(query.messages);
   const auditAfter = queryId(query.audit);
   const now = new Date();
-  const [periods, renewals, messages, audit] = await Promise.all([
-    getCardPeriods({ cardId: card.id, now }),
+  const [renewals, messages, audit] = await Promise.all([
     listCardRenewals({ cardId: card.id, afterRenewalId: renewalsAfter, limit: RENEWALS_PER_PAGE }),
     listCardNotifications({ cardId: card.id, afterId: messagesAfter, limit: MESSAGES_PER_PAGE }),
     listCardAudit({ cardId: card.id, afterId: auditAfter, limit: AUDIT_PER_PAGE }),
@@ -185,7 +178,14 @@ export default async function CardPage({ params, searchParams }: Props) {
 
       <CardStatus card={card} status={status} now={now} renewHref={`${path}/renew`} />
       <RenewSamePlan renewHref={`${path}/renew?same=1`} renewals={renewals.items} renewable={status.renewable} />
-      <LifecyclePanel card={card} status={status} staff={staff} path={path} done={query.lifecycle} />
+      <LifecyclePanel
+        card={card}
+        lifecycle={head.lifecycle}
+        status={status}
+        staff={staff}
+        path={path}
+        done={query.lifecycle}
+      />
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
         <DataUsage current={periods.current} last={periods.last} />
@@ -203,7 +203,7 @@ export default async function CardPage({ params, searchParams }: Props) {
         <SimDetails card={card} released={status.state === "expired"} />
       </div>
 
-      <DeskPanel card={card} staff={staff} now={now} />
+      <DeskPanel card={card} numbers={head.realNames} goodwill={head.goodwill} staff={staff} now={now} />
 
       {periods.queued.length ? (
         <div className="mb-6">
@@ -251,7 +251,7 @@ export default async function CardPage({ params, searchParams }: Props) {
       </section>
 
       <div className="mb-6">
-        <LifecycleHistory cardId={card.id} />
+        <LifecycleHistory lifecycle={head.lifecycle} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { Currency, PaymentMethod, SettlementFormat, SettlementLineKind } from "../enums";
 import { normaliseReference, isValidReference } from "../payment-reference";
+import { SETTLEMENT_MAX_BYTES } from "./limits";
 import { HK_OFFSET_MS, hkDay, hkEndOfDay, hkStartOfDay } from "../time";
 
 /**
@@ -18,8 +19,7 @@ import { HK_OFFSET_MS, hkDay, hkEndOfDay, hkStartOfDay } from "../time";
  *   which column holds the reference, amount, currency and time.
  */
 
-/** Files above this are refused before they are read (a day's bill is far smaller). */
-export const SETTLEMENT_MAX_BYTES = 5 * 1024 * 1024;
+export { SETTLEMENT_MAX_BYTES };
 
 export interface SettlementLine {
   /** The line of the file (1-based), as a person opening it in an editor counts. */

@@ -84,7 +84,7 @@ export const signOffDrawerSchema = z
 export const correctDrawerSchema = z
   .object({
     drawerId: idSchema,
-    direction: z.enum(["in", "out"]),
+    direction: z.enum(["add", "subtract"]),
     amount: amountField(1, CASH_FLOAT_MAX_MINOR, "drawer.errors.correctionAmount"),
     reason: z
       .string({ message: "drawer.errors.reasonMissing" })

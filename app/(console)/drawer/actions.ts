@@ -55,7 +55,7 @@ export const correctDrawerAction = staffFormAction(
       {
         idempotencyKey: input.idempotencyKey,
         drawerId: input.drawerId,
-        amountMinor: input.direction === "in" ? input.amount : -input.amount,
+        amountMinor: input.direction === "add" ? input.amount : -input.amount,
         reason: input.reason,
       },
       staff,

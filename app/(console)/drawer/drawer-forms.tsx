@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { formKey } from "@/components/forms/form-key";
+import { SignedAmountFields } from "@/components/forms/signed-amount-fields";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SelectField, TextAreaField } from "@/components/ui/select";
@@ -129,25 +130,11 @@ export function CorrectionForm({ drawerId, idempotencyKey }: { drawerId: number;
       <input type="hidden" name="drawerId" value={drawerId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <p className="text-xs text-slate-500">{t("hint")}</p>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={t("direction")}
-          name="direction"
-          defaultValue={values?.direction ?? "in"}
-          options={[
-            { value: "in", label: t("in") },
-            { value: "out", label: t("out") },
-          ]}
-        />
-        <Field
-          label={t("amount")}
-          name="amount"
-          inputMode="decimal"
-          defaultValue={values?.amount ?? ""}
-          error={errors?.amount}
-          required
-        />
-      </div>
+      <SignedAmountFields
+        labels={{ direction: t("direction"), add: t("in"), subtract: t("out"), amount: t("amount") }}
+        values={values}
+        errors={errors}
+      />
       <TextAreaField
         label={t("reason")}
         name="reason"

@@ -106,6 +106,9 @@ CREATE INDEX "settlement_lines_file" ON "settlement_lines" USING btree ("file_id
 CREATE INDEX "settlement_lines_payment" ON "settlement_lines" USING btree ("payment_id") WHERE "settlement_lines"."payment_id" is not null;--> statement-breakpoint
 CREATE INDEX "settlement_lines_refund" ON "settlement_lines" USING btree ("refund_id") WHERE "settlement_lines"."refund_id" is not null;--> statement-breakpoint
 CREATE INDEX "settlement_lines_open_exceptions" ON "settlement_lines" USING btree ("id") WHERE "settlement_lines"."outcome" <> 'matched' and "settlement_lines"."resolved_at" is null;--> statement-breakpoint
+CREATE INDEX "payments_received_at" ON "payments" USING btree ("received_at","id");--> statement-breakpoint
+CREATE INDEX "refunds_refunded_at" ON "refunds" USING btree ("refunded_at","id");
+--> statement-breakpoint
 -- A closed drawer is immutable: the only change left is its one sign-off (closed → signed_off). Corrections are new rows.
 CREATE OR REPLACE FUNCTION cash_drawers_closed_immutable() RETURNS trigger
   LANGUAGE plpgsql AS $$

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, Td, Th, TBody } from "@/components/ui/table";
 import { listDrawersOfDay } from "@/db/queries/cash-drawers";
 import { requireStaff } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain/money";
-import { hkDay } from "@/lib/domain/time";
 import { DrawerStatusBadge } from "../drawer-panel";
+import { DayPicker, readDayParam } from "../../reconciliation/day-picker";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,31 +15,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("drawer.day"))("link") };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A supervisor sees every drawer of a Hong Kong day (today unless ?day= says otherwise). */
 export default async function DrawersOfDayPage({ searchParams }: Props) {
   await requireStaff({ permission: "superviseCashDrawers" });
-  const query = (await searchParams).day;
-  const day =
-    typeof query === "string" && DAY.test(query) && !Number.isNaN(Date.parse(query)) ? query : hkDay(new Date());
+  const day = readDayParam((await searchParams).day);
   const drawers = await listDrawersOfDay(day);
   const t = await getTranslations("drawer");
   const locale = await getLocale();
   return (
     <>
       <PageHeader title={t("day.title", { day })} description={t("day.description")} />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-        <div className="space-y-1">
-          <label htmlFor="drawer-day" className="block text-sm font-medium text-slate-700">
-            {t("day.pick")}
-          </label>
-          <input id="drawer-day" name="day" type="date" defaultValue={day} className={inputClass} />
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("day.show")}
-        </button>
-      </form>
+      <div className="mb-6">
+        <DayPicker day={day} label={t("day.pick")} submit={t("day.show")} id="drawer-day" />
+      </div>
       {drawers.length === 0 ? (
         <EmptyState title={t("day.empty")} body={t("day.emptyBody")} />
       ) : (

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
 import { Table, Td, Th, TBody } from "@/components/ui/table";
 import { listDrawerCloseFigures } from "@/db/queries/cash-drawers";
 import { listDailyClose } from "@/db/queries/reconciliation";
 import { requireStaff } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain/money";
-import { hkDay } from "@/lib/domain/time";
 import { DrawerStatusBadge } from "../../drawer/drawer-panel";
 import { ReconciliationNav } from "../reconciliation-nav";
+import { DayPicker, readDayParam } from "../day-picker";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,14 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reconciliation.close"))("title") };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The day's close: console vs settlement per method and currency, and each agent's cash expected vs counted. */
 export default async function DailyClosePage({ searchParams }: Props) {
   await requireStaff({ permission: "reconcileSettlements" });
-  const query = (await searchParams).day;
-  const day =
-    typeof query === "string" && DAY.test(query) && !Number.isNaN(Date.parse(query)) ? query : hkDay(new Date());
+  const day = readDayParam((await searchParams).day);
   const [money, cash] = await Promise.all([listDailyClose(day), listDrawerCloseFigures(day)]);
   const t = await getTranslations("reconciliation");
   const methods = await getTranslations("renewals.methods");
@@ -36,17 +30,7 @@ export default async function DailyClosePage({ searchParams }: Props) {
       <PageHeader title={`${t("close.title")} · ${day}`} description={t("close.description")} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <ReconciliationNav current="close" />
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="space-y-1">
-            <label htmlFor="close-day" className="block text-sm font-medium text-slate-700">
-              {t("close.day")}
-            </label>
-            <input id="close-day" name="day" type="date" defaultValue={day} className={inputClass} />
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("close.show")}
-          </button>
-        </form>
+        <DayPicker day={day} label={t("close.day")} submit={t("close.show")} id="close-day" />
       </div>
       <div className="space-y-6">
         {money.length === 0 ? (

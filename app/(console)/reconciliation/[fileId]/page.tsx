@@ -50,7 +50,7 @@ export default async function SettlementFilePage({ params, searchParams }: Props
       />
       {query.imported === "1" ? (
         <div className="mb-4">
-          <Notice tone="success">{t("upload.confirm", { lines: file.lineCount })} ✓</Notice>
+          <Notice tone="success">{t("upload.done", { lines: file.lineCount })}</Notice>
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-3">

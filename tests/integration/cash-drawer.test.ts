@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, PreconditionError } from "@/db/errors";
 import { closeCashDrawer } from "@/db/mutations/close-cash-drawer";
@@ -101,7 +101,7 @@ describe("a cash drawer", () => {
     const audits = await s.db
       .select({ action: auditLog.action, reason: auditLog.reason })
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(s.drawerId)))
+      .where(and(eq(auditLog.entityType, "cash_drawer"), eq(auditLog.entityId, String(s.drawerId))))
       .orderBy(auditLog.id);
     expect(audits.filter((a) => a.action.startsWith("cash_drawer."))).toEqual([
       { action: "cash_drawer.open", reason: null },

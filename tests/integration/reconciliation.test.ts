@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, PreconditionError } from "@/db/errors";
 import { importSettlementFile } from "@/db/mutations/import-settlement-file";
@@ -88,7 +88,7 @@ describe("importSettlementFile", () => {
     const [audit] = await s.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(fileId)));
+      .where(and(eq(auditLog.entityType, "settlement_file"), eq(auditLog.entityId, String(fileId))));
     expect(audit).toMatchObject({
       action: "settlement.import",
       entityType: "settlement_file",
@@ -261,7 +261,7 @@ describe("resolveSettlementLine", () => {
     const [audit] = await s.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(s.line.id)));
+      .where(and(eq(auditLog.entityType, "settlement_line"), eq(auditLog.entityId, String(s.line.id))));
     expect(audit).toMatchObject({
       action: "settlement.resolve",
       entityType: "settlement_line",

@@ -1,10 +1,12 @@
+import { and, desc, eq } from "drizzle-orm";
 import type postgres from "postgres";
-import { db as defaultDb, type Db } from "@/db";
+import { db as defaultDb, type Db, type DbOrTx } from "@/db";
+import { exportJobChunks, exportJobs } from "@/db/schema";
+import { exportKinds, type ExportKind } from "@/lib/domain/enums";
 import { minorToMajor } from "@/lib/domain/money";
 import { csvLine, type CsvValue } from "@/lib/domain/reports/csv";
 
-export const exportKinds = ["payments", "refunds", "renewals", "settlement-lines"] as const;
-export type ExportKind = (typeof exportKinds)[number];
+export { exportKinds, type ExportKind };
 
 /** Rows read per round trip: memory holds one batch, whatever the range. */
 const BATCH = 2000;
@@ -145,5 +147,59 @@ export async function* streamExportCsv(
       chunk += csvLine(values);
     }
     yield chunk;
+  }
+}
+
+/** How many rows an export of `range` will write: the denominator of its progress bar. */
+export async function countExportRows(kind: ExportKind, range: { from: Date; to: Date }, db: Db = defaultDb) {
+  const [row] = await clientOf(db).unsafe<{ n: string }[]>(`select count(*)::text as n from (${specs[kind].sql}) x`, [
+    range.from.toISOString(),
+    range.to.toISOString(),
+  ]);
+  return Number(row!.n);
+}
+
+const jobColumns = {
+  id: exportJobs.id,
+  staffId: exportJobs.staffId,
+  kind: exportJobs.kind,
+  fromDay: exportJobs.fromDay,
+  toDay: exportJobs.toDay,
+  status: exportJobs.status,
+  rowsTotal: exportJobs.rowsTotal,
+  rowsDone: exportJobs.rowsDone,
+  bytes: exportJobs.bytes,
+  createdAt: exportJobs.createdAt,
+  finishedAt: exportJobs.finishedAt,
+};
+
+/** A staff member's own recent background exports, newest first. */
+export async function listExportJobs(staffId: number, db: DbOrTx = defaultDb) {
+  return db
+    .select(jobColumns)
+    .from(exportJobs)
+    .where(eq(exportJobs.staffId, staffId))
+    .orderBy(desc(exportJobs.id))
+    .limit(20);
+}
+
+/** One of a staff member's exports; another person's reads as missing. */
+export async function getOwnExportJob(jobId: number, staffId: number, db: DbOrTx = defaultDb) {
+  const [row] = await db
+    .select(jobColumns)
+    .from(exportJobs)
+    .where(and(eq(exportJobs.id, jobId), eq(exportJobs.staffId, staffId)));
+  return row ?? null;
+}
+
+/** A finished export's CSV, chunk by chunk in order, one chunk in memory at a time. */
+export async function* readExportChunks(jobId: number, db: Db = defaultDb): AsyncGenerator<string> {
+  for (let seq = 0; ; seq++) {
+    const [chunk] = await db
+      .select({ data: exportJobChunks.data })
+      .from(exportJobChunks)
+      .where(and(eq(exportJobChunks.jobId, jobId), eq(exportJobChunks.seq, seq)));
+    if (!chunk) return;
+    yield chunk.data;
   }
 }

@@ -1,10 +1,22 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, instant } from "./columns";
 import { currency, paymentMethod, payments, refunds, renewals } from "./renewals";
 import { staff } from "./staff";
 import {
   cashDrawerStatuses,
+  exportJobStatuses,
   settlementFormats,
   settlementLineKinds,
   settlementOutcomes,
@@ -185,4 +197,55 @@ export const cashDrawerCorrections = pgTable(
     check("cash_drawer_corrections_nonzero", sql`${t.amountMinor} <> 0`),
     check("cash_drawer_corrections_reason", sql`char_length(btrim(${t.reason})) between 1 and 500`),
   ],
+);
+
+export const exportJobStatus = pgEnum("export_job_status", exportJobStatuses);
+
+/**
+ * A large export run by the background worker: the range and kind the
+ * supervisor asked for, progress as rows written of rows counted, and the
+ * CSV itself in ordered chunks (so any instance can serve the download). A
+ * job whose worker died is reclaimed after a while and written again.
+ */
+export const exportJobs = pgTable(
+  "export_jobs",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id),
+    kind: text().notNull(),
+    fromDay: date({ mode: "string" }).notNull(),
+    toDay: date({ mode: "string" }).notNull(),
+    status: exportJobStatus().notNull().default("queued"),
+    rowsTotal: integer(),
+    rowsDone: integer().notNull().default(0),
+    bytes: bigint({ mode: "number" }).notNull().default(0),
+    error: text(),
+    createdAt: createdAt(),
+    claimedAt: instant(),
+    finishedAt: instant(),
+  },
+  (t) => [
+    index("export_jobs_staff").on(t.staffId, t.id.desc()),
+    index("export_jobs_pending")
+      .on(t.id)
+      .where(sql`${t.status} in ('queued', 'running')`),
+    check("export_jobs_kind", sql`${t.kind} in ('payments', 'refunds', 'renewals', 'settlement-lines')`),
+    check("export_jobs_range", sql`${t.toDay} >= ${t.fromDay} and ${t.toDay} - ${t.fromDay} < 1096`),
+    check("export_jobs_finished", sql`(${t.status} in ('done', 'failed')) = (${t.finishedAt} is not null)`),
+  ],
+);
+
+/** An export's CSV, in order: about a megabyte each. */
+export const exportJobChunks = pgTable(
+  "export_job_chunks",
+  {
+    jobId: integer()
+      .notNull()
+      .references(() => exportJobs.id),
+    seq: integer().notNull(),
+    data: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );

@@ -165,3 +165,9 @@ export type SettlementResolution = (typeof settlementResolutions)[number];
 /** open → closed (counted) → signed_off (by a supervisor); a closed day never changes again. */
 export const cashDrawerStatuses = ["open", "closed", "signed_off"] as const;
 export type CashDrawerStatus = (typeof cashDrawerStatuses)[number];
+/** A background export: queued → running → done (its file downloadable) or failed. */
+export const exportJobStatuses = ["queued", "running", "done", "failed"] as const;
+export type ExportJobStatus = (typeof exportJobStatuses)[number];
+/** What can be exported: each kind's columns are in db/queries/exports.ts. */
+export const exportKinds = ["payments", "refunds", "renewals", "settlement-lines"] as const;
+export type ExportKind = (typeof exportKinds)[number];

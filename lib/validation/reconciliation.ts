@@ -1,6 +1,7 @@
 import { z } from "@/lib/validation/zod";
 import {
   currencies,
+  exportKinds,
   genericSettlementMethods,
   settlementFormats,
   settlementOutcomes,
@@ -91,6 +92,18 @@ export const correctDrawerSchema = z
       .trim()
       .min(1, { message: "drawer.errors.reasonMissing" })
       .max(DRAWER_REASON_MAX, { message: "drawer.errors.reasonTooLong" }),
+    idempotencyKey: z.uuid(),
+  })
+  .strict();
+
+const dayField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "reconciliation.exports.invalid" });
+
+/** A background export: the range is checked again by readExportRange (three years at most). */
+export const exportJobSchema = z
+  .object({
+    kind: z.enum(exportKinds, { message: "reconciliation.exports.invalid" }),
+    from: dayField,
+    to: dayField,
     idempotencyKey: z.uuid(),
   })
   .strict();

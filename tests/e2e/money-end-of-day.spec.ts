@@ -106,6 +106,29 @@ test.describe("settlement import", () => {
   });
 });
 
+test.describe("exports", () => {
+  test.use({ storageState: storageState("supervisor") });
+
+  test("a supervisor runs a three-year payments export in the background, watches it finish and downloads it", async ({
+    page,
+  }) => {
+    await page.goto("/reconciliation/exports");
+    await expect(page.getByRole("heading", { name: "Exports", level: 1 })).toBeVisible();
+    await page.getByLabel("What").selectOption("payments");
+    await page.getByRole("button", { name: "Run in the background" }).click();
+    await expect(page.getByText("Export queued: its progress is below.")).toBeVisible();
+    const download = page.getByRole("link", { name: /^Download: Payments/ }).first();
+    await expect(download).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("progressbar").first()).toBeVisible();
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/^payments_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await (await file.createReadStream()).toArray();
+    const csv = Buffer.concat(text).toString("utf8");
+    expect(csv.startsWith("\uFEFFpayment_id,received_at_hkt,purpose,method,reference,amount,currency")).toBe(true);
+    expect(csv).toMatch(/\r\n\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},renewal,\w+,[^,]*,\d+\.\d{2},(HKD|CNY),/);
+  });
+});
+
 test.describe("cash drawer", () => {
   test("an agent closes a drawer with a difference and a supervisor signs it off", async ({ browser }) => {
     const agent = await createStaffMember("agent");

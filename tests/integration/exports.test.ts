@@ -1,9 +1,14 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { streamExportCsv } from "@/db/queries/exports";
+import { ForbiddenError } from "@/db/errors";
+import { createExportJob } from "@/db/mutations/create-export-job";
+import { runExportJob } from "@/db/mutations/run-export-job";
+import { getOwnExportJob, readExportChunks, streamExportCsv } from "@/db/queries/exports";
+import { auditLog } from "@/db/schema";
 import { DAY_MS } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createPlan, isolatedDay, uniqueSuffix } from "../helpers/factories";
+import { createCustomerWithCard, createPlan, createStaff, isolatedDay, uniqueSuffix } from "../helpers/factories";
 import { hkStartOfDay } from "@/lib/domain/time";
 
 const ROWS = 100_000;
@@ -66,4 +71,52 @@ describe("streamExportCsv", () => {
     // Flat: the last 90% of the rows add (almost) nothing to what the first 10% needed.
     expect(peak - afterTenth).toBeLessThan(25 * 1024 * 1024);
   }, 120_000);
+});
+
+describe("background exports", () => {
+  it("queues once per key, writes the same CSV as the direct download in chunks with its progress, and only for supervisors", async () => {
+    const { db } = testDb();
+    const supervisor = await createStaff(db, { role: "supervisor" });
+    const agent = await createStaff(db);
+    const plan = await createPlan(db);
+    const { cardId } = await createCustomerWithCard(db);
+    const day = isolatedDay(plan.planId);
+    const start = hkStartOfDay(day);
+    const prefix = `JOB${uniqueSuffix().toUpperCase()}`;
+    await db.execute(sql`
+      insert into payments (purpose, card_id, method, reference, amount_minor, currency, received_at)
+      select 'top_up', ${cardId}, 'fps', ${prefix} || g, 5000, 'HKD', ${start.toISOString()}::timestamptz + g * interval '1 minute'
+        from generate_series(1, 300) g`);
+    const range = { from: day, to: day };
+    const key = randomUUID();
+    await expect(createExportJob({ idempotencyKey: key, kind: "payments", range }, agent, db)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const { jobId } = await createExportJob({ idempotencyKey: key, kind: "payments", range }, supervisor, db);
+    expect(await createExportJob({ idempotencyKey: key, kind: "payments", range }, supervisor, db)).toEqual({
+      jobId,
+      replayed: true,
+    });
+    // Other suites' queued jobs may be claimed first: run until this one is done.
+    for (let round = 0; round < 20; round++) {
+      const job = await getOwnExportJob(jobId, supervisor.id, db);
+      if (job?.status === "done") break;
+      await runExportJob(db);
+    }
+    const job = await getOwnExportJob(jobId, supervisor.id, db);
+    expect(job).toMatchObject({ status: "done", rowsTotal: 300, rowsDone: 300 });
+    expect(await getOwnExportJob(jobId, agent.id, db)).toBeNull();
+    let stored = "";
+    for await (const chunk of readExportChunks(jobId, db)) stored += chunk;
+    let direct = "";
+    const bounds = { from: start, to: new Date(start.getTime() + DAY_MS) };
+    for await (const chunk of streamExportCsv("payments", bounds, db)) direct += chunk;
+    expect(stored).toBe(direct);
+    expect(stored.split("\r\n").filter(Boolean)).toHaveLength(301);
+    const [audit] = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "export_job"), eq(auditLog.entityId, String(jobId))));
+    expect(audit).toEqual({ action: "export.create" });
+  });
 });

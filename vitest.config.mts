@@ -28,6 +28,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: "forks",
           maxWorkers: 2,
+          // The export test forces collections to show its memory stays flat.
+          execArgv: ["--expose-gc"],
           // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; Vite resolves it.
           server: { deps: { inline: ["next-auth"] } },
         },

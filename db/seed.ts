@@ -506,6 +506,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
   });
 
   await step("card lifecycle", () => seedLifecycle(sql, now));
+  await step("money at the end of the day", () => sql.unsafe(moneyDemoSql(nowSql)));
   await step("analyze", () => sql`analyze`);
   log(`Seeded ${n.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
@@ -625,6 +626,66 @@ function deskDemoSql(nowSql: string): string {
     where n.real_name_status = 'pending';
     update card_numbers n set real_name_status = 'not_required', real_name_document = null, real_name_document_last4 = null
     where n.region = 'HK' and n.card_id % 17 = 0 and n.real_name_status = 'verified';
+  `;
+}
+
+/**
+ * Money at the end of the day, as a supervisor finds it the next morning:
+ * yesterday's WeChat Pay bill imported with its exceptions open (one amount
+ * differs, one payment the console never recorded, one console payment the
+ * bill lacks), Chan Chi Ming's HKD drawer of yesterday closed HK$20 short and
+ * awaiting sign-off, and Wong Ka Yan's drawer open today. The demo agent's
+ * own drawer is left for them to open. Everything derives from `now`.
+ */
+function moneyDemoSql(nowSql: string): string {
+  const today = `(${nowSql} at time zone 'Asia/Hong_Kong')::date`;
+  return `
+    create temp table demo_day on commit drop as
+    select (${today} - 1) as day,
+           ((${today} - 1)::timestamp at time zone 'Asia/Hong_Kong') as from_at,
+           (${today}::timestamp at time zone 'Asia/Hong_Kong') as to_at,
+           (select id from staff where email = 'supervisor@example.com') as supervisor;
+    create temp table demo_pay on commit drop as
+    select p.id, p.reference, p.amount_minor, p.currency, p.received_at, row_number() over (order by p.id) as rn
+      from payments p, demo_day d
+     where p.method = 'wechat_pay' and p.received_at >= d.from_at and p.received_at < d.to_at;
+    insert into settlement_files (format, method, content_sha256, file_name, byte_size, period_from, period_to, line_count, uploaded_by, uploaded_at)
+    select 'wechat_pay', 'wechat_pay', encode(sha256(convert_to('demo wechat bill ' || d.day, 'UTF8')), 'hex'),
+           'wechat-bill-' || to_char(d.day, 'YYYYMMDD') || '.csv', 2048 + 300 * (select count(*) from demo_pay),
+           d.from_at, d.to_at - interval '1 second', (select count(*) from demo_pay where rn <> 2) + 1, d.supervisor,
+           d.to_at + interval '10 hours'
+      from demo_day d where d.supervisor is not null;
+    insert into settlement_lines (file_id, line_no, kind, reference, amount_minor, currency, occurred_at, outcome, payment_id)
+    select f.id, row_number() over (order by p.rn) + 1, 'payment', p.reference,
+           p.amount_minor + case when p.rn = 1 then 500 else 0 end, p.currency, p.received_at,
+           case when p.rn = 1 then 'amount_differs' else 'matched' end::settlement_outcome, p.id
+      from demo_pay p, settlement_files f where f.file_name like 'wechat-bill-%' and p.rn <> 2;
+    insert into settlement_lines (file_id, line_no, kind, reference, amount_minor, currency, occurred_at, outcome)
+    select f.id, f.line_count + 1, 'payment', '4200000000' || to_char(d.day, 'YYYYMMDD') || '9999000001', 8800, 'CNY',
+           d.from_at + interval '15 hours 12 minutes', 'missing_in_console'
+      from settlement_files f, demo_day d where f.file_name like 'wechat-bill-%';
+    insert into settlement_lines (file_id, kind, reference, outcome, payment_id)
+    select f.id, 'payment', p.reference, 'missing_in_file', p.id
+      from demo_pay p, settlement_files f where f.file_name like 'wechat-bill-%' and p.rn = 2;
+    insert into audit_log (actor_staff_id, action, entity_type, entity_id, after, created_at)
+    select f.uploaded_by, 'settlement.import', 'settlement_file', f.id::text,
+           jsonb_build_object('format', f.format, 'lines', f.line_count), f.uploaded_at
+      from settlement_files f where f.file_name like 'wechat-bill-%';
+    insert into cash_drawers (staff_id, day, currency, opening_float_minor, status, opened_at, closed_at, expected_minor, counted_minor, difference_reason)
+    select s.id, d.day, 'HKD', 50000, 'closed', d.from_at + interval '9 hours', d.from_at + interval '19 hours',
+           50000 + x.moved, 50000 + x.moved - 2000, 'HK$20 short: change given twice to one walk-in customer'
+      from demo_day d, staff s,
+           lateral (select coalesce(sum(p.amount_minor), 0)::int as moved from payments p
+                     where p.method = 'cash' and p.received_by = s.id and p.currency = 'HKD'
+                       and p.received_at >= d.from_at and p.received_at < d.to_at) x
+     where s.email = 'chan.chiming@example.com';
+    insert into cash_drawers (staff_id, day, currency, opening_float_minor, opened_at)
+    select s.id, d.day + 1, 'HKD', 80000, d.to_at + interval '9 hours'
+      from demo_day d, staff s where s.email = 'wong.kayan@example.com';
+    insert into audit_log (actor_staff_id, action, entity_type, entity_id, after, created_at)
+    select staff_id, 'cash_drawer.' || case when status = 'open' then 'open' else 'close' end, 'cash_drawer', id::text,
+           jsonb_build_object('day', day, 'currency', currency, 'openingFloatMinor', opening_float_minor), coalesce(closed_at, opened_at)
+      from cash_drawers;
   `;
 }
 

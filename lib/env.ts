@@ -64,6 +64,8 @@ const serverSchema = workerSchema.extend({
   CARRIER_WORKER: onOff.default("on"),
   /** The bulk goodwill worker inside every server (jobs resume after a restart). */
   GOODWILL_WORKER: onOff.default("on"),
+  /** The background export worker inside every server (a job whose worker died is written again). */
+  EXPORT_WORKER: onOff.default("on"),
 });
 
 /** What `npm start` itself reads before there is a database or a server. */

@@ -5,7 +5,8 @@
  * tables' owner): the app must connect as the runtime role (README, "Running
  * it for a team"), unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on
  * purpose. Then it starts the carrier worker (retries carrier requests;
- * CARRIER_WORKER=off stops it), the bulk goodwill worker, the notification
+ * CARRIER_WORKER=off stops it), the bulk goodwill worker, the background
+ * export worker (EXPORT_WORKER=off stops it), the notification
  * (SMS) worker (SMS_WORKER=off when `npm run worker` runs it instead) and the
  * hourly purge of expired rows. Several instances may run the workers at
  * once: claims use SKIP LOCKED.
@@ -41,6 +42,11 @@ export async function startServer() {
     const { runGoodwillWorker } = await import("./goodwill/worker");
     const goodwill = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-goodwill" });
     void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
+  }
+  if (config.EXPORT_WORKER === "on") {
+    const { runExportWorker } = await import("./exports/worker");
+    const exports = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-exports" });
+    void runExportWorker(exports.db);
   }
   if (config.SMS_WORKER === "off") return;
   const { configuredSmsProvider } = await import("./notifications/sms-provider");

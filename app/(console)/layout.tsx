@@ -15,7 +15,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       staff={staff}
       search={<CustomerSearchBox />}
       signOutAction={signOutAction}
-      palette={<CommandPalette search={suggestCustomersAction} canManageStaff={may.manageStaff(staff)} />}
+      palette={
+        <CommandPalette
+          search={suggestCustomersAction}
+          canManageStaff={may.manageStaff(staff)}
+          canReconcile={may.reconcileSettlements(staff)}
+        />
+      }
     >
       <StuckActivationsFlag staff={staff} />
       {children}

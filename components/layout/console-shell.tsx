@@ -37,6 +37,8 @@ export async function ConsoleShell({
     { href: "/plans", label: t("plans") },
     { href: "/reports", label: t("reports") },
     ...(may.viewActivationQueue(staff) ? [{ href: "/renewals/activation", label: t("activations") }] : []),
+    ...(may.runCashDrawer(staff) ? [{ href: "/drawer", label: t("drawer") }] : []),
+    ...(may.reconcileSettlements(staff) ? [{ href: "/reconciliation", label: t("reconciliation") }] : []),
     ...(may.manageStaff(staff) ? [{ href: "/staff", label: t("staff") }] : []),
     ...(may.viewSecurityLog(staff) ? [{ href: "/security", label: t("security") }] : []),
   ];

@@ -55,7 +55,16 @@ function hitName(hit: PaletteHit) {
  * through the same server action; pages, the current card's actions and
  * recent customers are filtered as you type. Enter opens, Escape closes.
  */
-export function CommandPalette({ search, canManageStaff }: { search: PaletteSearch; canManageStaff: boolean }) {
+export function CommandPalette({
+  search,
+  canManageStaff,
+  canReconcile = false,
+}: {
+  search: PaletteSearch;
+  canManageStaff: boolean;
+  /** Supervisors and admins: settlement files and the daily close. */
+  canReconcile?: boolean;
+}) {
   const t = useTranslations("palette");
   const nav = useTranslations("nav");
   const { open, setOpen, card, recent } = usePalette();
@@ -150,11 +159,22 @@ export function CommandPalette({ search, canManageStaff }: { search: PaletteSear
           shortcut: "G W",
           keywords: ["worklist", "expiring"],
         },
+        { id: "page-drawer", label: nav("drawer"), href: "/drawer", keywords: ["cash", "drawer", "现金", "現金"] },
+        ...(canReconcile
+          ? [
+              {
+                id: "page-reconciliation",
+                label: nav("reconciliation"),
+                href: "/reconciliation",
+                keywords: ["reconciliation", "settlement", "对账", "對賬"],
+              },
+            ]
+          : []),
         ...(canManageStaff
           ? [{ id: "page-staff", label: nav("staff"), href: "/staff", keywords: ["staff", "员工", "員工"] }]
           : []),
       ] satisfies Entry[],
-    [nav, canManageStaff],
+    [nav, canManageStaff, canReconcile],
   );
   const cardEntries: Entry[] = (card?.actions ?? []).map((a) => ({ ...a, id: `card-${a.id}` }));
   const recentEntries: Entry[] = recent.map((r) => ({

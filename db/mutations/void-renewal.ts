@@ -15,6 +15,7 @@ import {
   storedValueLedger,
 } from "../schema";
 import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
+import { assertCashDrawerOpen } from "@/db/mutations/_shared/cash-drawer-guard";
 import { writeAudit, type AuditContext } from "@/db/mutations/_shared/audit";
 import { enqueueNotification } from "@/db/mutations/_shared/enqueue-notification";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
@@ -147,6 +148,7 @@ export async function voidRenewal(
       .update(renewals)
       .set({ status: "voided", voidedAt: now, voidedBy: actor.id, voidReason: reason })
       .where(eq(renewals.id, renewal.id));
+    await assertCashDrawerOpen(tx, { method: refund.method, staffId: actor.id, currency: renewal.currency, at: now });
     await tx.insert(refunds).values({
       paymentId: renewal.paymentId,
       amountMinor: renewal.amountMinor,

@@ -129,6 +129,7 @@ export async function getRenewalReceipt(renewalId: number, db: DbOrTx = defaultD
       periodEndsAt: periods.endsAt,
       dataCnMb: periods.dataCnMb,
       dataHkMb: periods.dataHkMb,
+      paymentId: payments.id,
       paymentMethod: payments.method,
       paymentReference: payments.reference,
       paymentAmountMinor: payments.amountMinor,

@@ -9,3 +9,4 @@ export * from "./security";
 export * from "./staff";
 export * from "@/db/schema/carrier-requests";
 export * from "./desk";
+export * from "./reconciliation";

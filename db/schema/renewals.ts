@@ -159,6 +159,8 @@ export const payments = pgTable(
       .where(sql`${t.reference} is not null`),
     index("payments_renewal_id").on(t.renewalId),
     index("payments_card_id").on(t.cardId, t.id.desc()),
+    // Exports and the daily close read payments by time.
+    index("payments_received_at").on(t.receivedAt, t.id),
     // Replacement fees per Hong Kong day in the reports' revenue.
     index("payments_replacement_fee_received_at")
       .on(t.receivedAt)
@@ -231,6 +233,7 @@ export const refunds = pgTable(
       sql`${t.method} not in ('cash', 'stored_value') or ${t.reference} is null`,
     ),
     index("refunds_refunded_by_at").on(t.refundedBy, t.refundedAt),
+    index("refunds_refunded_at").on(t.refundedAt, t.id),
   ],
 );
 

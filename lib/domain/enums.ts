@@ -148,3 +148,26 @@ export const contactOutcomes = [
   "wrong_number",
 ] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
+
+/** The settlement files the console reads (DOMAIN.md, "Money at the end of the day"). */
+export const settlementFormats = ["wechat_pay", "alipay", "generic"] as const;
+export type SettlementFormat = (typeof settlementFormats)[number];
+/** The electronic methods a generic file (FPS, bank statement) may be for. */
+export const genericSettlementMethods = ["fps", "bank_transfer"] as const satisfies readonly PaymentMethod[];
+/** A settlement line records money in (a payment) or money back (a refund). */
+export const settlementLineKinds = ["payment", "refund"] as const;
+export type SettlementLineKind = (typeof settlementLineKinds)[number];
+/** What a line came to: matched, or one of the three exceptions a supervisor resolves. */
+export const settlementOutcomes = ["matched", "amount_differs", "missing_in_console", "missing_in_file"] as const;
+export type SettlementOutcome = (typeof settlementOutcomes)[number];
+export const settlementResolutions = ["linked_renewal", "refunded_outside", "written_off"] as const;
+export type SettlementResolution = (typeof settlementResolutions)[number];
+/** open → closed (counted) → signed_off (by a supervisor); a closed day never changes again. */
+export const cashDrawerStatuses = ["open", "closed", "signed_off"] as const;
+export type CashDrawerStatus = (typeof cashDrawerStatuses)[number];
+/** A background export: queued → running → done (its file downloadable) or failed. */
+export const exportJobStatuses = ["queued", "running", "done", "failed"] as const;
+export type ExportJobStatus = (typeof exportJobStatuses)[number];
+/** What can be exported: each kind's columns are in db/queries/exports.ts. */
+export const exportKinds = ["payments", "refunds", "renewals", "settlement-lines"] as const;
+export type ExportKind = (typeof exportKinds)[number];

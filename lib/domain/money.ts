@@ -27,3 +27,10 @@ export function parseMoney(input: string): number | null {
   const [, whole, fraction = ""] = match;
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
+
+/** Minor units as a plain decimal in major units ("-1288.50"), by integer arithmetic: for exports, never a float. */
+export function minorToMajor(minor: number): string {
+  if (!Number.isSafeInteger(minor)) throw new Error("minorToMajor: not an integer");
+  const abs = Math.abs(minor);
+  return `${minor < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -40,6 +40,11 @@ export const permissions = {
   grantGoodwill: "supervisor",
   correctStoredValue: "supervisor",
   seeRevenue: "supervisor",
+  // Money at the end of the day (DOMAIN.md): agents run their own drawer; supervisors reconcile and sign off.
+  runCashDrawer: "agent",
+  superviseCashDrawers: "supervisor",
+  reconcileSettlements: "supervisor",
+  exportMoney: "supervisor",
   manageCatalog: "admin",
   manageStaff: "admin",
   viewSecurityLog: "admin",

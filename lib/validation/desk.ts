@@ -87,7 +87,8 @@ export const bulkGoodwillSchema = z
     }
   });
 
-const amountField = (min: number, max: number, message: string) =>
+/** Money typed by a person ("98", "1,288.50") as minor units within [min, max]; `message` is its catalog key. */
+export const amountField = (min: number, max: number, message: string) =>
   z
     .string({ message })
     .trim()

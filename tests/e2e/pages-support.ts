@@ -10,7 +10,12 @@ export async function demoPages() {
       await sql`select id from renewals where card_id = 1 and status <> 'voided' order by id desc limit 1`;
     const [plan] = await sql`select id from plans where code = 'MONTHLY-8GB'`;
     const [staff] = await sql`select id from staff where email = 'agent@example.com'`;
+    // The seed's WeChat Pay bill and closed drawer (db/seed.ts, "money at the end of the day").
+    const [file] = await sql`select id from settlement_files order by id limit 1`;
+    const [drawer] = await sql`select id from cash_drawers where status = 'closed' order by id limit 1`;
     return {
+      settlementFileId: Number(file!.id),
+      drawerId: Number(drawer!.id),
       customerId: Number(card!.customer_id),
       cardId: Number(card!.card_id),
       renewalId: Number(renewal!.id),
@@ -35,8 +40,29 @@ export async function demoPages() {
     staffMember: `/staff/${ids.staffId}`,
     newStaff: "/staff/new",
     notFound: "/no-such-page",
+    drawer: "/drawer",
+    drawersOfDay: "/drawer/day",
+    drawerDetail: `/drawer/${ids.drawerId}`,
+    reconciliation: "/reconciliation",
+    settlementFile: `/reconciliation/${ids.settlementFileId}`,
+    exceptions: "/reconciliation/exceptions",
+    dailyClose: "/reconciliation/close",
+    exports: "/reconciliation/exports",
   };
   return { ids, pages };
+}
+
+/** Supervisors' and admins' end-of-day pages: reconciliation, the daily close, exports, every drawer. */
+function moneyPages(pages: Awaited<ReturnType<typeof demoPages>>["pages"]): string[] {
+  return [
+    pages.reconciliation,
+    pages.settlementFile,
+    pages.exceptions,
+    pages.dailyClose,
+    pages.exports,
+    pages.drawersOfDay,
+    pages.drawerDetail,
+  ];
 }
 
 /** Every page each role can open (agents and supervisors are refused plan editing and staff). */
@@ -53,10 +79,12 @@ export async function pagesFor(role: DemoRole): Promise<string[]> {
     pages.reports,
     pages.worklist,
     pages.notFound,
+    pages.drawer,
   ];
+  const reconciling = role === "agent" ? [] : moneyPages(pages);
   return role === "admin"
-    ? [...everyone, pages.plan, pages.newPlan, pages.staff, pages.staffMember, pages.newStaff]
-    : everyone;
+    ? [...everyone, ...reconciling, pages.plan, pages.newPlan, pages.staff, pages.staffMember, pages.newStaff]
+    : [...everyone, ...reconciling];
 }
 
 /**
@@ -68,7 +96,7 @@ export async function pagesFor(role: DemoRole): Promise<string[]> {
 export async function roleDependentPages(role: DemoRole): Promise<string[]> {
   const { pages } = await demoPages();
   if (role === "agent") return pagesFor("agent");
-  const dependent = [pages.card, pages.receipt, pages.reports, pages.plans];
+  const dependent = [pages.card, pages.receipt, pages.reports, pages.plans, ...moneyPages(pages)];
   return role === "admin"
     ? [...dependent, pages.plan, pages.newPlan, pages.staff, pages.staffMember, pages.newStaff]
     : dependent;

@@ -3,9 +3,9 @@ import { createStaffMember, expectOnLogin, mainNav, signIn, storageState, withSq
 
 test.describe("each demo role", () => {
   const expected = {
-    admin: ["Customers", "Plans", "Reports", "Activations", "Staff", "Security"],
-    supervisor: ["Customers", "Plans", "Reports", "Activations"],
-    agent: ["Customers", "Plans", "Reports", "Activations"],
+    admin: ["Customers", "Plans", "Reports", "Activations", "Cash drawer", "Reconciliation", "Staff", "Security"],
+    supervisor: ["Customers", "Plans", "Reports", "Activations", "Cash drawer", "Reconciliation"],
+    agent: ["Customers", "Plans", "Reports", "Activations", "Cash drawer"],
   } as const;
 
   for (const role of ["admin", "supervisor", "agent"] as const) {

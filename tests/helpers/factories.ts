@@ -498,3 +498,67 @@ export function isolatedDay(planId: number): string {
 export function isolatedNow(planId: number): Date {
   return new Date(Date.UTC(2080, 0, 1, 3, 17, 0) + planId * 200 * DAY_MS);
 }
+
+// ——— settlement files ———
+
+export interface BillLine {
+  at: Date;
+  reference: string;
+  amountMinor: number;
+  currency?: Currency;
+  /** A refund row: `reference` is the refund's own number. */
+  refund?: boolean;
+}
+
+const major = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * A WeChat Pay merchant transaction bill (bill_type ALL) as the provider lays
+ * it out: the header, backtick-prefixed rows and the summary block, with
+ * made-up merchant data. `truncate` drops the summary (a cut-off download).
+ */
+export function wechatPayBill(lines: readonly BillLine[], options: { truncate?: boolean } = {}): string {
+  const header =
+    "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
+  const rows = lines.map((l, i) => {
+    const amount = major(l.amountMinor);
+    const cells = [
+      chinaTime(l.at),
+      "wx0000000000test01",
+      "1900000001",
+      "0",
+      "desk",
+      l.refund ? `4200${String(i).padStart(24, "0")}` : l.reference,
+      `RD${i}`,
+      "oTestUser",
+      "NATIVE",
+      l.refund ? "REFUND" : "SUCCESS",
+      "OTHERS",
+      l.currency ?? "CNY",
+      l.refund ? "0.00" : amount,
+      "0.00",
+      l.refund ? l.reference : "0",
+      l.refund ? `RF${i}` : "0",
+      l.refund ? amount : "0.00",
+      "0.00",
+      l.refund ? "ORIGINAL" : "",
+      l.refund ? "SUCCESS" : "",
+      "中港通",
+      "",
+      "0.00",
+      "0.60%",
+      l.refund ? "0.00" : amount,
+      l.refund ? amount : "0.00",
+      "",
+    ];
+    return cells.map((c) => `\`${c}`).join(",");
+  });
+  const paid = lines.filter((l) => !l.refund).reduce((s, l) => s + l.amountMinor, 0);
+  const back = lines.filter((l) => l.refund).reduce((s, l) => s + l.amountMinor, 0);
+  const summary = [
+    "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额",
+    [lines.length, major(paid), major(back), "0.00", "0.00", major(paid), major(back)].map((c) => `\`${c}`).join(","),
+  ];
+  return [header, ...rows, ...(options.truncate ? [] : summary)].join("\r\n") + "\r\n";
+}

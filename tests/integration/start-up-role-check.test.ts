@@ -15,6 +15,7 @@ async function startUp(env: Record<string, string>) {
       SMS_WORKER: "off",
       CARRIER_WORKER: "off",
       GOODWILL_WORKER: "off",
+      EXPORT_WORKER: "off",
       ALLOW_PRIVILEGED_DB_ROLE: "off",
     },
     env,

@@ -23,6 +23,7 @@ describe("the permission map", () => {
         "liftSuspension",
         "replaceCard",
         "issueNewCard",
+        "runCashDrawer",
       ].sort(),
     );
     expect(granted("supervisor")).toEqual(
@@ -37,6 +38,9 @@ describe("the permission map", () => {
         "liftFraudSuspension",
         "recordCarrierSuspension",
         "waiveReplacementFee",
+        "superviseCashDrawers",
+        "reconcileSettlements",
+        "exportMoney",
       ].sort(),
     );
     expect(granted("admin")).toEqual(Object.keys(permissions).sort());

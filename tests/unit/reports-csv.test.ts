@@ -36,3 +36,28 @@ describe("CSV cells", () => {
     ).toBe("\uFEFFDay,'=cmd\r\n2026-11-25,3\r\n");
   });
 });
+
+describe("money and ranges in exports", () => {
+  it("writes minor units as major-unit decimals by integer arithmetic, unescaped", async () => {
+    const { minorToMajor } = await import("@/lib/domain/money");
+    const { csvLine } = await import("@/lib/domain/reports/csv");
+    expect(minorToMajor(9800)).toBe("98.00");
+    expect(minorToMajor(5)).toBe("0.05");
+    expect(minorToMajor(-128850)).toBe("-1288.50");
+    expect(minorToMajor(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
+    expect(() => minorToMajor(1.5)).toThrow();
+    expect(csvLine([{ decimal: "-1288.50" }, "-1288.50", "=SUM(A1)"])).toBe("-1288.50,'-1288.50,'=SUM(A1)\r\n");
+    expect(() => csvLine([{ decimal: "=1" }])).toThrow();
+  });
+
+  it("reads an export's days and refuses a range over three years or out of order", async () => {
+    const { readExportRange } = await import("@/lib/domain/reports/range");
+    expect(readExportRange({ from: "2023-12-02", to: "2026-12-01" })).toEqual({
+      ok: true,
+      range: { from: "2023-12-02", to: "2026-12-01" },
+    });
+    expect(readExportRange({ from: "2023-11-01", to: "2026-12-01" })).toEqual({ ok: false, invalid: "tooLong" });
+    expect(readExportRange({ from: "2026-12-02", to: "2026-12-01" })).toEqual({ ok: false, invalid: "order" });
+    expect(readExportRange({ from: "2026-02-30", to: "2026-12-01" })).toEqual({ ok: false, invalid: "format" });
+  });
+});

@@ -4,6 +4,7 @@ import { pgConstraint, pgErrorCode, pgErrorCodes } from "@/db/errors";
 import { findPaymentByReference } from "@/db/queries/payments";
 import type { Currency, PaymentMethod, PaymentPurpose } from "@/lib/domain/enums";
 import { referenceUsedRefusal, type PaymentRefusal } from "@/lib/domain/payment-step";
+import { assertCashDrawerOpen } from "./cash-drawer-guard";
 
 export interface PaymentRecord {
   purpose: PaymentPurpose;
@@ -19,8 +20,14 @@ export interface PaymentRecord {
   receivedBy: number;
 }
 
-/** Writes the payment row in the caller's transaction, after checkPayment accepted its method and reference. */
+/** Writes the payment row in the caller's transaction, after checkPayment accepted its method and reference; cash only while the receiver's drawer for the day is open. */
 export async function recordPayment(tx: Tx, payment: PaymentRecord): Promise<number> {
+  await assertCashDrawerOpen(tx, {
+    method: payment.method,
+    staffId: payment.receivedBy,
+    currency: payment.currency,
+    at: payment.receivedAt,
+  });
   const [row] = await tx.insert(payments).values(payment).returning({ id: payments.id });
   return row!.id;
 }

@@ -7,16 +7,30 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export type CsvValue = string | number | null;
+/** A decimal we computed ourselves from integers (money in major units): written as is, never escaped. */
+export interface CsvDecimal {
+  decimal: string;
+}
+
+export type CsvValue = string | number | null | CsvDecimal;
 
 export function csvCell(value: CsvValue): string {
   if (value === null) return "";
+  if (typeof value === "object") {
+    if (!/^-?\d+(\.\d+)?$/.test(value.decimal)) throw new Error("csvCell: not a decimal");
+    return value.decimal;
+  }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error("csvCell: not a finite number");
     return String(value);
   }
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (with its CRLF), for writers that stream rows instead of building the whole file. */
+export function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
 }
 
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {

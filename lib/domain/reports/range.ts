@@ -149,3 +149,20 @@ export function bucketLabels(
   const tick = spans.map((span) => (granularity === "month" ? span.from.slice(0, 7) : span.from.slice(5)));
   return { full, tick, years: oneYear ? range.from.slice(0, 4) : `${range.from.slice(0, 4)}–${range.to.slice(0, 4)}` };
 }
+
+/** Exports reach back three years (DOMAIN: any range up to three years); the leap days are allowed for. */
+export const EXPORT_MAX_DAYS = 3 * 365 + 1;
+
+/**
+ * An export's inclusive Hong Kong days from its URL, or why not: unlike the
+ * report page, a download never silently falls back to another range.
+ */
+export function readExportRange(params: {
+  from?: string;
+  to?: string;
+}): { ok: true; range: DayRange } | { ok: false; invalid: "format" | "order" | "tooLong" } {
+  if (!isDay(params.from) || !isDay(params.to)) return { ok: false, invalid: "format" };
+  if (params.from > params.to) return { ok: false, invalid: "order" };
+  if (daysBetween(params.from, params.to) + 1 > EXPORT_MAX_DAYS) return { ok: false, invalid: "tooLong" };
+  return { ok: true, range: { from: params.from, to: params.to } };
+}

@@ -4,11 +4,13 @@ import type cards from "./en/cards.json";
 import type common from "./en/common.json";
 import type customers from "./en/customers.json";
 import type desk from "./en/desk.json";
+import type drawer from "./en/drawer.json";
 import type errors from "./en/errors.json";
 import type lifecycle from "./en/lifecycle.json";
 import type nav from "./en/nav.json";
 import type palette from "./en/palette.json";
 import type plans from "./en/plans.json";
+import type reconciliation from "./en/reconciliation.json";
 import type renewals from "./en/renewals.json";
 import type reports from "./en/reports.json";
 import type security from "./en/security.json";
@@ -34,6 +36,8 @@ export interface Messages {
   security: typeof security;
   palette: typeof palette;
   desk: typeof desk;
+  reconciliation: typeof reconciliation;
+  drawer: typeof drawer;
 }
 
 // One file per feature namespace keeps catalogs small and merge-friendly.
@@ -52,6 +56,8 @@ const namespaces = [
   "security",
   "palette",
   "desk",
+  "reconciliation",
+  "drawer",
 ] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -18,6 +18,8 @@ import type HansStaff from "./zh-Hans/staff.json";
 import type HansSecurity from "./zh-Hans/security.json";
 import type HansPalette from "./zh-Hans/palette.json";
 import type HansDesk from "./zh-Hans/desk.json";
+import type HansReconciliation from "./zh-Hans/reconciliation.json";
+import type HansDrawer from "./zh-Hans/drawer.json";
 import type HantCommon from "./zh-Hant/common.json";
 import type HantNav from "./zh-Hant/nav.json";
 import type HantAuth from "./zh-Hant/auth.json";
@@ -32,6 +34,8 @@ import type HantStaff from "./zh-Hant/staff.json";
 import type HantSecurity from "./zh-Hant/security.json";
 import type HantPalette from "./zh-Hant/palette.json";
 import type HantDesk from "./zh-Hant/desk.json";
+import type HantReconciliation from "./zh-Hant/reconciliation.json";
+import type HantDrawer from "./zh-Hant/drawer.json";
 
 interface Hans {
   common: typeof HansCommon;
@@ -48,6 +52,8 @@ interface Hans {
   security: typeof HansSecurity;
   palette: typeof HansPalette;
   desk: typeof HansDesk;
+  reconciliation: typeof HansReconciliation;
+  drawer: typeof HansDrawer;
 }
 
 interface Hant {
@@ -65,6 +71,8 @@ interface Hant {
   security: typeof HantSecurity;
   palette: typeof HantPalette;
   desk: typeof HantDesk;
+  reconciliation: typeof HantReconciliation;
+  drawer: typeof HantDrawer;
 }
 
 /** The tree of keys, with every message reduced to `string`. */

@@ -12,6 +12,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
 import { PrintButton } from "../../renewals/[renewalId]/renewal-actions";
 import { customerNameText } from "../../customers/customer-name";
+import { ReconciliationState } from "../reconciliation-state";
 
 type Props = {
   params: Promise<{ paymentId: string }>;
@@ -24,13 +25,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A top-up's receipt (printable). A renewal's payment has the renewal's own receipt. */
 export default async function PaymentReceiptPage({ params, searchParams }: Props) {
-  await requireStaff({ permission: "lookUpCustomers" });
+  const staff = await requireStaff({ permission: "lookUpCustomers" });
   const id = routeId((await params).paymentId);
   const receipt = id ? await getPaymentReceipt(id) : null;
   if (!receipt || receipt.purpose !== "top_up") notFound();
   const done = (await searchParams).done === "1";
   const t = await getTranslations("desk.receipt");
   const methods = await getTranslations("renewals.methods");
+  const reconciliation = await getTranslations("reconciliation.receipt");
   const locale = await getLocale();
   const cardHref = `/customers/${receipt.customerId}/cards/${receipt.cardId}`;
   return (
@@ -73,6 +75,12 @@ export default async function PaymentReceiptPage({ params, searchParams }: Props
           <div>
             <dt className="text-slate-500">{t("reference")}</dt>
             <dd className="font-mono">{receipt.reference ?? t("noReference")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{reconciliation("label")}</dt>
+            <dd>
+              <ReconciliationState paymentId={receipt.id} method={receipt.method} viewer={staff} />
+            </dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("received")}</dt>

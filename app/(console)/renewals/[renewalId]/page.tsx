@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
+import { ReconciliationState } from "../../payments/reconciliation-state";
 import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
@@ -38,6 +39,7 @@ export default async function RenewalReceiptPage({
   const receipt = await getRenewalReceipt(renewalId);
   if (!receipt) notFound();
   const t = await getTranslations("renewals");
+  const reconciliation = await getTranslations("reconciliation.receipt");
   const locale = await getLocale();
   const query = await searchParams;
   const done = query.done === "1";
@@ -133,6 +135,9 @@ export default async function RenewalReceiptPage({
           </Item>
           <Item label={t("receivedAt")}>
             <HkTime value={r.paymentReceivedAt} seconds />
+          </Item>
+          <Item label={reconciliation("label")}>
+            <ReconciliationState paymentId={r.paymentId} method={r.paymentMethod} viewer={staff} />
           </Item>
           <Item label={t("soldBy")}>{r.sellerName ?? t("selfService")}</Item>
           <Item label={t("activation")}>

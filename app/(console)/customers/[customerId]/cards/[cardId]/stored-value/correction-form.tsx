@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { SignedAmountFields } from "@/components/forms/signed-amount-fields";
 import { formKey } from "@/components/forms/form-key";
 import { useActionState } from "react";
 import { ContactContextFields } from "@/components/forms/contact-context-fields";
-import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { SelectField, TextAreaField } from "@/components/ui/select";
+import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { correctStoredValueAction } from "./actions";
 
@@ -20,26 +20,11 @@ export function CorrectionForm({ cardId, idempotencyKey }: { cardId: number; ide
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="cardId" value={cardId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={t("direction")}
-          name="direction"
-          defaultValue={values?.direction ?? "add"}
-          error={errors?.direction}
-          options={[
-            { value: "add", label: t("add") },
-            { value: "subtract", label: t("subtract") },
-          ]}
-        />
-        <Field
-          label={t("amount")}
-          name="amount"
-          inputMode="decimal"
-          defaultValue={values?.amount ?? ""}
-          error={errors?.amount}
-          required
-        />
-      </div>
+      <SignedAmountFields
+        labels={{ direction: t("direction"), add: t("add"), subtract: t("subtract"), amount: t("amount") }}
+        values={values}
+        errors={errors}
+      />
       <TextAreaField
         label={t("reason")}
         name="reason"

@@ -492,11 +492,13 @@ export function isolatedDay(planId: number): string {
 }
 
 /**
- * A "now" in 2080 onwards with 200 days around it that only the test owning
- * `planId` puts validity ends in, for expirations, grace and the worklist.
+ * A "now" in 2080 onwards with 1,000 days around it that only the test owning
+ * `planId` puts validity ends in, for expirations, grace and the worklist. (At
+ * 200 days apart, a test's year-long renewal ended inside a later plan's grace
+ * window and that test's worklist saw it.)
  */
 export function isolatedNow(planId: number): Date {
-  return new Date(Date.UTC(2080, 0, 1, 3, 17, 0) + planId * 200 * DAY_MS);
+  return new Date(Date.UTC(2080, 0, 1, 3, 17, 0) + planId * 1000 * DAY_MS);
 }
 
 // ——— settlement files ———

@@ -21,6 +21,8 @@ test.describe("reports as a supervisor", () => {
   test.use({ storageState: storageState("supervisor") });
 
   test("changing range and granularity redraws the charts from the URL", async ({ page }) => {
+    // Five navigations of the reports page, each given 30 s on a busy machine: a workflow-sized timeout.
+    test.setTimeout(90_000);
     await page.goto("/reports");
     const volume = chart(page, "Renewal volume by plan");
     await expect(volume.locator(".recharts-bar-rectangle").first()).toBeVisible();

@@ -1,59 +1,11 @@
 /**
- * Runs once per `next start` process. It validates the whole configuration
- * (a typo stops the server here, naming the variable), then refuses to serve
- * when the database role could rewrite the audit log (a superuser, the
- * tables' owner): the app must connect as the runtime role (README, "Running
- * it for a team"), unless ALLOW_PRIVILEGED_DB_ROLE=on says otherwise on
- * purpose. Then it starts the carrier worker (retries carrier requests;
- * CARRIER_WORKER=off stops it), the bulk goodwill worker, the background
- * export worker (EXPORT_WORKER=off stops it), the notification
- * (SMS) worker (SMS_WORKER=off when `npm run worker` runs it instead) and the
- * hourly purge of expired rows. Several instances may run the workers at
- * once: claims use SKIP LOCKED.
+ * Next.js calls register() once per server process. The start-up work (the
+ * configuration check, the database role check, the background workers) is
+ * Node.js-only, so it lives in lib/start-up.ts and is imported only in the
+ * Node.js runtime: the Edge bundle never sees process.exit or the database.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("./lib/env");
-  const config = env();
-  const { createDb } = await import("./db/client");
-  const { checkConnectedRole, privilegedRoleProblem } = await import("./db/roles");
-
-  const probe = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-role-check" });
-  try {
-    const problem = privilegedRoleProblem(await checkConnectedRole(probe.sql));
-    if (problem && config.ALLOW_PRIVILEGED_DB_ROLE !== "on") {
-      console.error(
-        `[renewal-desk] Refusing to start: ${problem}. Connect as the runtime role (see README), or set ALLOW_PRIVILEGED_DB_ROLE=on to accept the risk.`,
-      );
-      process.exit(1);
-    }
-    if (problem) console.warn(`[renewal-desk] ALLOW_PRIVILEGED_DB_ROLE=on: running although ${problem}.`);
-  } finally {
-    await probe.close();
-  }
-
-  if (config.CARRIER_WORKER === "on") {
-    const { defaultCarrier } = await import("./lib/carrier/gateway");
-    const { runCarrierWorker } = await import("./lib/carrier/worker");
-    const carrierClient = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-carrier" });
-    void runCarrierWorker(carrierClient.db, defaultCarrier());
-  }
-  if (config.GOODWILL_WORKER === "on") {
-    // Bulk goodwill jobs resume here after a restart: pending items are simply picked up again.
-    const { runGoodwillWorker } = await import("./lib/goodwill/worker");
-    const goodwill = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-goodwill" });
-    void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
-  }
-  if (config.EXPORT_WORKER === "on") {
-    const { runExportWorker } = await import("./lib/exports/worker");
-    const exports = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-exports" });
-    void runExportWorker(exports.db);
-  }
-  if (config.SMS_WORKER === "off") return;
-  const { configuredSmsProvider } = await import("./lib/notifications/sms-provider");
-  const { runNotificationWorker } = await import("./lib/notifications/worker");
-  const { runRetentionWorker } = await import("./lib/retention");
-  const client = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-notifications" });
-  void runNotificationWorker(client.db, configuredSmsProvider(config));
-  void runRetentionWorker(client.db, { securityEventDays: config.SECURITY_EVENTS_RETENTION_DAYS });
+  const { startServer } = await import("./lib/start-up");
+  await startServer();
 }

@@ -9,6 +9,12 @@ const { auth } = NextAuth(authConfig);
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
+const refusalText = {
+  403: "Cross-site request refused.",
+  411: "Send the request with a Content-Length.",
+  413: "Request too large.",
+} as const;
+
 /**
  * `next start` speaks plain HTTP, so HTTPS means a proxy terminated TLS; only
  * a trusted proxy's X-Forwarded-Proto counts (request.nextUrl trusts any).
@@ -27,7 +33,7 @@ function isHttps(request: NextRequest, hops: number): boolean {
 export default auth((request) => {
   const refusal = refuseRequest(request.method, request.headers);
   if (refusal) {
-    return new NextResponse(refusal.status === 413 ? "Request too large." : "Cross-site request refused.", {
+    return new NextResponse(refusalText[refusal.status], {
       status: refusal.status,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });

@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { luhnCheckDigit } from "@/lib/domain/identifiers";
+import { renewalEdgesDemoSql } from "./seed-edges";
 
 export const DEMO_PASSWORD = "renewal-desk-demo";
 
@@ -465,6 +466,8 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     `,
       ),
     );
+
+    await step("renewal edges: a stuck activation, a refund", () => tx.unsafe(renewalEdgesDemoSql(nowSql)));
 
     await step("daily rollup", () =>
       tx.unsafe(`

@@ -41,18 +41,25 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export type RequestRefusal = { status: 403 | 413; reason: "cross_site" | "no_origin" | "too_large" } | null;
+export type RequestRefusal = {
+  status: 403 | 411 | 413;
+  reason: "cross_site" | "no_origin" | "too_large" | "length_required";
+} | null;
 
 /**
  * Defence in depth for state-changing requests: browsers send Origin (and
  * Sec-Fetch-Site) with every POST, so a POST with neither came from a script
  * outside a browser, and one from another origin is a forgery. Both answer
  * 403 instead of reaching Next's own check (which answers 500). A declared
- * body over the limit answers 413.
+ * body over the limit answers 413; a body sent without a declared length
+ * (chunked) answers 411, since browsers always declare it and Next's own
+ * limit would otherwise answer 500 halfway through reading it.
  */
 export function refuseRequest(method: string, headers: Headers): RequestRefusal {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
-  const length = Number(headers.get("content-length") ?? "0");
+  const declared = headers.get("content-length");
+  if (declared === null && headers.has("transfer-encoding")) return { status: 411, reason: "length_required" };
+  const length = Number(declared ?? "0");
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) return { status: 413, reason: "too_large" };
   const fetchSite = headers.get("sec-fetch-site");
   const origin = headers.get("origin");

@@ -207,7 +207,7 @@ export async function renewCard(
         language: input.smsLanguage,
         message: {
           kind: "renewal_confirmation",
-          planName: { en: plan.nameEn, zh: plan.nameZh },
+          planName: { en: plan.nameEn, zh: plan.nameZh, zhHant: plan.nameZhHant },
           validityEnd: quote.newValidityEnd,
           startsAt: quote.startsAt,
           queued: quote.startsAt.getTime() > now.getTime(),

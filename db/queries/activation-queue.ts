@@ -25,6 +25,7 @@ export async function listPendingActivations(db: DbOrTx = defaultDb) {
       nameEn: customers.nameEn,
       planNameEn: plans.nameEn,
       planNameZh: plans.nameZh,
+      planNameZhHant: plans.nameZhHant,
       soldByName: staff.name,
       requestId: carrierRequests.id,
       requestStatus: carrierRequests.status,

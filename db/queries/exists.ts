@@ -1,12 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import { cards, plans, renewals, staff } from "../schema";
+import { cards, customers, plans, renewals, staff } from "../schema";
 
 /*
  * Primary-key existence checks for route layouts. A layout runs outside its
  * own segment's loading.tsx, so a 404 decided there keeps its status even
  * though the page below streams behind a skeleton.
  */
+
+export async function customerExists(customerId: number, db: DbOrTx = defaultDb): Promise<boolean> {
+  return (
+    (await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).limit(1)).length > 0
+  );
+}
 
 export async function cardExists(customerId: number, cardId: number, db: DbOrTx = defaultDb): Promise<boolean> {
   const rows = await db

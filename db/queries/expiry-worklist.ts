@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import type { ContactOutcome, notificationKinds, notificationStatuses } from "@/lib/domain/enums";
+import type { ContactOutcome, notificationKinds, notificationStatuses, SuspensionReason } from "@/lib/domain/enums";
 import { worklistWindows, windowBounds, type WorklistSort, type WorklistWindow } from "@/lib/domain/reports/worklist";
 
 export const WORKLIST_PAGE_SIZE = 50;
@@ -131,6 +131,76 @@ export async function listExpiryWorklist(
     callBackAt: r.call_back_at ? new Date(r.call_back_at) : null,
   }));
   return { rows: rows.slice(0, WORKLIST_PAGE_SIZE), hasMore: rows.length > WORKLIST_PAGE_SIZE };
+}
+
+/** At most this many suspended cards are listed beside a window's worklist (with the total, capped like the windows). */
+export const SUSPENDED_IN_WINDOW_LIMIT = 20;
+
+export interface SuspendedInWindowRow {
+  cardId: number;
+  customerId: number;
+  nameZh: string | null;
+  nameEn: string | null;
+  hkMsisdn: string | null;
+  validityEnd: Date;
+  suspensionReason: SuspensionReason;
+  suspendedAt: Date;
+  suspendedByName: string | null;
+}
+
+/**
+ * The suspended cards whose validity also ends in the window: they cannot be
+ * renewed (so they are not in the calling list), but the desk should see them,
+ * why they are suspended, by whom and since when. Earliest end first; the
+ * count stops at the windows' cap.
+ */
+export async function listSuspendedInWindow(
+  params: { window: WorklistWindow; now: Date; graceDays: number },
+  db: DbOrTx = defaultDb,
+): Promise<{ rows: SuspendedInWindowRow[]; count: number; capped: boolean }> {
+  const { from, to } = windowBounds(params.window, params.now, params.graceDays);
+  const inWindow = sql`c.suspended_at is not null and c.replaced_at is null
+    and c.validity_end >= ${from.toISOString()}::timestamptz and c.validity_end <= ${to.toISOString()}::timestamptz`;
+  const [rows, counted] = await Promise.all([
+    db.execute<{
+      card_id: number;
+      customer_id: number;
+      name_zh: string | null;
+      name_en: string | null;
+      hk_msisdn: string | null;
+      validity_end: string;
+      suspension_reason: SuspensionReason;
+      suspended_at: string;
+      suspended_by: string | null;
+    }>(sql`
+      select c.id as card_id, c.customer_id, cu.name_zh, cu.name_en, hk.msisdn as hk_msisdn,
+        c.validity_end::text as validity_end, c.suspension_reason, c.suspended_at::text as suspended_at,
+        (select s.name from staff s where s.id = c.suspended_by) as suspended_by
+      from cards c
+      join customers cu on cu.id = c.customer_id
+      left join card_numbers hk on hk.card_id = c.id and hk.region = 'HK' and hk.released_at is null
+      where ${inWindow}
+      order by c.validity_end, c.id
+      limit ${SUSPENDED_IN_WINDOW_LIMIT}`),
+    db.execute<{ n: number }>(sql`
+      select count(*)::int as n from (select 1 from cards c where ${inWindow} limit ${WORKLIST_COUNT_CAP + 1}) capped`),
+  ]);
+  const count = Number([...counted][0]?.n ?? 0);
+  return {
+    rows: [...rows].map((r) => ({
+      cardId: r.card_id,
+      customerId: r.customer_id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      hkMsisdn: r.hk_msisdn,
+      validityEnd: new Date(r.validity_end),
+      suspensionReason: r.suspension_reason,
+      suspendedAt: new Date(r.suspended_at),
+      suspendedByName: r.suspended_by,
+    })),
+    count: Math.min(count, WORKLIST_COUNT_CAP),
+    capped: count > WORKLIST_COUNT_CAP,
+  };
 }
 
 /** How many cards each window holds, counted no further than the cap (each count reads at most cap + 1 index entries). */

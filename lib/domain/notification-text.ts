@@ -2,13 +2,14 @@ import { formatHkt } from "@/lib/domain/format";
 
 import type { Currency, Language, PaymentMethod } from "./enums";
 import { formatMoney } from "./money";
+import { localizedName, type PlanNames } from "./plan-names";
 import { receiptNumber } from "./receipt-number";
 
 /** Customer-facing SMS texts in the customer's language; short enough for one or two segments. */
 export type NotificationContent =
   | {
       kind: "renewal_confirmation";
-      planName: { en: string; zh: string };
+      planName: PlanNames;
       validityEnd: Date;
       startsAt: Date;
       queued: boolean;
@@ -94,8 +95,8 @@ const templates: Record<Language, Templates> = {
   "zh-Hant": {
     renewal_confirmation: (m) =>
       m.queued
-        ? `中港通：${m.planName.zh}已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），將於${day(m.startsAt)}開始；卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`
-        : `中港通：${m.planName.zh}已開通，已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
+        ? `中港通：${localizedName("zh-Hant", m.planName)}已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），將於${day(m.startsAt)}開始；卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`
+        : `中港通：${localizedName("zh-Hant", m.planName)}已開通，已付款${money(m.amountMinor, m.currency)}（收據${receiptNumber(m.renewalId)}），卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
     renewal_voided: (m) =>
       `中港通：您的續費已取消，${money(m.amountMinor, m.currency)}已經由${methodNames["zh-Hant"][m.refundMethod]}退還，卡有效期至${day(m.validityEnd)} 23:59（香港時間）。`,
     expiry_reminder: (m) =>

@@ -1,6 +1,7 @@
 import type { Currency, Language, PaymentMethod } from "./enums";
 import { formatHkt } from "./format";
 import { formatMoney } from "./money";
+import { localizedName, type PlanNames } from "./plan-names";
 import { receiptNumber } from "./receipt-number";
 
 /** The company the customer paid, as printed at the top of their receipt. */
@@ -13,7 +14,7 @@ export const COMPANY = {
 export interface CustomerReceipt {
   renewalId: number;
   createdAt: Date;
-  planName: { en: string; zh: string };
+  planName: PlanNames;
   amountMinor: number;
   currency: Currency;
   method: PaymentMethod;
@@ -108,7 +109,7 @@ export function customerReceiptLines(receipt: CustomerReceipt, language: Languag
   const rows: [string, string][] = [
     [l.number, receiptNumber(receipt.renewalId)],
     [l.date, formatHkt(receipt.createdAt)],
-    [l.plan, language === "en" ? receipt.planName.en : receipt.planName.zh],
+    [l.plan, localizedName(language, receipt.planName)],
     [l.amount, formatMoney(receipt.amountMinor, receipt.currency)],
     [l.method, methods[language][receipt.method]],
   ];

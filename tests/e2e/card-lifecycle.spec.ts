@@ -22,6 +22,25 @@ async function pageAs(browser: Browser, role: DemoRole) {
   return context.newPage();
 }
 
+test("the worklist lists a suspended card ending today apart from the calls, with why, by whom and since when", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "agent");
+  const name = `E2E Suspended ${Date.now().toString(36)}`;
+  const card = await createTestCard({ validityEnd: hkEnd(0), name });
+  const since = new Date(Date.now() - 2 * 86_400_000);
+  await withSql(
+    (sql) => sql`update cards set suspended_at = ${since.toISOString()}, suspension_reason = 'lost',
+      suspended_by = (select id from staff where email = 'agent@example.com') where id = ${card.cardId}`,
+  );
+  await page.goto("/reports/expiring?window=1");
+  const item = page.getByRole("listitem").filter({ hasText: `Card #${card.cardId}` });
+  await expect(item).toContainText(name);
+  await expect(item).toContainText(`Lost · Amy Agent · since ${formatHkt(since, { dateOnly: true })}`);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: name })).toHaveCount(0);
+  await shot(page, "worklist-suspended");
+});
+
 test.describe("card lifecycle", () => {
   // Each is a whole desk workflow (several pages, the carrier, a renewal): longer than one page's default.
   test.describe.configure({ timeout: 90_000 });

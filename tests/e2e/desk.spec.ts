@@ -1,6 +1,6 @@
 import { expect, test, type APIRequest, type Page, type Request } from "@playwright/test";
 import { DAY_MS } from "@/lib/domain/time";
-import { createCustomerWithCard } from "../helpers/factories";
+import { createCustomerWithCard, createRenewal } from "../helpers/factories";
 import { screenshot } from "./lookup-support";
 import { storageState, withDb, withSql } from "./support";
 
@@ -138,6 +138,16 @@ test.describe("as a supervisor", () => {
     await expect(page.getByTestId("bulk-count")).toHaveText("2 cards will be extended by 2 days.");
     await screenshot(page, "desk-bulk-preview");
     await page.getByRole("button", { name: "Confirm and start" }).click();
+    // A dialog states what will happen before anything starts; cancelling starts nothing.
+    const dialog = page.getByRole("alertdialog", { name: "Extend 2 cards by 2 days?" });
+    await expect(dialog).toContainText("Each card's validity end moves 2 days later and its customer gets an SMS.");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await screenshot(page, "desk-bulk-confirm");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/goodwill\?/);
+    await page.getByRole("button", { name: "Confirm and start" }).click();
+    await dialog.getByRole("button", { name: "Extend 2 cards" }).click();
     await expect(page).toHaveURL(/\/goodwill\/jobs\/\d+/);
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expect(page.getByTestId("job-progress")).toHaveText("2 of 2 cards · 100%", { timeout: 20_000 });
@@ -232,6 +242,46 @@ test.describe("as an agent", () => {
     await page.getByRole("link", { name: "Back to the card" }).click();
     await expect(page.getByText(/10 days left/)).toBeVisible();
     await expect(page.getByText("回鄉證 Home Return Permit ••••567A")).toBeVisible();
+  });
+
+  test("resends a confirmation SMS with the ticket and channel, and the audit row keeps them", async ({ page }) => {
+    const card = await holder();
+    const renewalId = await withSql(async (sql) => {
+      const [plan] = await sql`select current_version_id as version_id from plans where code = 'MONTHLY-8GB'`;
+      const renewal = await withDb((db) =>
+        createRenewal(db, { cardId: card.cardId, planVersionId: plan!.version_id }, { applyToCard: true }),
+      );
+      await sql`insert into notifications (kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at)
+        values ('renewal_confirmation', ${card.cardId}, ${renewal.id}, ${card.msisdn}, 'zh-Hant', '中港通：您的卡已續費。',
+          ${`renewal:${renewal.id}:confirmation`}, 'sent', 1, now())`;
+      return renewal.id;
+    });
+    await page.goto(`/renewals/${renewalId}`);
+    const opener = page.getByRole("button", { name: "Resend…" });
+    await opener.click();
+    // The fields open with focus on the first; Escape closes them and gives focus back.
+    await expect(page.getByLabel("Ticket reference")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(opener).toBeFocused();
+    await opener.click();
+    await page.getByLabel("Ticket reference").fill("ZD-77123");
+    await page.getByLabel("Channel").selectOption({ label: "WhatsApp" });
+    await page.getByLabel("Note").fill("Customer deleted the first SMS");
+    await screenshot(page, "resend-with-contact");
+    await page.getByRole("button", { name: "Resend the SMS" }).click();
+    await expect(page.getByText("A copy is queued.").first()).toBeVisible();
+    const audit = await withSql(
+      (sql) => sql`select a.ticket_ref, a.contact_channel, a.contact_note from audit_log a
+        join notifications n on a.entity_type = 'notification' and a.entity_id = n.id::text
+        where a.action = 'notification.resend' and n.card_id = ${card.cardId}`,
+    );
+    expect(audit).toEqual([
+      { ticket_ref: "ZD-77123", contact_channel: "whatsapp", contact_note: "Customer deleted the first SMS" },
+    ]);
+    const copies = await withSql(
+      (sql) => sql`select kind, status from notifications where card_id = ${card.cardId} order by id`,
+    );
+    expect(copies).toHaveLength(2);
   });
 
   test("is refused the goodwill page", async ({ page }) => {

@@ -7,16 +7,26 @@ import { createTestCard, hkEnd } from "./renewal-support";
  * demo catalog's monthly plan, so "renew with the same plan" has a plan to
  * repeat and the 10-minute repeat check stays quiet.
  */
-export async function createCardRenewedBefore(options: { validityEnd?: Date; name?: string } = {}) {
-  const card = await createTestCard({ validityEnd: options.validityEnd ?? hkEnd(12), name: options.name });
+export async function createCardRenewedBefore(
+  options: {
+    validityEnd?: Date;
+    name?: string;
+    /** a mainland number too, which the last confirmation went to */ cn?: string;
+  } = {},
+) {
+  const card = await createTestCard({
+    validityEnd: options.validityEnd ?? hkEnd(12),
+    name: options.name,
+    cn: options.cn,
+  });
   await withSql(async (sql) => {
     const [plan] = await sql`select p.current_version_id as version_id, v.price_hkd_minor
       from plans p join plan_versions v on v.id = p.current_version_id where p.code = 'MONTHLY-8GB'`;
     await sql`insert into renewals (card_id, plan_version_id, channel, card_state, extension_mode,
-        previous_validity_end, new_validity_end, price_minor, currency, sms_language, status, activated_at, created_at)
+        previous_validity_end, new_validity_end, price_minor, currency, sms_msisdn, sms_language, status, activated_at, created_at)
       values (${card.cardId}, ${plan!.version_id}, 'self_service', 'active', 'stack',
-        now() - interval '18 days', ${options.validityEnd ?? hkEnd(12)}, ${plan!.price_hkd_minor}, 'HKD', 'zh-Hant',
-        'activated', now() - interval '40 days', now() - interval '40 days')`;
+        now() - interval '18 days', ${options.validityEnd ?? hkEnd(12)}, ${plan!.price_hkd_minor}, 'HKD',
+        ${card.cn ?? card.hk}, 'zh-Hant', 'activated', now() - interval '40 days', now() - interval '40 days')`;
   });
   return { ...card, national: card.hk.slice(4), cardPath: `/customers/${card.customerId}/cards/${card.cardId}` };
 }

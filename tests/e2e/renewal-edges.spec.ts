@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "./support";
+import { storageState, withDb } from "./support";
+import { sql } from "drizzle-orm";
+import { createRenewal, uniqueCn } from "../helpers/factories";
+import { createCardRenewedBefore } from "./keyboard-support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
 /** The second server of playwright.config.ts: same build and database, CARRIER_SIMULATION=fail. */
@@ -62,6 +65,59 @@ test.describe("an agent", () => {
       await expect(page.getByRole("listitem").filter({ hasText: "Confirmation ·" })).toContainText(/·\s*sent/);
     }).toPass({ timeout: 20_000 });
     expect(await renewalsOf(card.cardId)).toEqual([expect.objectContaining({ status: "activated" })]);
+  });
+
+  test("a renewal the carrier has not activated shows as paid, not active yet, in search results and on the customer page", async ({
+    page,
+  }) => {
+    const name = `E2E Waiting ${Date.now().toString(36)}`;
+    const card = await createTestCard({ validityEnd: hkEnd(5), name });
+    await withDb(async (db) => {
+      const [plan] = await db.execute<{ version_id: number }>(
+        sql`select current_version_id as version_id from plans where code = 'MONTHLY-8GB'`,
+      );
+      const renewal = await createRenewal(
+        db,
+        {
+          cardId: card.cardId,
+          planVersionId: plan!.version_id,
+          previousValidityEnd: hkEnd(5),
+          startsAt: hkEnd(5),
+          endsAt: hkEnd(35),
+        },
+        { applyToCard: true },
+      );
+      await db.execute(sql`update renewals set status = 'paid', activated_at = null where id = ${renewal.id}`);
+    });
+    await page.goto(`/customers?q=${encodeURIComponent(card.hk)}`);
+    // One exact hit opens the card; its header says it.
+    await expect(page.getByTestId("not-active-yet")).toBeVisible();
+    await page.goto(`/customers?q=${encodeURIComponent(name)}`);
+    const result = page.getByRole("row").filter({ hasText: `Card #${card.cardId}` });
+    await expect(result.getByText("Paid — not active yet", { exact: true })).toBeVisible();
+    await page.goto(`/customers/${card.customerId}`);
+    const row = page
+      .getByRole("table", { name: "The customer's cards" })
+      .getByRole("row")
+      .filter({ hasText: `Card #${card.cardId}` });
+    await expect(row.getByText("Paid — not active yet", { exact: true })).toBeVisible();
+    await expect(row.getByText(/^Active —/)).toHaveCount(0);
+  });
+
+  test("the renew page starts from the card's last plan, the number its last confirmation went to and the customer's language", async ({
+    page,
+  }) => {
+    const card = await createCardRenewedBefore({ cn: uniqueCn() });
+    await page.goto(card.cardPath);
+    // One action from the card page renews the same plan.
+    await page.getByRole("link", { name: /^Renew the same plan \(Monthly 8GB/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/cards/${card.cardId}/renew\\?same=1$`));
+    await expect(page.getByLabel("Payment reference")).toBeFocused();
+    // The plain renew page has the same defaults, without the shortcut's focus.
+    await page.goto(card.renewPath);
+    await expect(page.getByRole("radio", { name: /Monthly 8GB China \+ HK/ })).toBeChecked();
+    await expect(page.getByLabel("Send the SMS to")).toHaveValue(card.cn!);
+    await expect(page.getByLabel("SMS language")).toHaveValue("zh-Hant");
   });
 
   test("two tabs on one card: the second confirm is stopped and asks to acknowledge the first by name", async ({

@@ -4,7 +4,13 @@ import { withDb, withSql } from "./support";
 export { hkEnd } from "../helpers/dates";
 
 /** A customer and card of its own for one test, so specs never fight over demo rows. */
-export async function createTestCard(options: { validityEnd: Date; storedValueMinor?: number; name?: string }) {
+export async function createTestCard(options: {
+  validityEnd: Date;
+  storedValueMinor?: number;
+  name?: string;
+  /** A mainland national number as well as the Hong Kong one. */
+  cn?: string;
+}) {
   const card = await withDb((db) =>
     createCustomerWithCard(db, {
       nameZh: "测试",
@@ -13,6 +19,7 @@ export async function createTestCard(options: { validityEnd: Date; storedValueMi
       preferredLanguage: "zh-Hant",
       validityEnd: options.validityEnd,
       storedValue: options.storedValueMinor ?? 0,
+      cn: options.cn ?? null,
     }),
   );
   return {
@@ -20,6 +27,7 @@ export async function createTestCard(options: { validityEnd: Date; storedValueMi
     cardId: card.cardId,
     iccid: card.iccid,
     hk: card.msisdn!,
+    cn: options.cn ? `+86${options.cn}` : null,
     renewPath: `/customers/${card.customerId}/cards/${card.cardId}/renew`,
   };
 }

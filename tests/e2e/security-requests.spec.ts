@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { createStaffMember, signIn, storageState } from "./support";
 import { securityEventsOf, signedOut, strictURL } from "./security-support";
@@ -31,6 +32,33 @@ test.describe("state-changing requests outside a browser", () => {
     });
     expect(response.status()).toBe(413);
   });
+});
+
+test("a chunked POST without a declared length answers 411, not 500", async ({ baseURL }) => {
+  // Playwright's request client always declares the length: a raw request sends the body in chunks.
+  const url = new URL("/customers", baseURL);
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "next-action": "0".repeat(42),
+          origin: url.origin,
+          "content-type": "text/plain",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", reject);
+    for (let i = 0; i < 3; i++) request.write("[]".padEnd(1024, " "));
+    request.end();
+  });
+  expect(status).toBe(411);
 });
 
 test("the sign-in throttle counts the socket's address, not a client-chosen X-Forwarded-For", async ({ browser }) => {

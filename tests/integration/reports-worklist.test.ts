@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { countWorklistWindows, listExpiryWorklist, WORKLIST_PAGE_SIZE } from "@/db/queries/expiry-worklist";
+import {
+  countWorklistWindows,
+  listExpiryWorklist,
+  listSuspendedInWindow,
+  WORKLIST_PAGE_SIZE,
+} from "@/db/queries/expiry-worklist";
 import { sendExpiryReminders } from "@/db/mutations/send-expiry-reminders";
 import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
@@ -77,6 +82,69 @@ describe("expiry worklist", () => {
         lastContactAt: new Date(now.getTime() - DAY_MS),
       }),
     ]);
+  });
+
+  it("marks a card whose renewal the carrier has not activated as paid, not active yet, from the end it had before", async () => {
+    const { db, sql } = testDb();
+    const plan = await createPlan(db);
+    const now = isolatedNow(plan.planId);
+    const today = hkDay(now);
+    const before = hkEndOfDay(addDays(today, 1));
+    const [waiting, delivered] = [
+      await createCustomerWithCard(db, { validityEnd: before }),
+      await createCustomerWithCard(db, { validityEnd: before }),
+    ];
+    for (const { cardId } of [waiting, delivered])
+      await recordRenewal(db, {
+        cardId,
+        planVersionId: plan.planVersionId,
+        createdAt: new Date(now.getTime() - 60_000),
+        previousValidityEnd: before,
+        days: 1,
+      });
+    const [paid] = await sql`update renewals set status = 'paid', activated_at = null
+      where card_id = ${waiting.cardId} returning id`;
+    expect(paid).toBeDefined();
+
+    const { rows } = await listExpiryWorklist({ window: "3", sort: "end", after: null, now, graceDays }, db);
+    expect(rows.map((r) => [r.cardId, r.undeliveredFrom])).toEqual([
+      [waiting.cardId, before],
+      [delivered.cardId, null],
+    ]);
+  });
+
+  it("lists the window's suspended cards apart, with why, by whom and since when, and never in the calling list", async () => {
+    const { db, sql } = testDb();
+    const plan = await createPlan(db);
+    const agent = await createStaff(db, { name: "Suspending Agent" });
+    const now = isolatedNow(plan.planId);
+    const today = hkDay(now);
+    const lost = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 2)), suspended: true });
+    const later = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 9)), suspended: true });
+    const callable = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 1)) });
+    const since = new Date(now.getTime() - 3 * DAY_MS);
+    await sql`update cards set suspended_by = ${agent.id}, suspended_at = ${since.toISOString()} where id = ${lost.cardId}`;
+
+    const suspended = await listSuspendedInWindow({ window: "3", now, graceDays }, db);
+    expect(suspended).toEqual({
+      rows: [
+        expect.objectContaining({
+          cardId: lost.cardId,
+          suspensionReason: "lost",
+          suspendedAt: since,
+          suspendedByName: "Suspending Agent",
+          validityEnd: hkEndOfDay(addDays(today, 2)),
+        }),
+      ],
+      count: 1,
+      capped: false,
+    });
+    expect((await listSuspendedInWindow({ window: "30", now, graceDays }, db)).rows.map((r) => r.cardId)).toEqual([
+      lost.cardId,
+      later.cardId,
+    ]);
+    const calls = await listExpiryWorklist({ window: "3", sort: "end", after: null, now, graceDays }, db);
+    expect(calls.rows.map((r) => r.cardId)).toEqual([callable.cardId]);
   });
 });
 

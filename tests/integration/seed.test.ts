@@ -37,7 +37,7 @@ async function seeded(customers: number) {
         const checks = await sql`
           select
             -- A replaced card's unended renewals moved to its successor with the validity.
-            (select count(*) from cards c where c.replaced_at is null and c.validity_end <> (select max(new_validity_end) from renewals r where r.card_id = c.id))::int as chain_breaks,
+            (select count(*) from cards c where c.replaced_at is null and c.validity_end <> (select max(new_validity_end) from renewals r where r.card_id = c.id and r.status <> 'voided'))::int as chain_breaks,
             (select count(*) from cards c where c.stored_value_hkd_minor <> coalesce((select balance_after_minor from stored_value_ledger l where l.card_id = c.id order by id desc limit 1), 0))::int as balance_breaks,
             (select count(distinct method) from payments)::int as methods,
             (select count(*) from cards c where not exists (select 1 from card_numbers n where n.card_id = c.id))::int as cards_without_number,
@@ -45,11 +45,19 @@ async function seeded(customers: number) {
             (select count(*) from cards where replaced_at is not null)::int as replaced,
             (select count(*) from cards c where c.suspended_at is not null and not exists (select 1 from card_suspensions s where s.card_id = c.id and s.lifted_at is null))::int as suspensions_unrecorded,
             (select count(*) from cards where suspended_at is not null)::int as suspended,
-            (select stored_value_hkd_minor from cards where id = 3 and validity_end < ${NOW} - interval '30 days')::int as expired_forfeited`;
+            (select stored_value_hkd_minor from cards where id = 3 and validity_end < ${NOW} - interval '30 days')::int as expired_forfeited,
+            -- The renewal edges: paid but refused by the carrier (its SMS held), and voided with a refund.
+            (select count(*) from renewals r join carrier_requests q on q.renewal_id = r.id and q.kind = 'activate' and q.status = 'failed'
+              join notifications n on n.renewal_id = r.id and n.status = 'pending'
+              where r.status = 'paid' and r.card_id = 7)::int as stuck_activations,
+            (select count(*) from renewals r join payments p on p.renewal_id = r.id join refunds f on f.payment_id = p.id
+              where r.status = 'voided' and r.card_id = 5 and f.method = 'wechat_pay')::int as refunded,
+            (select count(*) from payments p left join renewals r on r.id = p.renewal_id where p.purpose = 'renewal' and r.id is null)::int as payments_without_renewal`;
         expect(checks[0]).toMatchObject({ chain_breaks: 0, balance_breaks: 0, methods: 6, cards_without_number: 0 });
         expect(checks[0]?.two_char_names).toBeGreaterThan(0);
         // Every lifecycle state a new user should see: suspended (with who and why), replaced, expired with a balance.
         expect(checks[0]).toMatchObject({ replaced: 1, suspensions_unrecorded: 0, expired_forfeited: 8800 });
+        expect(checks[0]).toMatchObject({ stuck_activations: 1, refunded: 1, payments_without_renewal: 0 });
         expect(checks[0]?.suspended).toBeGreaterThan(0);
       } finally {
         await sql.end();

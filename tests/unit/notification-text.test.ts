@@ -26,6 +26,21 @@ describe("SMS templates", () => {
     );
   });
 
+  it("name the plan in 繁體 for a 繁體 customer and in 简体 for a 简体 one", () => {
+    const message = {
+      kind: "renewal_confirmation",
+      planName: { en: "Annual", zh: "中港通年卡尊享", zhHant: "中港通年卡尊享（由今日起計）" },
+      validityEnd,
+      startsAt: new Date(),
+      queued: false,
+      amountMinor: 9800,
+      currency: "HKD",
+      renewalId: 1,
+    } as const;
+    expect(renderNotificationText(message, "zh-Hant")).toContain("中港通：中港通年卡尊享（由今日起計）已開通");
+    expect(renderNotificationText(message, "zh-Hans")).toContain("中港通：中港通年卡尊享已开通");
+  });
+
   it("say when a queued period starts", () => {
     const text = renderNotificationText(
       {

@@ -32,6 +32,9 @@ describe("the customer's receipt", () => {
       ["有效期至", "2026-12-30 23:59 HKT"],
     ]);
     expect(customerReceiptLines(receipt, "en").rows[4]).toEqual(["Payment method", "FPS"]);
+    const named = { ...receipt, planName: { en: "Monthly", zh: "月卡（简）", zhHant: "月卡（繁）" } };
+    expect(customerReceiptLines(named, "zh-Hant").rows[2]).toEqual(["套餐", "月卡（繁）"]);
+    expect(customerReceiptLines(named, "zh-Hans").rows[2]).toEqual(["套餐", "月卡（简）"]);
     expect(customerReceiptLines({ ...receipt, method: "cash", reference: null }, "zh-Hans").rows).not.toContainEqual(
       expect.arrayContaining(["付款参考号"]),
     );

@@ -51,6 +51,15 @@ describe("state-changing requests", () => {
     expect(refuseRequest("POST", headers({ host: "desk.example.com", origin: "null" }))).toMatchObject({ status: 403 });
   });
 
+  it("refuse a body without a declared length (chunked) with 411, before Next reads it", () => {
+    expect(refuseRequest("POST", headers({ ...same, "transfer-encoding": "chunked" }))).toEqual({
+      status: 411,
+      reason: "length_required",
+    });
+    expect(refuseRequest("POST", headers({ ...same, "content-length": "12" }))).toBeNull();
+    expect(refuseRequest("GET", headers({ "transfer-encoding": "chunked" }))).toBeNull();
+  });
+
   it("refuse a declared body over 1 MiB with 413", () => {
     expect(refuseRequest("POST", headers({ ...same, "content-length": String(2 * 1024 * 1024) }))).toEqual({
       status: 413,

@@ -16,12 +16,12 @@ import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
 import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
-import { LifecycleNote } from "./lifecycle-note";
+import { LifecycleNote } from "@/components/cards/lifecycle-note";
 import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
 import { SearchTips } from "./search-tips";
 import { RecentCustomers } from "@/components/palette/recent-customers";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 const PAGE_SIZE = 25;
 /** Counting stops here: "more than 100" is all an agent needs to know to narrow the search. */

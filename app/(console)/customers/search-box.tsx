@@ -13,7 +13,7 @@ import { suggestCustomersAction } from "./actions";
 import { customerNameText } from "./customer-name";
 import { MatchReasonText } from "./match-reason";
 import type { ResultLine } from "./result-line";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 const DEBOUNCE_MS = 180;
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { ContactContextFields, contactContextFrom } from "@/components/forms/contact-context-fields";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
@@ -16,6 +17,8 @@ import { previewBulkGoodwillAction, startBulkGoodwillAction, type BulkPreview } 
 /** Choose the cards (ticked in the worklist, or every active card), days and reason; preview; confirm. */
 export function BulkGoodwillForm(props: { cardIds: number[]; idempotencyKey: string }) {
   const t = useTranslations("desk");
+  const common = useTranslations("common");
+  const [asking, setAsking] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [scope, setScope] = useState<"selected" | "allActive">(props.cardIds.length ? "selected" : "allActive");
   const [days, setDays] = useState("3");
@@ -173,13 +176,27 @@ export function BulkGoodwillForm(props: { cardIds: number[]; idempotencyKey: str
           <div className="mt-4 flex justify-end">
             <Button
               type="button"
-              onClick={onConfirm}
+              onClick={() => setAsking(true)}
               disabled={starting || preview.extended === 0}
               aria-disabled={starting || preview.extended === 0}
             >
               {starting ? t("bulk.confirming") : t("bulk.confirm")}
             </Button>
           </div>
+          <ConfirmDialog
+            open={asking}
+            variant="primary"
+            title={t("bulk.confirmTitle", { count: preview.extended, days: Number(days) })}
+            confirmLabel={t("bulk.confirmAction", { count: preview.extended })}
+            cancelLabel={common("cancel")}
+            onCancel={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              onConfirm();
+            }}
+          >
+            <p>{t("bulk.confirmBody", { days: Number(days) })}</p>
+          </ConfirmDialog>
         </Panel>
       )}
     </form>

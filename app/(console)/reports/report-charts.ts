@@ -23,7 +23,7 @@ import {
 import { bucketLabels, bucketSpans, type ReportRange } from "@/lib/domain/reports/range";
 import type { ChartSeries, DenseSeries } from "@/lib/domain/reports/series";
 import { addDays, hkDay } from "@/lib/domain/time";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 

@@ -17,7 +17,7 @@ import { PlanStatusBadge } from "../plan-status-badge";
 import { PlanActivity } from "./plan-activity";
 import { PlanStatusActions } from "./plan-status-actions";
 import { VersionHistory } from "./version-history";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 type Params = {
   params: Promise<{ planId: string }>;

@@ -18,7 +18,7 @@ import { ReconciliationState } from "../../payments/reconciliation-state";
 import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -80,7 +80,7 @@ export default async function RenewalReceiptPage({
         receipt={{
           renewalId: r.id,
           createdAt: r.createdAt,
-          planName: { en: r.planNameEn, zh: r.planNameZh },
+          planName: { en: r.planNameEn, zh: r.planNameZh, zhHant: r.planNameZhHant },
           amountMinor: r.paymentAmountMinor,
           currency: r.paymentCurrency,
           method: r.paymentMethod,
@@ -179,7 +179,7 @@ export default async function RenewalReceiptPage({
         ) : (
           <ul className="divide-y divide-slate-100">
             {r.messages.map((m) => (
-              <li key={m.id} className="flex items-start justify-between gap-4 py-2 text-sm">
+              <li key={m.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="font-medium">
                     {t(`messageKinds.${m.kind}`)} · <span className="tabular-nums">{formatMsisdn(m.toMsisdn)}</span> ·{" "}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -28,33 +28,80 @@ export function RetryActivation({ renewalId }: { renewalId: number }) {
   );
 }
 
+/**
+ * A copy of a sent SMS, with the record of contact (ticket, channel, note)
+ * like every other write: "Resend…" opens the fields, focus goes to the first.
+ */
 export function ResendSms({ notificationId }: { notificationId: number }) {
   const t = useTranslations("renewals");
+  const common = useTranslations("common");
   const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   const [state, action] = useActionState(
     async (previous: Awaited<ReturnType<typeof resendNotificationAction>> | null, formData: FormData) => {
       const result = await resendNotificationAction(previous, formData);
-      if (result.ok) toast(t("resent"));
+      if (result.ok) {
+        toast(t("resent"));
+        setSent(true);
+        setOpen(false);
+      }
       return result;
     },
     null,
   );
+  const wasOpen = useRef(false);
+  // Opening moves focus to the first field; closing (sent, cancelled, Escape) gives it back to "Resend…".
+  useEffect(() => {
+    if (open) form.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  if (!open)
+    return (
+      <div className="flex shrink-0 items-center gap-2">
+        {sent ? <span className="text-xs text-emerald-700">{t("resent")}</span> : null}
+        <Button
+          ref={opener}
+          variant="secondary"
+          aria-expanded={false}
+          className="whitespace-nowrap px-2 py-1 text-xs"
+          onClick={() => {
+            setSent(false);
+            setOpen(true);
+          }}
+        >
+          {t("resendOpen")}
+        </Button>
+      </div>
+    );
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form
+      ref={form}
+      action={action}
+      className="basis-full space-y-3 rounded-md bg-slate-50 p-3"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setOpen(false);
+      }}
+    >
       <input type="hidden" name="notificationId" value={notificationId} />
-      <SubmitButton
-        variant="secondary"
-        pendingLabel={t("resend")}
-        className="shrink-0 whitespace-nowrap px-2 py-1 text-xs"
-      >
-        {t("resend")}
-      </SubmitButton>
-      {state?.ok ? <span className="text-xs text-emerald-700">{t("resent")}</span> : null}
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
+      <ContactContextFields
+        values={state && !state.ok ? state.values : undefined}
+        errors={state && !state.ok ? state.fieldErrors : undefined}
+      />
+      <div className="flex items-center gap-2">
+        <SubmitButton pendingLabel={t("resend")}>{t("resendConfirm")}</SubmitButton>
+        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+          {common("cancel")}
+        </Button>
+        {state && !state.ok ? (
+          <span role="alert" className="text-sm text-red-700">
+            {state.message}
+          </span>
+        ) : null}
+      </div>
     </form>
   );
 }

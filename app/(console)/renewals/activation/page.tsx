@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { localizedName } from "@/lib/domain/plan-names";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/panel";
 import { listPendingActivations, STUCK_ACTIVATION_MINUTES } from "@/db/queries/activation-queue";
@@ -33,7 +34,7 @@ export default async function ActivationQueuePage() {
           customerId: r.customerId,
           cardId: r.cardId,
           iccid: r.iccid,
-          plan: locale === "en" ? r.planNameEn : r.planNameZh,
+          plan: localizedName(locale, { en: r.planNameEn, zh: r.planNameZh, zhHant: r.planNameZhHant }),
           amount: formatMoney(r.priceMinor, r.currency, locale),
           soldBy: r.soldByName,
           createdAt: r.createdAt,

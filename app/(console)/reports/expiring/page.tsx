@@ -2,9 +2,15 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState, PageHeader } from "@/components/ui/panel";
+import { EmptyState, PageHeader, Panel } from "@/components/ui/panel";
+import { HkTime } from "@/components/ui/hk-time";
 import { Th } from "@/components/ui/table";
-import { countWorklistWindows, listExpiryWorklist, WORKLIST_COUNT_CAP } from "@/db/queries/expiry-worklist";
+import {
+  countWorklistWindows,
+  listExpiryWorklist,
+  listSuspendedInWindow,
+  WORKLIST_COUNT_CAP,
+} from "@/db/queries/expiry-worklist";
 import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { formatHkt } from "@/lib/domain/format";
@@ -20,13 +26,14 @@ import {
   type WorklistWindow,
 } from "@/lib/domain/reports/worklist";
 import { DAY_MS, hkDay } from "@/lib/domain/time";
+import { LifecycleNote } from "@/components/cards/lifecycle-note";
 import { ReportsNav } from "../reports-nav";
 import { firstParam, type SearchParams } from "../report-params";
 import { SegmentedLinks } from "../segmented-links";
 import { sendRemindersAction } from "./actions";
 import { WorklistTable, type WorklistItem } from "./worklist-table";
 import { formatMsisdn } from "@/lib/domain/identifiers";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 import { may } from "@/lib/domain/permissions";
 import { formatQueue } from "@/lib/domain/worklist-queue";
 
@@ -84,9 +91,11 @@ async function Worklist({
   const staff = await requireStaff({ permission: "viewReports" });
   const now = new Date();
   const { graceDays } = businessRules();
-  const [page, counts] = await Promise.all([
+  const [page, counts, suspended] = await Promise.all([
     listExpiryWorklist({ window, sort, after, now, graceDays }),
     countWorklistWindows({ now, graceDays }),
+    // Beside the first page only: the suspended cards are a short list, not paged with the calls.
+    after ? null : listSuspendedInWindow({ window, now, graceDays }),
   ]);
   const t = await getTranslations("reports.worklist");
   const locale = await getLocale();
@@ -167,6 +176,7 @@ async function Worklist({
           canGrantGoodwill={may.grantGoodwill(staff)}
         />
       )}
+      {suspended && suspended.count > 0 ? <SuspendedInWindow suspended={suspended} /> : null}
       <nav aria-label={t("title")} className="flex items-center justify-between text-sm">
         {after ? (
           <Link href={worklistHref(window, sort)} className="font-medium text-brand-700 hover:underline">
@@ -182,5 +192,54 @@ async function Worklist({
         ) : null}
       </nav>
     </div>
+  );
+}
+
+/** The window's suspended cards: not called (they cannot be renewed until lifted), but shown with why, by whom and since when. */
+async function SuspendedInWindow({ suspended }: { suspended: Awaited<ReturnType<typeof listSuspendedInWindow>> }) {
+  const t = await getTranslations("reports.worklist.suspended");
+  const locale = await getLocale();
+  return (
+    <Panel
+      title={
+        suspended.capped ? t("titleCapped", { count: WORKLIST_COUNT_CAP }) : t("title", { count: suspended.count })
+      }
+    >
+      <p className="mb-3 text-sm text-slate-600">{t("body")}</p>
+      <ul className="divide-y divide-slate-100 text-sm">
+        {suspended.rows.map((row) => (
+          <li key={row.cardId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+            <div className="min-w-0">
+              <Link
+                href={`/customers/${row.customerId}/cards/${row.cardId}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {(locale === "en" ? (row.nameEn ?? row.nameZh) : (row.nameZh ?? row.nameEn)) ??
+                  t("card", { id: row.cardId })}
+              </Link>{" "}
+              <span className="text-slate-500">
+                · {t("card", { id: row.cardId })}
+                {row.hkMsisdn ? ` · ${formatMsisdn(row.hkMsisdn)}` : ""}
+              </span>
+              <LifecycleNote
+                line={{
+                  state: "suspended",
+                  suspensionReason: row.suspensionReason,
+                  suspendedAt: row.suspendedAt,
+                  suspendedByName: row.suspendedByName,
+                  replacedByCardId: null,
+                }}
+              />
+            </div>
+            <span className="whitespace-nowrap text-slate-700">
+              {t("ends")} <HkTime value={row.validityEnd} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {suspended.count > suspended.rows.length ? (
+        <p className="mt-2 text-xs text-slate-500">{t("more", { shown: suspended.rows.length })}</p>
+      ) : null}
+    </Panel>
   );
 }

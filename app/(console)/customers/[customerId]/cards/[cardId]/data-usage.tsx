@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Panel } from "@/components/ui/panel";
 import { formatDataMb, formatHkt } from "@/lib/domain/format";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 interface Period {
   startsAt: Date;

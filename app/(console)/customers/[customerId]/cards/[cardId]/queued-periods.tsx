@@ -4,7 +4,7 @@ import { Panel } from "@/components/ui/panel";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { getCardPeriods } from "@/db/queries/cards";
 import { formatDataMb } from "@/lib/domain/format";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 type QueuedPeriod = Awaited<ReturnType<typeof getCardPeriods>>["queued"][number];
 

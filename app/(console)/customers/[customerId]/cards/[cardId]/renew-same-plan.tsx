@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { localizedName } from "@/lib/domain/plan-names";
 
 /**
  * One action from the card page to a renewal of the plan the card is on: the
@@ -13,7 +14,7 @@ export function RenewSamePlan({
   renewable,
 }: {
   renewHref: string;
-  renewals: { status: string; planNameEn: string; planNameZh: string }[];
+  renewals: { status: string; planNameEn: string; planNameZh: string; planNameZhHant: string }[];
   renewable: boolean;
 }) {
   const t = useTranslations("cards");
@@ -23,7 +24,9 @@ export function RenewSamePlan({
   return (
     <p className="-mt-4 mb-6 flex justify-end">
       <Link href={renewHref} className={buttonClass("secondary", "px-4 py-1.5 text-sm")}>
-        {t("renew.samePlan", { plan: locale === "en" ? last.planNameEn : last.planNameZh })}
+        {t("renew.samePlan", {
+          plan: localizedName(locale, { en: last.planNameEn, zh: last.planNameZh, zhHant: last.planNameZhHant }),
+        })}
       </Link>
     </p>
   );

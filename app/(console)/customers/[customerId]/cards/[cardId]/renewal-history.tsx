@@ -6,7 +6,7 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 import type { CardRenewal } from "@/db/queries/cards";
 import { formatHkt } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 
 const statusTone: Record<CardRenewal["status"], BadgeTone> = { paid: "amber", activated: "green", voided: "neutral" };
 

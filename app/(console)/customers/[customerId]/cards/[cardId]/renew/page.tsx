@@ -17,7 +17,7 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
 import { RenewForm } from "./renew-form";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { localizedName } from "@/lib/domain/plan-names";
 import { formatQueue, parseQueue } from "@/lib/domain/worklist-queue";
 
 export async function generateMetadata(): Promise<Metadata> {

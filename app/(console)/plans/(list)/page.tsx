@@ -10,10 +10,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/domain/format";
 import { may } from "@/lib/domain/permissions";
 import { parsePlanListParams } from "@/lib/validation/plans";
-import { PlanFilters } from "./plan-filters";
-import { PlanStatusBadge } from "./plan-status-badge";
-import { PlanTermCells, PlanTermHeaders } from "./plan-terms";
-import { localizedName } from "@/lib/i18n/localized-name";
+import { PlanFilters } from "../plan-filters";
+import { PlanStatusBadge } from "../plan-status-badge";
+import { PlanTermCells, PlanTermHeaders } from "../plan-terms";
+import { localizedName } from "@/lib/domain/plan-names";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plans"))("title") };

@@ -12,7 +12,7 @@ import { staffRoles } from "@/lib/domain/enums";
 import { requireStaff } from "@/lib/auth/session";
 import { encodeCursor } from "@/lib/keyset";
 import { parseStaffListParams, staffStateFilters } from "@/lib/validation/staff";
-import { RoleBadge, StaffStateBadge } from "./staff-badges";
+import { RoleBadge, StaffStateBadge } from "../staff-badges";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("title") };

@@ -44,6 +44,7 @@ export async function startServer() {
     void runGoodwillWorker(goodwill.db, { graceDays: config.GRACE_DAYS, capYears: config.VALIDITY_CAP_YEARS });
   }
   if (config.EXPORT_WORKER === "on") {
+    // Background exports: a job whose worker died is reclaimed and written again.
     const { runExportWorker } = await import("./exports/worker");
     const exports = createDb(config.DATABASE_URL, { max: 1, applicationName: "renewal-desk-exports" });
     void runExportWorker(exports.db);

@@ -168,12 +168,25 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       language sql immutable as $$ select arr[1 + floor(pg_temp.rnd(id, salt) * array_length(arr, 1))::int] $$;
       create function pg_temp.hk_end(day date) returns timestamptz
       language sql immutable as $$ select ((day + 1)::timestamp at time zone 'Asia/Hong_Kong') - interval '1 second' $$;
+      -- A loop, not a SQL function over generate_series: that one cannot be inlined and cost
+      -- ~0.2 ms a card (minutes of a 1M seed); the check digits are the same (compared on 200k payloads).
       create function pg_temp.luhn(payload text) returns text
-      language sql immutable as $$
-        select payload || ((10 - sum(d) % 10) % 10)::text from (
-          select case when i % 2 = 1 then case when v * 2 > 9 then v * 2 - 9 else v * 2 end else v end as d
-          from (select i, substr(reverse(payload), i, 1)::int as v from generate_series(1, length(payload)) i) x
-        ) y
+      language plpgsql immutable strict as $$
+        declare
+          total int := 0;
+          digit int;
+          n int := length(payload);
+        begin
+          for i in 1..n loop
+            digit := ascii(substr(payload, n - i + 1, 1)) - 48;
+            if i % 2 = 1 then
+              digit := digit * 2;
+              if digit > 9 then digit := digit - 9; end if;
+            end if;
+            total := total + digit;
+          end loop;
+          return payload || ((10 - total % 10) % 10)::text;
+        end
       $$;
     `);
 
@@ -620,7 +633,7 @@ function deskDemoSql(nowSql: string): string {
     order by k.id;
 
     update card_numbers n set real_name_document = case when n.region = 'HK' then 'hkid' else 'home_return_permit' end::real_name_document,
-      real_name_document_last4 = lpad(((n.card_id * 7919) % 10000)::text, 4, '0'), real_name_updated_at = n.created_at
+      real_name_document_last4 = lpad(((n.card_id::bigint * 7919) % 10000)::text, 4, '0'), real_name_updated_at = n.created_at
     where n.real_name_status = 'verified';
     update card_numbers n set real_name_deadline = ${nowSql} + make_interval(days => 3 + n.card_id % 25)
     where n.real_name_status = 'pending';

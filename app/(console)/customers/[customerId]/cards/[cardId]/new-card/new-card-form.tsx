@@ -1,5 +1,6 @@
 "use client";
 
+import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -59,15 +60,8 @@ export function NewCardForm({ cardId, cardHref }: { cardId: number; cardHref: st
           defaultValue={values.cnNumber ?? ""}
           error={errors.cnNumber}
         />
-        <Field
-          label={t("suspend.ticket")}
-          name="ticketRef"
-          maxLength={64}
-          hint={t("suspend.ticketHint")}
-          defaultValue={values.ticketRef ?? ""}
-          error={errors.ticketRef}
-        />
       </div>
+      <ContactContextFields values={values} errors={errors} withNote={false} />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("newCard.pending")}>{t("newCard.submit")}</SubmitButton>
         <Link href={cardHref} className={buttonClass("secondary")}>

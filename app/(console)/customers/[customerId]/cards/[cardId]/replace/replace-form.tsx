@@ -1,5 +1,6 @@
 "use client";
 
+import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
@@ -220,16 +221,7 @@ export function ReplaceForm({
         )}
       </fieldset>
 
-      <div className="grid gap-4 md:grid-cols-2">
-        <Field
-          label={t("suspend.ticket")}
-          name="ticketRef"
-          maxLength={64}
-          hint={t("suspend.ticketHint")}
-          defaultValue={values.ticketRef ?? ""}
-          error={errors.ticketRef}
-        />
-      </div>
+      <ContactContextFields values={values} errors={errors} withNote={false} />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("replace.pending")}>{t("replace.submit")}</SubmitButton>
         <Link href={cardHref} className={buttonClass("secondary")}>

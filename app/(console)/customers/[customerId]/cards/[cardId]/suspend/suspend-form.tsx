@@ -1,10 +1,11 @@
 "use client";
 
+import { ContactContextFields } from "@/components/forms/contact-context-fields";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, FieldError } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -65,14 +66,7 @@ export function SuspendForm({
         error={errors.note}
       />
       <p className="-mt-4 text-xs text-slate-500">{t("suspend.noteHint")}</p>
-      <Field
-        label={t("suspend.ticket")}
-        name="ticketRef"
-        maxLength={64}
-        hint={t("suspend.ticketHint")}
-        defaultValue={failed?.values?.ticketRef ?? ""}
-        error={errors.ticketRef}
-      />
+      <ContactContextFields values={failed?.values} errors={errors} withNote={false} />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("suspend.pending")} variant="danger">
           {t("suspend.submit")}

@@ -90,7 +90,11 @@ function findChromium(): string {
 }
 
 const handlers: Record<Step, () => Promise<void>> = {
-  typecheck: () => run("npx", ["tsc", "--noEmit"]),
+  // Route types first: a .next/types left by an older build names pages that have moved since.
+  typecheck: async () => {
+    await run("npx", ["next", "typegen"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    await run("npx", ["tsc", "--noEmit"]);
+  },
   format: () => run("npx", ["prettier", "--check", "."]),
   lint: () => run("npx", ["eslint", "--max-warnings", "0", "."]),
   unit: () => run("npx", ["vitest", "run", "--project", "unit"]),

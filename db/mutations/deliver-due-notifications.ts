@@ -57,17 +57,13 @@ export async function deliverDueNotifications(
 
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
   for (const message of claimed) {
+    let providerMessageId: string;
     try {
-      const { providerMessageId } = await provider.send({
+      ({ providerMessageId } = await provider.send({
         to: message.to_msisdn,
         body: message.body,
         dedupeKey: message.dedupe_key,
-      });
-      await options.afterSend?.(Number(message.id));
-      await db.execute(sql`
-        update notifications set status = 'sent', sent_at = now(), provider_message_id = ${providerMessageId}, locked_until = null, last_error = null
-        where id = ${message.id} and status = 'pending'`);
-      counts.sent++;
+      }));
     } catch (error) {
       const reason = (error instanceof Error ? error.message : "send failed").slice(0, 200);
       if (message.attempts >= maxAttempts) {
@@ -81,7 +77,15 @@ export async function deliverDueNotifications(
           where id = ${message.id} and status = 'pending'`);
         counts.retried++;
       }
+      continue;
     }
+    // Sent. Only the provider's refusal above counts as a failed send: if marking it fails (the database
+    // is gone), the claim simply expires and the retry carries the same dedupe key to the provider.
+    await options.afterSend?.(Number(message.id));
+    await db.execute(sql`
+      update notifications set status = 'sent', sent_at = now(), provider_message_id = ${providerMessageId}, locked_until = null, last_error = null
+      where id = ${message.id} and status = 'pending'`);
+    counts.sent++;
   }
   return counts;
 }

@@ -162,6 +162,15 @@ describe("a generic statement with a column mapping", () => {
     ]);
   });
 
+  it("counts a zero-amount row as ignored, so the file's figures account for every row", () => {
+    const withZero = `${text(fixture("fps-statement.csv")).trimEnd()}\n2026-11-30 18:00,FRN2026113000004,FPS FEE REVERSAL,0.00,HKD\n`;
+    const result = parseSettlementFile(bytesOf(withZero), "generic", fps);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.lines).toHaveLength(3);
+    expect(result.value.ignored).toBe(1);
+  });
+
   it("names a mapped column the file lacks, and the line of a bad currency", () => {
     expect(parseSettlementFile(fixture("fps-statement.csv"), "generic", { ...fps, amountColumn: "Betrag" })).toEqual({
       ok: false,

@@ -297,6 +297,7 @@ function parseGeneric(bytes: Uint8Array, mapping: GenericMapping): Omit<ParsedSe
     currency: mapping.currencyColumn ? columnIndex(header, mapping.currencyColumn) : null,
   };
   const lines: SettlementLine[] = [];
+  let ignored = 0;
   for (const row of all.slice(1)) {
     const cell = (index: number) => (row.cells[index] ?? "").trim();
     const minor = amount(cell(at.amount), row.line);
@@ -305,7 +306,11 @@ function parseGeneric(bytes: Uint8Array, mapping: GenericMapping): Omit<ParsedSe
       currency = parseCurrency(cell(at.currency));
       if (!currency) refuse({ code: "bad_currency", line: row.line, value: cell(at.currency) });
     }
-    if (minor === 0) continue;
+    // A zero-amount row moves no money: skipped, and counted as ignored so the file's figures account for it.
+    if (minor === 0) {
+      ignored++;
+      continue;
+    }
     lines.push({
       lineNo: row.line,
       // A statement writes money back as a negative amount.
@@ -316,7 +321,7 @@ function parseGeneric(bytes: Uint8Array, mapping: GenericMapping): Omit<ParsedSe
       occurredAt: time(cell(at.time), row.line),
     });
   }
-  return { lines, ignored: 0 };
+  return { lines, ignored };
 }
 
 /** The method a format's lines are paid with; a generic file says which (FPS or bank transfer). */

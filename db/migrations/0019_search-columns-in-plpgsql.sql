@@ -3,7 +3,7 @@
 -- is STRICT around a non-strict CASE; cjk_name_grams aggregates over
 -- generate_series), so every call ran the SQL-function executor: 75 µs and
 -- 285 µs a row, 36 s of a 100,000-customer seed and most of a 1M one. PL/pgSQL
--- caches its plan: 2 µs and 6 µs. tests/integration/search-functions.test.ts
+-- caches its plan: 2 µs and 6 µs. tests/integration/write-path-checks.test.ts
 -- compares both with the SQL definitions they replace.
 CREATE OR REPLACE FUNCTION fold_search_text(value text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { luhnCheckDigit } from "@/lib/domain/identifiers";
@@ -97,6 +98,20 @@ export interface SeedOptions {
   /** The seed's "now": data is laid out around it so every card state exists today. */
   now?: Date;
   log?: (message: string) => void;
+  /**
+   * Connections loading slices of customers side by side (at most the pool's
+   * size); see seedWorkers(). With one, the whole seed is one transaction.
+   */
+  workers?: number;
+}
+
+/**
+ * How many connections a seed of `customers` loads on: one below 50,000 (the
+ * demo's seed stays a single transaction that fails as a whole), else one a
+ * core, at most 4. Give the seed's pool at least this many connections.
+ */
+export function seedWorkers(customers: number): number {
+  return customers < 50_000 ? 1 : Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** Showcase customers with fixed identifiers, so demos and tests can quote them. */
@@ -137,24 +152,23 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
   // Multi-statement SQL cannot take bind parameters; this literal comes from a Date we own.
   const nowSql = `'${now.toISOString()}'::timestamptz`;
   const started = Date.now();
-  const step = async (label: string, run: () => Promise<unknown>) => {
+  const step: Step = async (label, run) => {
     const t0 = Date.now();
     await run();
     log(`  ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const workers = Math.max(1, Math.min(options.workers ?? seedWorkers(n), sql.options.max, Math.floor(n / 8)));
 
-  await sql.begin(async (tx) => {
+  /** Each loading connection's settings and helper functions (pg_temp: its own session). */
+  const prepare = async (tx: Tx) => {
     // Bulk load: skip per-row foreign-key triggers when we are allowed to
     // (superuser); every id below is generated consistently, and the
     // constraints are still declared for all later writes.
-    await tx`savepoint replica`;
-    try {
-      await tx`set local session_replication_role = replica`;
-      await tx`release savepoint replica`;
-    } catch {
-      await tx`rollback to savepoint replica`;
-    }
+    // (Asked first: postgres.js fails the whole transaction on a refused SET, savepoint or not.)
+    const [role] = await tx<{ allowed: boolean }[]>`
+      select rolsuper as allowed from pg_roles where rolname = current_user`;
+    if (role?.allowed) await tx`set local session_replication_role = replica`;
     await tx`set local work_mem = '256MB'`;
     // JIT-compiling these large generated statements costs minutes on servers built with LLVM (Debian's PostgreSQL 15).
     await tx`set local jit = off`;
@@ -162,15 +176,15 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     await tx`set local enable_nestloop = off`;
     await tx`set local maintenance_work_mem = '512MB'`;
     await tx.unsafe(`
-      create function pg_temp.rnd(id bigint, salt int) returns double precision
+      create or replace function pg_temp.rnd(id bigint, salt int) returns double precision
       language sql immutable as $$ select (hashint8(id * 1000003 + salt) & 2147483647)::double precision / 2147483648 $$;
-      create function pg_temp.pick(arr text[], id bigint, salt int) returns text
+      create or replace function pg_temp.pick(arr text[], id bigint, salt int) returns text
       language sql immutable as $$ select arr[1 + floor(pg_temp.rnd(id, salt) * array_length(arr, 1))::int] $$;
-      create function pg_temp.hk_end(day date) returns timestamptz
+      create or replace function pg_temp.hk_end(day date) returns timestamptz
       language sql immutable as $$ select ((day + 1)::timestamp at time zone 'Asia/Hong_Kong') - interval '1 second' $$;
       -- A loop, not a SQL function over generate_series: that one cannot be inlined and cost
       -- ~0.2 ms a card (minutes of a 1M seed); the check digits are the same (compared on 200k payloads).
-      create function pg_temp.luhn(payload text) returns text
+      create or replace function pg_temp.luhn(payload text) returns text
       language plpgsql immutable strict as $$
         declare
           total int := 0;
@@ -189,7 +203,9 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         end
       $$;
     `);
+  };
 
+  const dropBulkIndexes = async (tx: Tx) => {
     // Building an index once after the load is many times faster than
     // maintaining it row by row; unique ones are re-checked when rebuilt.
     const bulkTables = [
@@ -202,13 +218,23 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
       "stored_value_ledger",
       "notifications",
     ];
-    const indexes = await tx<{ name: string; definition: string }[]>`
-      select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    const indexes = await tx<{ name: string; table: string; definition: string }[]>`
+      select i.indexrelid::regclass::text as name, t.relname::text as table, pg_get_indexdef(i.indexrelid) as definition
       from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace ns on ns.oid = t.relnamespace
       where ns.nspname = current_schema() and t.relname in ${tx(bulkTables)}
         and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`;
     for (const index of indexes) await tx.unsafe(`drop index ${index.name}`);
+    return indexes;
+  };
 
+  const setUp = async (tx: Tx) => {
+    // Each slice adds its share of the daily rollup and the plan versions' period deltas here; finish() sums them.
+    await tx.unsafe(`
+      create unlogged table seed_daily_partials as
+      select day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor from renewal_daily_stats with no data;
+      create unlogged table seed_delta_partials as
+      select plan_version_id, day, delta from plan_version_period_deltas with no data;
+    `);
     await step("staff", async () => {
       for (const member of demoStaff) {
         await tx`insert into staff (email, name, password_hash, role) values (${member.email}, ${member.name}, ${passwordHash}, ${member.role})`;
@@ -230,8 +256,11 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         await tx`update plans set current_version_id = ${versionId}, status = ${plan.status}, lock_version = ${plan.versions.length} where id = ${row!.id}`;
       }
     });
+  };
 
-    await step(`${n.toLocaleString("en")} customers`, () =>
+  /** Customers, their cards, numbers, renewal history, stored value and messages: one slice of customer ids. */
+  const loadSlice = async (tx: Tx, slice: Slice, step: Step) => {
+    await step(`${(slice.customers.to - slice.customers.from + 1).toLocaleString("en")} customers`, () =>
       tx.unsafe(
         `
       insert into customers (id, name_zh, name_en, email, contact_phone, preferred_language, id_document_type, id_document_last4, notes, created_at)
@@ -253,7 +282,7 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
              else lpad((floor(pg_temp.rnd(i, 11) * 10000))::int::text, 4, '0') end,
         o.notes,
         ${nowSql} - make_interval(days => ${historyDays} + 30 - floor(pg_temp.rnd(i, 12) * 30)::int)
-      from generate_series(1, ${n}) i
+      from generate_series(${slice.customers.from}, ${slice.customers.to}) i
       left join ${showcase.customers} on o.id = i
       cross join lateral (select
         case when pg_temp.rnd(i, 1) < 0.03 then 'company' when pg_temp.rnd(i, 1) < 0.70 then 'both'
@@ -284,11 +313,18 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     await step("cards", () =>
       tx.unsafe(
         `
+      -- Card ids are numbered over all customers in id order: a slice's continue
+      -- from the cards of the customers before it (the same count, recomputed).
       create temp table seed_cards on commit drop as
-      select row_number() over (order by c.id, k)::int as card_id, c.id as customer_id, c.created_at
+      select (select coalesce(sum(coalesce(oc.card_count, case when pg_temp.rnd(i, 20) < 0.2 then 2 else 1 end)), 0)
+                from generate_series(1, ${slice.customers.from} - 1) i
+                left join (select distinct customer_id, card_count from ${showcase.cards}) oc on oc.customer_id = i)::int
+          + row_number() over (order by c.id, k)::int as card_id,
+        c.id as customer_id, c.created_at
       from customers c
       left join (select distinct customer_id, card_count from ${showcase.cards}) oc on oc.customer_id = c.id
-      cross join lateral generate_series(1, coalesce(oc.card_count, case when pg_temp.rnd(c.id, 20) < 0.2 then 2 else 1 end)) k;
+      cross join lateral generate_series(1, coalesce(oc.card_count, case when pg_temp.rnd(c.id, 20) < 0.2 then 2 else 1 end)) k
+      where c.id between ${slice.customers.from} and ${slice.customers.to};
 
       create temp table seed_card_plan on commit drop as
       select s.card_id, s.customer_id, s.created_at as customer_since,
@@ -326,36 +362,47 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
     `,
       ),
     );
+    const [range] = await tx<
+      { from: number; to: number }[]
+    >`select min(card_id) as from, max(card_id) as to from seed_cards`;
+    slice.cards = { from: range!.from, to: range!.to };
 
-    await step("numbers", () =>
-      tx.unsafe(
-        `
-      insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
-      select card_id, 'HK', '+852' || coalesce(hk, (case when pg_temp.rnd(card_id, 30) < 0.5 then '5' else '6' end) || lpad(((card_id::bigint * 5021 + 1234567) % 10000000)::text, 7, '0')),
-        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status,
+    await step("numbers", async () => {
+      await tx.unsafe(`
+      create temp table seed_numbers on commit drop as
+      select card_id, 'HK'::number_region as region, '+852' || coalesce(hk, (case when pg_temp.rnd(card_id, 30) < 0.5 then '5' else '6' end) || lpad(((card_id::bigint * 5021 + 1234567) % 10000000)::text, 7, '0')) as msisdn,
+        (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 31) < 0.9 then 'verified' else 'pending' end)::real_name_status as real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
-      where d.hk is not null or (d.cn is null and pg_temp.rnd(d.card_id, 32) < 0.95) or d.card_id > 8 and pg_temp.rnd(d.card_id, 33) >= 0.6;
-
-      insert into card_numbers (card_id, region, msisdn, real_name_status, created_at)
-      select card_id, 'CN', '+86' || coalesce(cn, pg_temp.pick(array['15','17','18','19'], card_id, 34) || lpad(((card_id::bigint * 7001 + 31337) % 1000000000)::text, 9, '0')),
+      where d.hk is not null or (d.cn is null and pg_temp.rnd(d.card_id, 32) < 0.95) or d.card_id > 8 and pg_temp.rnd(d.card_id, 33) >= 0.6
+      union all
+      select card_id, 'CN'::number_region, '+86' || coalesce(cn, pg_temp.pick(array['15','17','18','19'], card_id, 34) || lpad(((card_id::bigint * 7001 + 31337) % 1000000000)::text, 9, '0')),
         (case when c.suspension_reason = 'real_name_missing' then 'failed' when pg_temp.rnd(card_id, 35) < 0.8 then 'verified' else 'pending' end)::real_name_status,
         d.card_start
       from seed_card_dates d join cards c on c.id = d.card_id
-      where d.cn is not null or (d.card_id > 8 and pg_temp.rnd(d.card_id, 33) < 0.6);
+      where d.cn is not null or (d.card_id > 8 and pg_temp.rnd(d.card_id, 33) < 0.6);`);
+      // Ids as one connection would give them: every HK number by card, then every mainland one.
+      const [counts] = await tx<{ hk: number; cn: number }[]>`
+        select count(*) filter (where region = 'HK')::int as hk, count(*) filter (where region = 'CN')::int as cn from seed_numbers`;
+      const ids = await slice.share("numbers", [counts!.hk, counts!.cn]);
+      await tx.unsafe(`
+      insert into card_numbers (id, card_id, region, msisdn, real_name_status, created_at)
+      overriding system value
+      select case region when 'HK' then ${ids.before[0]} else ${ids.total[0]! + ids.before[1]!} end
+          + row_number() over (partition by region order by card_id)::int,
+        card_id, region, msisdn, real_name_status, card_start
+      from seed_numbers;
 
       update customers c set contact_phone = n.msisdn
       from (select distinct on (s.customer_id) s.customer_id, cn.msisdn
             from seed_cards s join card_numbers cn on cn.card_id = s.card_id
             order by s.customer_id, s.card_id, cn.region) n
       where n.customer_id = c.id;
-    `,
-      ),
-    );
+    `);
+    });
 
-    await step("renewal history", () =>
-      tx.unsafe(
-        `
+    await step("renewal history", async () => {
+      await tx.unsafe(`
       -- Periods laid backwards from each card's validity end: period k ends
       -- (k periods and any grace gaps) before it. About 8% of renewals came in
       -- grace, after a gap, and started at the moment of purchase.
@@ -374,8 +421,12 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         validity_end - make_interval(days => (back_days + days)::int) as starts_at,
         lag(gap_after) over (partition by card_id order by k desc) as gap_before
       from placed
-      where validity_end - make_interval(days => (back_days + days)::int) >= card_start - interval '1 day';
-
+      where validity_end - make_interval(days => (back_days + days)::int) >= card_start - interval '1 day';`);
+      // Renewal ids run over all cards in id order: a slice's continue from the renewals before it.
+      const [periods] = await tx<{ count: number }[]>`select count(*)::int as count from seed_periods`;
+      const { before } = await slice.share("renewals", [periods!.count]);
+      if (before[0]! > 0) await tx.unsafe(`update seed_periods set renewal_id = renewal_id + ${before[0]}`);
+      await tx.unsafe(`
       create temp table seed_versions on commit drop as
       select pl.code, pv.id, pv.extension_mode, pv.data_cn_mb, pv.data_hk_mb, pv.price_hkd_minor, pv.price_cny_minor,
         case when pv.version = 1 then '-infinity'::timestamptz else pv.effective_from end as valid_from,
@@ -406,6 +457,14 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
           else case when pg_temp.rnd(p.card_id, 48) < 0.3 then 'ANNUAL-MAX-200GB' else 'ANNUAL-120GB' end end as plan_code) m
       join seed_versions v on v.code = m.plan_code and p.starts_at >= v.valid_from and p.starts_at < v.valid_to;
 
+      -- The last 60 days' confirmations went to the card's first number.
+      create temp table seed_sms on commit drop as
+      select r.renewal_id, r.card_id, n.msisdn, r.preferred_language as language, r.ends_at, r.created_at
+      from seed_renewals r
+      join (select distinct on (card_id) card_id, msisdn from card_numbers
+            where card_id between ${slice.cards.from} and ${slice.cards.to} order by card_id, region) n on n.card_id = r.card_id
+      where r.created_at > ${nowSql} - interval '60 days';
+
       insert into renewals (id, card_id, plan_version_id, channel, sold_by, card_state, extension_mode, previous_validity_end, new_validity_end,
         price_minor, currency, sms_msisdn, sms_language, status, activated_at, created_at)
       overriding system value
@@ -415,8 +474,8 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         case when r.card_state = 'grace' then r.starts_at - make_interval(days => r.gap_before) else r.starts_at end,
         r.ends_at,
         case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency,
-        null, r.preferred_language, 'activated', r.created_at + interval '4 seconds', r.created_at
-      from seed_renewals r;
+        s.msisdn, r.preferred_language, 'activated', r.created_at + interval '4 seconds', r.created_at
+      from seed_renewals r left join seed_sms s on s.renewal_id = r.renewal_id;
 
       insert into periods (id, renewal_id, card_id, starts_at, ends_at, data_cn_mb, data_hk_mb, used_cn_mb, used_hk_mb)
       overriding system value
@@ -436,67 +495,126 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
         case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end, r.currency, r.created_at,
         case when r.channel = 'console' then r.seller end
       from seed_renewals r;
-    `,
-      ),
-    );
+    `);
+    });
 
-    await step("stored-value ledger and messages", () =>
-      tx.unsafe(
-        `
+    await step("stored-value ledger and messages", async () => {
+      // From the slice's own renewals (seed_renewals), not the tables every slice is writing.
+      await tx.unsafe(`
       -- Each card's opening top-up covers every stored-value payment it later
-      -- made and leaves today's balance.
-      insert into stored_value_ledger (card_id, delta_minor, balance_after_minor, reason, renewal_id, staff_id, created_at)
-      select card_id, delta, balance_after, reason::stored_value_reason, renewal_id, staff_id, at from (
+      -- made and leaves today's balance. (Stored value is always HKD.)
+      create temp table seed_ledger on commit drop as
+      select card_id, delta, balance_after, reason::stored_value_reason as reason, renewal_id, staff_id, at from (
         select c.id as card_id, c.stored_value_hkd_minor + coalesce(spent.total, 0) as delta,
           c.stored_value_hkd_minor + coalesce(spent.total, 0) as balance_after, 'top_up' as reason,
           null::int as renewal_id, null::int as staff_id, c.created_at - interval '30 days' as at
         from cards c
         left join (
-          select r.card_id, sum(p.amount_minor) as total
-          from payments p join renewals r on r.id = p.renewal_id
-          where p.method = 'stored_value' group by r.card_id
+          select card_id, sum(price_hkd_minor) as total from seed_renewals where method = 'stored_value' group by card_id
         ) spent on spent.card_id = c.id
-        where c.stored_value_hkd_minor + coalesce(spent.total, 0) > 0
+        where c.id between ${slice.cards.from} and ${slice.cards.to} and c.stored_value_hkd_minor + coalesce(spent.total, 0) > 0
         union all
-        select r.card_id, -p.amount_minor,
-          c.stored_value_hkd_minor + sum(p.amount_minor) over (partition by r.card_id order by r.created_at desc, r.id desc) - p.amount_minor,
-          'renewal_payment', r.id, r.sold_by, r.created_at
-        from renewals r join payments p on p.renewal_id = r.id and p.method = 'stored_value' join cards c on c.id = r.card_id
-      ) l
-      order by card_id, at;
+        select r.card_id, -r.price_hkd_minor,
+          c.stored_value_hkd_minor + sum(r.price_hkd_minor) over (partition by r.card_id order by r.created_at desc, r.renewal_id desc) - r.price_hkd_minor,
+          'renewal_payment', r.renewal_id, case when r.channel = 'console' then r.seller end, r.created_at
+        from seed_renewals r join cards c on c.id = r.card_id
+        where r.method = 'stored_value'
+      ) l;`);
+      const [counts] = await tx<{ ledger: number; sms: number }[]>`
+        select (select count(*) from seed_ledger)::int as ledger, (select count(*) from seed_sms)::int as sms`;
+      const ids = await slice.share("ledger and messages", [counts!.ledger, counts!.sms]);
+      await tx.unsafe(`
+      insert into stored_value_ledger (id, card_id, delta_minor, balance_after_minor, reason, renewal_id, staff_id, created_at)
+      overriding system value
+      select ${ids.before[0]} + row_number() over (order by card_id, at, renewal_id nulls first), card_id, delta, balance_after, reason, renewal_id, staff_id, at
+      from seed_ledger;
 
-      insert into notifications (kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at, provider_message_id, created_at, next_attempt_at)
-      select 'renewal_confirmation', r.card_id, r.id, n.msisdn, r.sms_language,
-        case r.sms_language when 'en' then 'Renewal Desk: your card is renewed. Valid until ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59 HKT.'
-          when 'zh-Hans' then '中港通：您的卡已续费，有效期至 ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港时间）。'
-          else '中港通：您的卡已續費，有效期至 ' || to_char(r.new_validity_end at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港時間）。' end,
-        'renewal:' || r.id || ':confirmation', 'sent', 1, r.created_at + interval '9 seconds', 'seed-' || r.id, r.created_at, r.created_at
-      from renewals r
-      join (select distinct on (card_id) card_id, msisdn from card_numbers order by card_id, region) n on n.card_id = r.card_id
-      where r.created_at > ${nowSql} - interval '60 days';
+      insert into notifications (id, kind, card_id, renewal_id, to_msisdn, language, body, dedupe_key, status, attempts, sent_at, provider_message_id, created_at, next_attempt_at)
+      overriding system value
+      select ${ids.before[1]} + row_number() over (order by s.renewal_id), 'renewal_confirmation', s.card_id, s.renewal_id, s.msisdn, s.language,
+        case s.language when 'en' then 'Renewal Desk: your card is renewed. Valid until ' || to_char(s.ends_at at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59 HKT.'
+          when 'zh-Hans' then '中港通：您的卡已续费，有效期至 ' || to_char(s.ends_at at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港时间）。'
+          else '中港通：您的卡已續費，有效期至 ' || to_char(s.ends_at at time zone 'Asia/Hong_Kong', 'YYYY-MM-DD') || ' 23:59（香港時間）。' end,
+        'renewal:' || s.renewal_id || ':confirmation', 'sent', 1, s.created_at + interval '9 seconds', 'seed-' || s.renewal_id, s.created_at, s.created_at
+      from seed_sms s;
+    `);
+    });
 
-      update renewals r set sms_msisdn = n.to_msisdn from notifications n where n.renewal_id = r.id;
-    `,
-      ),
+    // What renewal_daily_stats and plan_version_period_deltas_rebuild() would
+    // count of this slice's renewals (all activated), from its own rows.
+    await step("rollup shares", () =>
+      tx.unsafe(`
+      insert into seed_daily_partials (day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor)
+      select (r.created_at at time zone 'Asia/Hong_Kong')::date, v.plan_id, r.method, r.currency, r.channel,
+        case when r.channel = 'console' then r.seller end, r.card_state,
+        count(*), sum(case when r.currency = 'CNY' then r.price_cny_minor else r.price_hkd_minor end)
+      from seed_renewals r join plan_versions v on v.id = r.plan_version_id
+      group by 1, 2, 3, 4, 5, 6, 7;
+
+      insert into seed_delta_partials (plan_version_id, day, delta)
+      select plan_version_id, day, sum(delta) from (
+        select plan_version_id, ((starts_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date as day, 1 as delta from seed_renewals
+        union all
+        select plan_version_id, ((ends_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date, -1 from seed_renewals
+      ) contributions
+      group by 1, 2;
+    `),
     );
+  };
 
+  /** What reads or follows every slice: the demo's edge cases, rollups, sequences, the desk's rows. */
+  const finish = async (tx: Tx) => {
+    // The slices gave these tables explicit ids; the edge cases below take generated ones.
+    await tx.unsafe(`
+      select setval(pg_get_serial_sequence('card_numbers', 'id'), greatest(1, (select max(id) from card_numbers)));
+      select setval(pg_get_serial_sequence('stored_value_ledger', 'id'), greatest(1, (select max(id) from stored_value_ledger)));
+      select setval(pg_get_serial_sequence('notifications', 'id'), greatest(1, (select max(id) from notifications)));
+    `);
+    const [loaded] = await tx<{ renewals: number }[]>`select coalesce(max(id), 0)::int as renewals from renewals`;
     await step("renewal edges: a stuck activation, a refund", () => tx.unsafe(renewalEdgesDemoSql(nowSql)));
 
+    // The rollup triggers are off in a bulk load (replica mode): the slices' shares plus the
+    // edge cases' rows (ids after the slices') give what a rebuild from all rows gives
+    // (tests/integration/seed.test.ts compares them with renewal_rollups_rebuild() and
+    // plan_version_period_deltas_rebuild()).
     await step("daily rollup", () =>
       tx.unsafe(`
       insert into renewal_daily_stats (day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor)
-      select (r.created_at at time zone 'Asia/Hong_Kong')::date, pv.plan_id, p.method, r.currency, r.channel, r.sold_by, r.card_state,
-        count(*), sum(r.price_minor)
-      from renewals r join plan_versions pv on pv.id = r.plan_version_id join payments p on p.renewal_id = r.id
-      where r.status <> 'voided'
+      select day, plan_id, method, currency, channel, sold_by, card_state, sum(renewals), sum(revenue_minor) from (
+        select * from seed_daily_partials
+        union all
+        select (r.created_at at time zone 'Asia/Hong_Kong')::date, pv.plan_id, p.method, r.currency, r.channel, r.sold_by, r.card_state,
+          count(*), sum(r.price_minor)
+        from renewals r join plan_versions pv on pv.id = r.plan_version_id join payments p on p.renewal_id = r.id
+        where r.status <> 'voided' and r.id > ${loaded!.renewals} and p.id > ${loaded!.renewals}
+        group by 1, 2, 3, 4, 5, 6, 7
+      ) shares
       group by 1, 2, 3, 4, 5, 6, 7;
-      -- Its trigger is off in a bulk load (replica mode): the chart-grain rollups are rebuilt from it once.
+      -- The chart-grain rollups from it, once.
       select renewal_rollups_rebuild();
     `),
     );
 
-    // The periods trigger is off in a bulk load (replica mode): rebuilt once here.
-    await step("cards on each plan version", () => tx`select plan_version_period_deltas_rebuild()`);
+    await step("cards on each plan version", () =>
+      tx.unsafe(`
+      -- Without replica mode (not a superuser) the periods trigger counted every row already.
+      delete from plan_version_period_deltas;
+      insert into plan_version_period_deltas (plan_version_id, day, delta)
+      select plan_version_id, day, sum(delta) from (
+        select plan_version_id, day, delta from seed_delta_partials
+        union all
+        select r.plan_version_id, ((p.starts_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date, 1
+        from periods p join renewals r on r.id = p.renewal_id
+        where p.voided_at is null and p.id > ${loaded!.renewals} and r.id > ${loaded!.renewals}
+        union all
+        select r.plan_version_id, ((p.ends_at + interval '1 second') at time zone 'Asia/Hong_Kong')::date, -1
+        from periods p join renewals r on r.id = p.renewal_id
+        where p.voided_at is null and p.id > ${loaded!.renewals} and r.id > ${loaded!.renewals}
+      ) contributions
+      group by 1, 2;
+      drop table seed_daily_partials, seed_delta_partials;
+    `),
+    );
 
     await step("sequences", () =>
       tx.unsafe(`
@@ -512,11 +630,64 @@ export async function seedDemoData(sql: postgres.Sql, options: SeedOptions): Pro
 
     // After the sequences: these rows take generated ids.
     await step("desk: goodwill, top-ups, contacts, real-name", () => tx.unsafe(deskDemoSql(nowSql)));
-    // Last in the bulk load: the desk's rows and real-name updates above ran without index upkeep.
-    await step(`${indexes.length} indexes`, async () => {
-      for (const index of indexes) await tx.unsafe(index.definition);
+  };
+
+  if (workers === 1) {
+    // One transaction: a failed seed leaves the database as empty as it found it.
+    await sql.begin(async (tx) => {
+      await prepare(tx);
+      const indexes = await dropBulkIndexes(tx);
+      await setUp(tx);
+      await loadSlice(tx, wholeSlice(n), step);
+      await finish(tx);
+      // Last in the bulk load: the desk's rows and real-name updates above ran without index upkeep.
+      await step(`${indexes.length} indexes`, async () => {
+        for (const index of indexes) await tx.unsafe(index.definition);
+      });
     });
-  });
+  } else {
+    // Slices of customers load side by side, each on its own connection and
+    // in its own transaction; ids are shared out as one connection would give
+    // them, so the data is the same for any number of workers.
+    const indexes = await sql.begin(async (tx) => {
+      await prepare(tx);
+      const dropped = await dropBulkIndexes(tx);
+      await setUp(tx);
+      return dropped;
+    });
+    try {
+      const shares = new SliceShares(workers);
+      const quiet: Step = (_label, run) => run().then(() => undefined);
+      await step(`customers, cards, numbers, renewal history, stored value, messages (${workers} slices)`, () =>
+        Promise.all(
+          slicesOf(n, workers).map((range, index) =>
+            onOwnConnection(sql, async (connection) => {
+              const slice: Slice = { ...range, share: (key, counts) => shares.share(key, index, counts) };
+              try {
+                await inTransaction(connection, async (tx) => {
+                  await prepare(tx);
+                  await loadSlice(tx, slice, index === 0 ? (label, run) => step(`  ${label}, slice 1`, run) : quiet);
+                });
+              } catch (error) {
+                shares.abort(error);
+                throw error;
+              }
+            }),
+          ),
+        ),
+      );
+      await sql.begin(async (tx) => {
+        await prepare(tx);
+        await finish(tx);
+      });
+      await step(`${indexes.length} indexes (${workers} connections)`, () => buildIndexes(sql, indexes, workers));
+    } catch (error) {
+      log(
+        `The seed stopped part-way (${error instanceof Error ? error.message : String(error)}): this database now holds part of the demo data and lacks some indexes. Drop it and create it again before seeding.`,
+      );
+      throw error;
+    }
+  }
 
   await step("card lifecycle", () => seedLifecycle(sql, now));
   await step("money at the end of the day", () => sql.unsafe(moneyDemoSql(nowSql)));
@@ -700,6 +871,145 @@ function moneyDemoSql(nowSql: string): string {
            jsonb_build_object('day', day, 'currency', currency, 'openingFloatMinor', opening_float_minor), coalesce(closed_at, opened_at)
       from cash_drawers;
   `;
+}
+
+/** A loading connection inside its transaction: sql.begin's, or a reserved connection's own. */
+type Tx = postgres.TransactionSql | postgres.ReservedSql;
+
+/** A transaction on a reserved connection (postgres.js gives reserved connections no begin()). */
+async function inTransaction<T>(connection: postgres.ReservedSql, work: (tx: Tx) => Promise<T>): Promise<T> {
+  await connection`begin`;
+  try {
+    const result = await work(connection);
+    await connection`commit`;
+    return result;
+  } catch (error) {
+    await connection`rollback`.catch(() => undefined);
+    throw error;
+  }
+}
+
+type Step = (label: string, run: () => Promise<unknown>) => Promise<void>;
+
+interface IdRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * One slice of the load: a range of customer ids, the card ids its cards got,
+ * and `share`, which waits until every slice has counted the rows it is about
+ * to insert and answers how many the slices before it (`before`) and all of
+ * them (`total`) have, so ids run on across slices as from one connection.
+ */
+interface Slice {
+  customers: IdRange;
+  cards: IdRange;
+  share: (key: string, counts: number[]) => Promise<{ before: number[]; total: number[] }>;
+}
+
+function wholeSlice(customers: number): Slice {
+  return {
+    customers: { from: 1, to: customers },
+    cards: { from: 0, to: 0 },
+    share: async (_key, counts) => ({ before: counts.map(() => 0), total: counts }),
+  };
+}
+
+/** `workers` ranges of customer ids of (nearly) equal size, in order. */
+function slicesOf(customers: number, workers: number): Pick<Slice, "customers" | "cards">[] {
+  return Array.from({ length: workers }, (_, i) => ({
+    customers: { from: Math.floor((customers * i) / workers) + 1, to: Math.floor((customers * (i + 1)) / workers) },
+    cards: { from: 0, to: 0 },
+  }));
+}
+
+/**
+ * The meeting point of the slices' `share` calls. Every slice must call each
+ * key once, so the slices run at the same time (one connection each); when
+ * one fails, abort() releases the others with its error so their transactions
+ * roll back instead of waiting for it.
+ */
+class SliceShares {
+  private readonly rounds = new Map<
+    string,
+    {
+      counts: number[][];
+      arrived: number;
+      done: Promise<number[][]>;
+      resolve: (all: number[][]) => void;
+      reject: (error: unknown) => void;
+    }
+  >();
+  private failure: unknown;
+
+  constructor(private readonly parties: number) {}
+
+  async share(key: string, index: number, counts: number[]): Promise<{ before: number[]; total: number[] }> {
+    if (this.failure !== undefined) throw this.failure;
+    let round = this.rounds.get(key);
+    if (!round) {
+      let resolve!: (all: number[][]) => void;
+      let reject!: (error: unknown) => void;
+      const done = new Promise<number[][]>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      done.catch(() => {}); // each waiting slice handles the rejection of its own await
+      round = { counts: [], arrived: 0, done, resolve, reject };
+      this.rounds.set(key, round);
+    }
+    round.counts[index] = counts;
+    round.arrived += 1;
+    if (round.arrived === this.parties) round.resolve(round.counts);
+    const all = await round.done;
+    const sum = (slices: number[][]) => counts.map((_, k) => slices.reduce((total, c) => total + c[k]!, 0));
+    return { before: sum(all.slice(0, index)), total: sum(all) };
+  }
+
+  abort(error: unknown): void {
+    this.failure ??= error;
+    for (const round of this.rounds.values()) round.reject(error);
+  }
+}
+
+async function onOwnConnection<T>(
+  sql: postgres.Sql,
+  work: (connection: postgres.ReservedSql) => Promise<T>,
+): Promise<T> {
+  const connection = await sql.reserve();
+  try {
+    return await work(connection);
+  } finally {
+    connection.release();
+  }
+}
+
+/** Rebuilds the dropped indexes on `workers` connections, the biggest tables' first. */
+async function buildIndexes(
+  sql: postgres.Sql,
+  indexes: { name: string; table: string; definition: string }[],
+  workers: number,
+): Promise<void> {
+  const sizes = await sql<{ table: string; bytes: string }[]>`
+    select relname as table, pg_table_size(oid)::text as bytes from pg_class
+    where oid in (select (current_schema() || '.' || t)::regclass from unnest(${[...new Set(indexes.map((i) => i.table))]}::text[]) t)`;
+  const bytes = new Map(sizes.map((row) => [row.table, Number(row.bytes)]));
+  const queue = [...indexes].sort((a, b) => (bytes.get(b.table) ?? 0) - (bytes.get(a.table) ?? 0));
+  const memory = `${Math.max(64, Math.floor(1024 / workers))}MB`;
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      onOwnConnection(sql, async (connection) => {
+        for (let index = queue.shift(); index; index = queue.shift()) {
+          const { definition } = index;
+          await inTransaction(connection, async (tx) => {
+            await tx`select set_config('maintenance_work_mem', ${memory}, true)`;
+            await tx.unsafe(definition);
+          });
+        }
+      }),
+    ),
+  );
 }
 
 /** True when the database has no staff and no customers yet. */

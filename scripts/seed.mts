@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { isEmpty, seedDemoData } from "@/db/seed";
+import { isEmpty, seedDemoData, seedWorkers } from "@/db/seed";
 import { parseArgs } from "./lib/args.mts";
 import { requireDatabaseUrl } from "./lib/database-url.mts";
 
@@ -8,6 +8,7 @@ const args = parseArgs(process.argv.slice(2), {
   months: "string",
   now: "string",
   force: "boolean",
+  workers: "string",
 });
 const url = requireDatabaseUrl("the database to seed (npm start seeds the embedded one by itself)");
 const customers = Number(args.customers ?? 2000);
@@ -15,7 +16,12 @@ if (!Number.isInteger(customers) || customers < 8 || customers > 5_000_000) {
   console.error("--customers must be a whole number from 8 to 5,000,000");
   process.exit(1);
 }
-const sql = postgres(url, { max: 1, onnotice: () => {} });
+const workers = args.workers ? Number(args.workers) : seedWorkers(customers);
+if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
+  console.error("--workers must be a whole number from 1 to 16");
+  process.exit(1);
+}
+const sql = postgres(url, { max: workers, onnotice: () => {} });
 try {
   if (!(await isEmpty(sql))) {
     console.log(
@@ -27,6 +33,7 @@ try {
       months: args.months ? Number(args.months) : undefined,
       now: args.now ? new Date(String(args.now)) : undefined,
       log: console.log,
+      workers,
     });
   }
 } finally {

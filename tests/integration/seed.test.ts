@@ -1,5 +1,7 @@
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { createDb } from "@/db/client";
+import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { withFreshDatabase } from "../helpers/db";
 
@@ -17,23 +19,54 @@ async function fingerprint(url: string) {
         (select count(*) from payments)::int as payments,
         (select md5(string_agg(concat_ws('|', id, name_zh, name_en, email), ',' order by id)) from customers) as customers_md5,
         (select md5(string_agg(concat_ws('|', id, iccid, validity_end, stored_value_hkd_minor), ',' order by id)) from cards) as cards_md5,
-        (select md5(string_agg(concat_ws('|', card_id, msisdn), ',' order by msisdn)) from card_numbers) as numbers_md5,
+        (select md5(string_agg(concat_ws('|', card_id, msisdn), ',' order by msisdn, card_id)) from card_numbers) as numbers_md5,
         (select md5(string_agg(concat_ws('|', id, card_id, plan_version_id, price_minor, currency, new_validity_end), ',' order by id)) from renewals) as renewals_md5,
-        (select md5(string_agg(concat_ws('|', method, reference, amount_minor), ',' order by id)) from payments) as payments_md5`;
+        (select md5(string_agg(concat_ws('|', method, reference, amount_minor), ',' order by id)) from payments) as payments_md5,
+        (select md5(string_agg(concat_ws('|', id, card_id, region, msisdn, real_name_status), ',' order by id)) from card_numbers) as number_ids_md5,
+        (select md5(string_agg(concat_ws('|', id, card_id, delta_minor, balance_after_minor, renewal_id), ',' order by id)) from stored_value_ledger) as ledger_md5,
+        (select md5(string_agg(concat_ws('|', id, renewal_id, to_msisdn, body), ',' order by id)) from notifications) as notifications_md5,
+        (select md5(string_agg(concat_ws('|', id, sms_msisdn, created_at), ',' order by id)) from renewals) as renewal_sms_md5,
+        (select md5(string_agg(concat_ws('|', day, plan_id, method, currency, channel, sold_by, card_state, renewals, revenue_minor), ',' order by day, plan_id, method, currency, channel, sold_by, card_state)) from renewal_daily_stats) as daily_md5,
+        (select md5(string_agg(concat_ws('|', plan_version_id, day, delta), ',' order by plan_version_id, day)) from plan_version_period_deltas) as deltas_md5`;
     return row!;
   } finally {
     await sql.end();
   }
 }
 
-async function seeded(customers: number) {
+/** The rollups the seed writes equal what a rebuild from every row gives (the seed sums per-slice shares instead). */
+async function expectRollupsFromRows(url: string, sql: postgres.Sql) {
+  const client = createDb(url, { max: 1 });
+  try {
+    const range = { from: "2020-01-01", to: "2030-12-31" };
+    expect(await compareRollup(range, client.db)).toEqual([]);
+    expect(await compareGrainRollups(range, client.db)).toEqual([]);
+  } finally {
+    await client.close();
+  }
+  const deltas = sql`select md5(string_agg(concat_ws('|', plan_version_id, day, delta), ',' order by plan_version_id, day)) as md5 from plan_version_period_deltas`;
+  const [seededDeltas] = await deltas;
+  const rebuilt = await sql
+    .begin(async (tx) => {
+      await tx`select plan_version_period_deltas_rebuild()`;
+      const [row] =
+        await tx`select md5(string_agg(concat_ws('|', plan_version_id, day, delta), ',' order by plan_version_id, day)) as md5 from plan_version_period_deltas`;
+      throw Object.assign(new Error("rollback"), { row });
+    })
+    .catch((error: { row?: { md5: string } }) => error.row);
+  expect(rebuilt?.md5).toBeTruthy();
+  expect(rebuilt?.md5).toBe(seededDeltas?.md5);
+}
+
+async function seeded(customers: number, workers = 1) {
   return withFreshDatabase(
     async (url) => {
-      const sql = postgres(url, { max: 1 });
+      const sql = postgres(url, { max: workers });
       try {
         expect(await isEmpty(sql)).toBe(true);
-        await seedDemoData(sql, { customers, now: NOW });
+        await seedDemoData(sql, { customers, now: NOW, workers });
         expect(await isEmpty(sql)).toBe(false);
+        await expectRollupsFromRows(url, sql);
         const checks = await sql`
           select
             -- A replaced card's unended renewals moved to its successor with the validity.
@@ -69,10 +102,12 @@ async function seeded(customers: number) {
 }
 
 describe("demo seed", () => {
-  it("is deterministic: the same size and now give the same rows", async () => {
+  it("is deterministic: the same size and now give the same rows, on one connection or slices side by side", async () => {
     const first = await seeded(300);
     const second = await seeded(300);
     expect(second).toEqual(first);
+    // Three slices in parallel transactions share out ids as one connection gives them.
+    expect(await seeded(300, 3)).toEqual(first);
     expect(first.customers).toBe(300);
     expect(first.cards).toBeGreaterThan(330);
     expect(first.renewals).toBeGreaterThan(900);

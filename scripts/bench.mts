@@ -13,14 +13,27 @@
  * --base-url names a running one started with scripts/lib/console-server.mts's BENCH_ENV.
  * Prints figures; asserts nothing.
  *
- *   DATABASE_URL=postgres://… npm run bench -- [--runs 30] [--peer-runs 5] [--port 3190] [--json out.json]
+ * With --renewals N it then renews 2 × N cards as 16 agents at once: N through
+ * the renew page's server action over HTTP (A), and N through the same
+ * mutation called directly (L, the SQL floor: the renewal's transaction and
+ * the simulated carrier), printing p50/p95/p99 and renewals a second of each.
+ * Those are real renewals (FPS, with a BENCH… reference): use a copy.
+ *
+ *   DATABASE_URL=postgres://… npm run bench -- [--runs 30] [--peer-runs 5] [--renewals 400] [--port 3190] [--json out.json]
  *   npm run bench -- --compare at-100k.json at-1m.json     # growth ratios between two runs
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { parseArgs } from "./lib/args.mts";
-import { requireBuild, signIn, startConsoleServer, type ConsoleServer } from "./lib/console-server.mts";
+import {
+  postRenewal,
+  requireBuild,
+  serverActionId,
+  signIn,
+  startConsoleServer,
+  type ConsoleServer,
+} from "./lib/console-server.mts";
 import { freePort } from "./lib/embedded-postgres.mts";
 
 const args = parseArgs(process.argv.slice(2), {
@@ -30,6 +43,7 @@ const args = parseArgs(process.argv.slice(2), {
   json: "string",
   compare: "boolean",
   "peer-runs": "string",
+  renewals: "string",
 });
 
 interface Result {
@@ -121,6 +135,9 @@ try {
     import("@/lib/domain/search-classifier"),
     import("@/lib/domain/reports/range"),
     import("@/lib/domain/time"),
+    import("@/db/mutations/renew-card"),
+    import("@/db/mutations/perform-carrier-requests"),
+    import("@/lib/carrier/gateway"),
   ]);
 } catch (error) {
   console.error("Could not load the query modules. Run with: npx tsx --conditions react-server scripts/bench.mts");
@@ -138,6 +155,9 @@ const [
   { classifySearch, searchTiers },
   { resolveRange },
   { addDays, hkDay },
+  { renewCard },
+  { performCarrierRequests },
+  { simulatedCarrier },
 ] = modules;
 
 const client = createDb(url, { max: 4, applicationName: "renewal-desk-bench" });
@@ -296,8 +316,109 @@ try {
     process.stdout.write(".");
   }
   printTable(results, `npm run bench — ${label}`);
-  if (args.json) writeFileSync(String(args.json), JSON.stringify({ label, results }, null, 1));
+  const renewals = args.renewals ? await renewalStage(Number(args.renewals)) : undefined;
+  if (args.json) writeFileSync(String(args.json), JSON.stringify({ label, results, renewals }, null, 1));
 } finally {
   await server?.stop();
   await client.close();
+}
+
+/** 16 agents renewing different cards at once: over HTTP (A), then through the mutation alone (L). */
+async function renewalStage(perSide: number) {
+  const agents = 16;
+  const [plan] = await client.sql<{ id: number }[]>`
+    select pv.id from plans p join plan_versions pv on pv.id = p.current_version_id
+    where p.status = 'active' and pv.extension_mode = 'stack' order by pv.validity_days limit 1`;
+  const staff = await client.sql<{ id: number }[]>`select id from staff where email = 'agent@example.com'`;
+  // Active cards with headroom under the cap, each renewed once; the newest first, away from the demo's showcase.
+  type PoolCard = { card_id: number; customer_id: number; msisdn: string };
+  const pool: PoolCard[] = await client.sql<PoolCard[]>`
+    select c.id as card_id, c.customer_id, n.msisdn from cards c
+    join lateral (select msisdn from card_numbers where card_id = c.id and released_at is null order by region limit 1) n on true
+    where c.suspended_at is null and c.replaced_at is null
+      and c.validity_end between now() + interval '1 day' and now() + interval '200 days'
+    order by c.id desc limit ${perSide * 2}`;
+  if (!plan || !staff[0] || pool.length < perSide * 2)
+    throw new Error("--renewals needs a seeded database with renewable cards");
+  const actionId = serverActionId("renewCardAction");
+  const cookies = await Promise.all(
+    Array.from({ length: agents }, () => signIn(baseUrl, "agent@example.com", "renewal-desk-demo")),
+  );
+  const carrier = simulatedCarrier("ok");
+  const confirm = (card: PoolCard) => {
+    const key = crypto.randomUUID();
+    return {
+      customerId: card.customer_id,
+      cardId: card.card_id,
+      planVersionId: plan.id,
+      method: "fps" as const,
+      currency: "HKD" as const,
+      reference: `BENCH${key.replaceAll("-", "").slice(0, 20).toUpperCase()}`,
+      smsMsisdn: card.msisdn,
+      smsLanguage: "en" as const,
+      idempotencyKey: key,
+    };
+  };
+  const side = async (cards: PoolCard[], renew: (card: PoolCard, agent: number) => Promise<void>) => {
+    const queue = [...cards];
+    const timings: number[] = [];
+    let failures = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: agents }, async (_, agent) => {
+        for (let card = queue.shift(); card; card = queue.shift()) {
+          const t0 = performance.now();
+          try {
+            await renew(card, agent);
+            timings.push(performance.now() - t0);
+          } catch {
+            failures += 1;
+          }
+        }
+      }),
+    );
+    return { timings, failures, perSecond: timings.length / ((performance.now() - started) / 1000) };
+  };
+  const A = await side(pool.slice(0, perSide), async (card, agent) => {
+    const answer = await postRenewal(baseUrl, cookies[agent]!, actionId, confirm(card));
+    if (answer.renewalId === null) throw new Error(`HTTP ${answer.status}${answer.refused ? " (refused)" : ""}`);
+  });
+  const L = await side(pool.slice(perSide), async (card) => {
+    const { cardId, planVersionId, method, currency, reference, smsMsisdn, smsLanguage, idempotencyKey } =
+      confirm(card);
+    const { activationRequestId } = await renewCard(
+      {
+        cardId,
+        planVersionId,
+        method,
+        currency,
+        reference,
+        smsMsisdn,
+        smsLanguage,
+        idempotencyKey,
+        acknowledgeRecentRenewal: true,
+      },
+      staff[0]!,
+      { graceDays: 30, capYears: 2 },
+      db,
+    );
+    if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff[0]!, carrier, db);
+  });
+  const row = (name: string, r: typeof A) =>
+    [
+      name.padEnd(34),
+      ms(pct(r.timings, 50)).padStart(7),
+      ms(pct(r.timings, 95)).padStart(7),
+      ms(pct(r.timings, 99)).padStart(7),
+      r.perSecond.toFixed(0).padStart(11),
+      String(r.failures).padStart(9),
+    ].join(" ");
+  console.log(`\nRenewals, ${agents} agents at once, ${perSide} each way:`);
+  console.log(
+    `${"".padEnd(34)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"renewals/s".padStart(11)} ${"failures".padStart(9)}`,
+  );
+  console.log(row("A over HTTP (renew page's action)", A));
+  console.log(row("L the mutation alone (SQL floor)", L));
+  console.log(`A's throughput is ${((100 * A.perSecond) / L.perSecond).toFixed(0)} % of the floor's.`);
+  return { agents, A, L };
 }

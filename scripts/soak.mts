@@ -17,7 +17,6 @@
  *   npm run soak -- [--seconds 90] [--agents 16] [--customers 5000]
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
@@ -28,7 +27,14 @@ import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { seedDemoData } from "@/db/seed";
 import { hkDay } from "@/lib/domain/time";
 import { parseArgs } from "./lib/args.mts";
-import { requireBuild, signIn, startConsoleServer, type ConsoleServer } from "./lib/console-server.mts";
+import {
+  postRenewal,
+  requireBuild,
+  serverActionId,
+  signIn,
+  startConsoleServer,
+  type ConsoleServer,
+} from "./lib/console-server.mts";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.mts";
 
 const args = parseArgs(process.argv.slice(2), { seconds: "string", agents: "string", customers: "string" });
@@ -64,14 +70,7 @@ const [plan] = await check.sql<{ id: number }[]>`
   where p.status = 'active' and pv.validity_days <= 31 order by pv.price_hkd_minor limit 1`;
 await check.close();
 if (!plan || pool.length < agents) throw new Error("the seed has no renewable cards or no monthly plan");
-const actionId = (() => {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "renewCardAction");
-  if (!found) throw new Error("renewCardAction is not in the build's server-reference manifest");
-  return found[0];
-})();
+const actionId = serverActionId("renewCardAction");
 
 const authSecret = randomBytes(32).toString("base64url");
 // Workers on in both: the carrier activates renewals and the SMS outbox must drain.
@@ -113,43 +112,27 @@ async function renew(agent: number, card: (typeof pool)[number]) {
   const key = randomUUID();
   const reference = `SOAK${key.replaceAll("-", "").slice(0, 20).toUpperCase()}`;
   attempted.add(reference);
-  const input = {
-    cardId: card.card_id,
-    planVersionId: plan!.id,
-    method: "fps",
-    currency: "HKD",
-    reference,
-    smsMsisdn: card.msisdn,
-    smsLanguage: "en",
-    acknowledgeRecentRenewal: true,
-    idempotencyKey: key,
-  };
   for (let attempt = 0; attempt < 8; attempt++) {
     // Every retry goes to the other instance, as a load balancer would after a failure.
     const base = bases[(agent + attempt) % 2]!;
     try {
-      const response = await request(
-        base,
-        cookies[agent]!,
-        `/customers/${card.customer_id}/cards/${card.card_id}/renew`,
-        {
-          method: "POST",
-          headers: {
-            "next-action": actionId,
-            "content-type": "text/plain;charset=UTF-8",
-            accept: "text/x-component",
-            origin: base,
-          },
-          body: JSON.stringify([input]),
-        },
-      );
-      const id = /"renewalId":(\d+)/.exec(response.text);
-      if (response.status === 200 && id) {
-        acknowledged.push({ key, reference, renewalId: Number(id[1]) });
+      const answer = await postRenewal(base, cookies[agent]!, actionId, {
+        customerId: card.customer_id,
+        cardId: card.card_id,
+        planVersionId: plan!.id,
+        method: "fps",
+        currency: "HKD",
+        reference,
+        smsMsisdn: card.msisdn,
+        smsLanguage: "en",
+        idempotencyKey: key,
+      });
+      if (answer.renewalId !== null) {
+        acknowledged.push({ key, reference, renewalId: answer.renewalId });
         return "ok";
       }
-      if (response.status === 200 && /"ok":false/.test(response.text)) return "refused";
-      note(`renewal HTTP ${response.status}`);
+      if (answer.refused) return "refused";
+      note(`renewal HTTP ${answer.status}`);
     } catch (error) {
       note(`renewal ${(error as Error).name}: ${(error as Error).message.slice(0, 60)}`);
     }

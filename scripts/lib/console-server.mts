@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { spawnGroup, stopChild } from "./processes.mts";
@@ -111,4 +111,60 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   if (![...jar.keys()].some((k) => k.includes("session-token")))
     throw new Error(`Signing in ${email} failed (${response.status})`);
   return header(jar);
+}
+
+/** A server action's id in this build, from its manifest (as the browser's bundle names it). */
+export function serverActionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
+  if (!found) throw new Error(`${exportedName} is not in the build's server-reference manifest`);
+  return found[0];
+}
+
+export interface RenewalConfirm {
+  customerId: number;
+  cardId: number;
+  planVersionId: number;
+  method: string;
+  currency: string;
+  reference: string | null;
+  smsMsisdn: string;
+  smsLanguage: string;
+  idempotencyKey: string;
+}
+
+/**
+ * One renewal confirm as the browser's review sends it (renewCardAction on the
+ * card's renew page). `renewalId` when the server acknowledged the renewal,
+ * `refused` when it answered with a refusal.
+ */
+export async function postRenewal(
+  baseUrl: string,
+  cookie: string,
+  actionId: string,
+  confirm: RenewalConfirm,
+): Promise<{ status: number; renewalId: number | null; refused: boolean }> {
+  const { customerId, ...input } = confirm;
+  const response = await fetch(`${baseUrl}/customers/${customerId}/cards/${confirm.cardId}/renew`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      cookie,
+      "next-action": actionId,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: baseUrl,
+    },
+    body: JSON.stringify([{ ...input, acknowledgeRecentRenewal: true }]),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  const id = /"renewalId":(\d+)/.exec(text);
+  return {
+    status: response.status,
+    renewalId: response.status === 200 && id ? Number(id[1]) : null,
+    refused: response.status === 200 && /"ok":false/.test(text),
+  };
 }

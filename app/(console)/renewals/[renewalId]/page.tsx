@@ -19,6 +19,7 @@ import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
 import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
 import { localizedName } from "@/lib/domain/plan-names";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ renewalId
 
 const statusTone = { paid: "amber", activated: "green", voided: "neutral" } as const;
 
-export default async function RenewalReceiptPage({
+async function RenewalReceiptPage({
   params,
   searchParams,
 }: {
@@ -228,3 +229,5 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
     </div>
   );
 }
+
+export default withClientMessages(["renewals", "desk.context"], RenewalReceiptPage);

@@ -27,6 +27,7 @@ import { RememberCustomer } from "@/components/palette/palette-context";
 import { CustomerDeskActions } from "../customer-desk-actions";
 import { CustomerTimeline } from "../customer-timeline";
 import { may } from "@/lib/domain/permissions";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 const CARDS_PER_PAGE = 50;
 
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CustomerPage({ params, searchParams }: Props) {
+async function CustomerPage({ params, searchParams }: Props) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const customerId = routeId((await params).customerId);
   if (!customerId) notFound();
@@ -205,3 +206,5 @@ export default async function CustomerPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["desk.contacts", "desk.context"], CustomerPage);

@@ -10,7 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
-import { PrintButton } from "../../renewals/[renewalId]/renewal-actions";
+import { PrintButton } from "../../renewals/[renewalId]/print-button";
 import { customerNameText } from "../../customers/customer-name";
 import { ReconciliationState } from "../reconciliation-state";
 import { withClientMessages } from "@/lib/i18n/client-messages";
@@ -115,4 +115,4 @@ async function PaymentReceiptPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["renewals", "desk.context"], PaymentReceiptPage);
+export default withClientMessages([], PaymentReceiptPage);

@@ -17,7 +17,9 @@ import { routeId } from "@/lib/domain/route-id";
 import { ReconciliationState } from "../../payments/reconciliation-state";
 import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
-import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
+import { PrintButton } from "./print-button";
+import { ResendSms, VoidRenewal } from "./renewal-actions";
+import { RetryActivation } from "./retry-activation";
 import { localizedName } from "@/lib/domain/plan-names";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 

@@ -6,7 +6,7 @@ import { CardPaletteContext, type CardAction } from "@/components/palette/palett
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
-import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/renewal-actions";
+import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/retry-activation";
 import { requireStaff } from "@/lib/auth/session";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
@@ -279,4 +279,4 @@ async function CardPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["renewals", "lifecycle.carrier"], CardPage);
+export default withClientMessages(["renewals.retryActivation", "lifecycle.carrier"], CardPage);

@@ -18,6 +18,7 @@ export const rootClientNamespaces = [
   "customers.search",
   "customers.refusal",
   "customers.match",
+  "customers.results.row",
   "cards.state",
 ] as const satisfies readonly ClientNamespace[];
 

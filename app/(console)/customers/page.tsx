@@ -126,13 +126,11 @@ async function CustomersPage({
             rows={lines.map((line) => ({
               href: line.href,
               customerId: line.customerId,
-              customerLabel: t("results.customerNumber", { id: line.customerId }),
               nameZh: line.nameZh,
               nameEn: line.nameEn,
               reason: line.reason,
               matched: line.matched,
-              cardLabel: line.cardId === null ? t("results.noCard") : t("results.cardNumber", { id: line.cardId }),
-              hasCard: line.cardId !== null,
+              cardId: line.cardId,
               numbers: line.numbers,
               state: line.state,
               // Absent rather than false or undefined: 25 rows of "notActiveYet":false add up.

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { HkTime } from "@/components/ui/hk-time";
 import type { CardState } from "@/lib/domain/card-state";
@@ -9,19 +10,16 @@ import { CustomerName } from "./customer-name";
 import { DataLeft } from "./data-left";
 import { MatchReasonText } from "./match-reason";
 
-/** One results row as the page hands it over: what the row shows, already in the UI language. */
+/** One results row as the page hands it over: its texts already in the UI language, or the ids and figures it formats. */
 export interface ResultRow {
   /** Also the row's key: one row per card, or per customer without one. */
   href: string;
   customerId: number;
-  customerLabel: string;
   nameZh: string | null;
   nameEn: string | null;
   reason: MatchReason;
   matched: string;
-  /** "Card #12", or the "no card" text. */
-  cardLabel: string;
-  hasCard: boolean;
+  cardId: number | null;
   numbers: string[];
   state: CardState | null;
   notActiveYet?: boolean;
@@ -40,6 +38,7 @@ export interface ResultRow {
  * the rows' classes live once in globals.css (.result-rows).
  */
 export function ResultRows({ rows }: { rows: ResultRow[] }) {
+  const t = useTranslations("customers.results.row");
   return (
     <tbody className="result-rows divide-y divide-slate-100">
       {rows.map((row) => (
@@ -49,16 +48,16 @@ export function ResultRows({ rows }: { rows: ResultRow[] }) {
               <CustomerName nameZh={row.nameZh} nameEn={row.nameEn} />
             </Link>
             <Link href={`/customers/${row.customerId}`} className="customer-link">
-              {row.customerLabel}
+              {t("customerNumber", { id: row.customerId })}
             </Link>
           </td>
           <td className="match">
             <MatchReasonText reason={row.reason} value={row.matched} />
           </td>
           <td>
-            {row.hasCard ? (
+            {row.cardId !== null ? (
               <>
-                {row.cardLabel}
+                {t("cardNumber", { id: row.cardId })}
                 <div className="numbers">
                   {row.numbers.map((number) => (
                     <div key={number}>{number}</div>
@@ -66,7 +65,7 @@ export function ResultRows({ rows }: { rows: ResultRow[] }) {
                 </div>
               </>
             ) : (
-              <span className="muted">{row.cardLabel}</span>
+              <span className="muted">{t("noCard")}</span>
             )}
           </td>
           <td className="nowrap">
@@ -76,7 +75,7 @@ export function ResultRows({ rows }: { rows: ResultRow[] }) {
           <td className="nowrap">{row.validityEnd ? <HkTime value={row.validityEnd} /> : null}</td>
           <td>{row.plan ?? <span className="muted">—</span>}</td>
           <td className="nowrap">
-            {row.hasCard ? <DataLeft dataLeft={row.dataLeft} hasPlan={row.plan !== null} /> : null}
+            {row.cardId !== null ? <DataLeft dataLeft={row.dataLeft} hasPlan={row.plan !== null} /> : null}
           </td>
         </tr>
       ))}

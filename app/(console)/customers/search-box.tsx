@@ -33,6 +33,7 @@ type Status =
 export function CustomerSearchBox() {
   const t = useTranslations("customers.search");
   const refusal = useTranslations("customers.refusal");
+  const row = useTranslations("customers.results.row");
   const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
@@ -233,7 +234,7 @@ export function CustomerSearchBox() {
                 <span className="font-medium text-slate-700">
                   <MatchReasonText reason={item.reason} value={item.matched} />
                 </span>
-                {item.cardId ? <span>{t("cardNumber", { id: item.cardId })}</span> : null}
+                {item.cardId ? <span>{row("cardNumber", { id: item.cardId })}</span> : null}
                 {item.validityEnd ? <span>{formatHkt(item.validityEnd, { locale: locale as Locale })}</span> : null}
                 {item.plan ? <span>{localizedName(locale, item.plan)}</span> : null}
               </div>

@@ -150,7 +150,7 @@ async function CustomerPage({ params, searchParams }: Props) {
                         href={cardHref(customer.id, card.cardId)}
                         className="font-medium text-brand-700 hover:underline"
                       >
-                        {t("results.cardNumber", { id: card.cardId })}
+                        {t("results.row.cardNumber", { id: card.cardId })}
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{card.iccid}</div>
                     </Td>
@@ -197,7 +197,7 @@ async function CustomerPage({ params, searchParams }: Props) {
         </section>
         <CustomerTimeline
           customerId={customer.id}
-          cards={cards.items.map((c) => ({ id: c.cardId, label: t("results.cardNumber", { id: c.cardId }) }))}
+          cards={cards.items.map((c) => ({ id: c.cardId, label: t("results.row.cardNumber", { id: c.cardId }) }))}
           cardId={queryId(query.card) ?? undefined}
           after={typeof query.timeline === "string" ? query.timeline : undefined}
           canLogContact={may.logContact(staff)}

@@ -76,6 +76,16 @@ export function CustomerSearchBox() {
     };
   }, []);
 
+  // A suggestion still on its way when the page changes (Enter searched, a suggestion was followed) belongs to
+  // the page left behind: without this it lands in the closed list, where it is stale (and hidden text to find).
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      latest.current++;
+    },
+    [pathname, urlQuery],
+  );
+
   const items = status.kind === "done" ? status.items : [];
   const allResultsHref = `/customers?q=${encodeURIComponent(value.trim())}`;
   // The suggestions, then "all results", as one list the arrows walk through.

@@ -61,19 +61,22 @@ export function MobileNav({
         }}
         className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-slate-900 p-0 backdrop:bg-slate-900/50"
       >
-        <div className="flex h-full flex-col px-3 py-4">
-          <div className="flex items-center justify-between px-3 pb-4">
-            <p className="text-base font-semibold text-white">{title}</p>
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              className="rounded px-2 py-1 text-sm font-medium text-slate-200 hover:bg-white/10 focus-visible:outline-white"
-            >
-              {closeLabel}
-            </button>
+        {/* Built when opened: the sidebar already holds the same links for a closed drawer. */}
+        {open ? (
+          <div className="flex h-full flex-col px-3 py-4">
+            <div className="flex items-center justify-between px-3 pb-4">
+              <p className="text-base font-semibold text-white">{title}</p>
+              <button
+                type="button"
+                onClick={() => setOpen(false)}
+                className="rounded px-2 py-1 text-sm font-medium text-slate-200 hover:bg-white/10 focus-visible:outline-white"
+              >
+                {closeLabel}
+              </button>
+            </div>
+            {children}
           </div>
-          {children}
-        </div>
+        ) : null}
       </dialog>
     </div>
   );

@@ -213,71 +213,74 @@ export function CommandPalette({
       }}
       className="mx-auto mt-[12vh] w-[min(40rem,calc(100vw-1.5rem))] rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/40"
     >
-      <Command shouldFilter={false} loop label={t("title")} className="flex max-h-[70vh] flex-col">
-        <div className="border-b border-slate-200 p-2">
-          <Command.Input
-            ref={input}
-            value={text}
-            onValueChange={onText}
-            maxLength={SEARCH_MAX_LENGTH * 4}
-            placeholder={t("placeholder")}
-            aria-label={t("inputLabel")}
-            className="w-full rounded-md px-3 py-2 text-base outline-none placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600"
-          />
-        </div>
-        <Command.List className="overflow-y-auto p-2" aria-label={t("results")}>
-          {status.kind === "loading" ? (
-            <Command.Loading>
-              <p className="px-3 py-2 text-sm text-slate-600">{t("searching")}</p>
-            </Command.Loading>
-          ) : null}
-          {status.kind === "failed" ? (
-            <p role="alert" className="px-3 py-2 text-sm text-red-700">
-              {status.message ?? t("failed")}
-            </p>
-          ) : null}
-          {hits.length ? (
-            <Command.Group heading={t("groups.matches")} className={headingClass}>
-              {hits.map((hit) => (
-                <HitItems key={hit.key} hit={hit} itemClass={itemClass} go={go} />
-              ))}
-            </Command.Group>
-          ) : null}
-          {shownCard.length ? (
-            <Command.Group heading={card ? t("groups.card", { title: card.title }) : ""} className={headingClass}>
-              {shownCard.map((entry) => (
-                <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                  <span>{entry.label}</span>
-                  {hint(entry.shortcut)}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {shownRecent.length ? (
-            <Command.Group heading={t("groups.recent")} className={headingClass}>
-              {shownRecent.map((entry) => (
-                <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                  <span className="truncate">{entry.label}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {shownPages.length ? (
-            <Command.Group heading={t("groups.pages")} className={headingClass}>
-              {shownPages.map((entry) => (
-                <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                  <span>{entry.label}</span>
-                  {hint(entry.shortcut)}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {nothing ? <p className="px-3 py-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
-        </Command.List>
-        <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
-          {t("footer", { help: SHORTCUTS.find((s) => s.id === "help")!.keys.join(" ") })}
-        </p>
-      </Command>
+      {/* Built when opened: a closed palette sends no markup with every page. */}
+      {open ? (
+        <Command shouldFilter={false} loop label={t("title")} className="flex max-h-[70vh] flex-col">
+          <div className="border-b border-slate-200 p-2">
+            <Command.Input
+              ref={input}
+              value={text}
+              onValueChange={onText}
+              maxLength={SEARCH_MAX_LENGTH * 4}
+              placeholder={t("placeholder")}
+              aria-label={t("inputLabel")}
+              className="w-full rounded-md px-3 py-2 text-base outline-none placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600"
+            />
+          </div>
+          <Command.List className="overflow-y-auto p-2" aria-label={t("results")}>
+            {status.kind === "loading" ? (
+              <Command.Loading>
+                <p className="px-3 py-2 text-sm text-slate-600">{t("searching")}</p>
+              </Command.Loading>
+            ) : null}
+            {status.kind === "failed" ? (
+              <p role="alert" className="px-3 py-2 text-sm text-red-700">
+                {status.message ?? t("failed")}
+              </p>
+            ) : null}
+            {hits.length ? (
+              <Command.Group heading={t("groups.matches")} className={headingClass}>
+                {hits.map((hit) => (
+                  <HitItems key={hit.key} hit={hit} itemClass={itemClass} go={go} />
+                ))}
+              </Command.Group>
+            ) : null}
+            {shownCard.length ? (
+              <Command.Group heading={card ? t("groups.card", { title: card.title }) : ""} className={headingClass}>
+                {shownCard.map((entry) => (
+                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
+                    <span>{entry.label}</span>
+                    {hint(entry.shortcut)}
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            ) : null}
+            {shownRecent.length ? (
+              <Command.Group heading={t("groups.recent")} className={headingClass}>
+                {shownRecent.map((entry) => (
+                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
+                    <span className="truncate">{entry.label}</span>
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            ) : null}
+            {shownPages.length ? (
+              <Command.Group heading={t("groups.pages")} className={headingClass}>
+                {shownPages.map((entry) => (
+                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
+                    <span>{entry.label}</span>
+                    {hint(entry.shortcut)}
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            ) : null}
+            {nothing ? <p className="px-3 py-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
+          </Command.List>
+          <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
+            {t("footer", { help: SHORTCUTS.find((s) => s.id === "help")!.keys.join(" ") })}
+          </p>
+        </Command>
+      ) : null}
     </dialog>
   );
 }

@@ -82,45 +82,50 @@ function ShortcutHelp() {
       onClose={() => setHelpOpen(false)}
       className="mx-auto mt-[12vh] w-[min(30rem,calc(100vw-1.5rem))] rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/40"
     >
-      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-        <h2 id="shortcut-help-title" className="text-base font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <Button variant="ghost" className="px-2 py-1" onClick={() => setHelpOpen(false)}>
-          {t("close")}
-        </Button>
-      </div>
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t("title")}</caption>
-        <thead className="sr-only">
-          <tr>
-            <th scope="col">{t("keys")}</th>
-            <th scope="col">{t("action")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {SHORTCUTS.map((s) => (
-            <tr key={s.id}>
-              <td className="whitespace-nowrap px-4 py-2">
-                {s.keys.map((k, i) => (
-                  <span key={i}>
-                    {i > 0 ? (
-                      <span className="px-1 text-slate-500">
-                        {s.keys.length === 2 && s.keys[0] === "g" ? t("then") : "+"}
+      {/* Built when opened: a closed dialog sends no markup with every page. */}
+      {helpOpen ? (
+        <>
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+            <h2 id="shortcut-help-title" className="text-base font-semibold text-slate-900">
+              {t("title")}
+            </h2>
+            <Button variant="ghost" className="px-2 py-1" onClick={() => setHelpOpen(false)}>
+              {t("close")}
+            </Button>
+          </div>
+          <table className="w-full text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">{t("keys")}</th>
+                <th scope="col">{t("action")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {SHORTCUTS.map((s) => (
+                <tr key={s.id}>
+                  <td className="whitespace-nowrap px-4 py-2">
+                    {s.keys.map((k, i) => (
+                      <span key={i}>
+                        {i > 0 ? (
+                          <span className="px-1 text-slate-500">
+                            {s.keys.length === 2 && s.keys[0] === "g" ? t("then") : "+"}
+                          </span>
+                        ) : null}
+                        <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-xs font-medium text-slate-800">
+                          {k}
+                        </kbd>
                       </span>
-                    ) : null}
-                    <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-xs font-medium text-slate-800">
-                      {k}
-                    </kbd>
-                  </span>
-                ))}
-              </td>
-              <td className="px-4 py-2 text-slate-800">{t(`actions.${s.id}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">{t("notInFields")}</p>
+                    ))}
+                  </td>
+                  <td className="px-4 py-2 text-slate-800">{t(`actions.${s.id}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">{t("notInFields")}</p>
+        </>
+      ) : null}
     </dialog>
   );
 }

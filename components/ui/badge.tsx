@@ -21,11 +21,8 @@ export function Badge({
 }) {
   return (
     <span
-      className={cn(
-        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        tones[tone],
-        className,
-      )}
+      // .badge (globals.css): the shape, once in the stylesheet rather than in every badge of a list.
+      className={cn("badge", tones[tone], className)}
     >
       {children}
     </span>

@@ -6,16 +6,13 @@ import { Notice } from "@/components/ui/notice";
 import { getStaff } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl) : undefined;
   // A valid session skips the form; a stale one (disabled, version bumped) does not.
@@ -50,3 +47,5 @@ export default async function LoginPage({
     </main>
   );
 }
+
+export default withClientMessages(["auth"], LoginPage);

@@ -2,23 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { CardStateBadge } from "@/components/cards/card-state-badge";
 import { buttonClass } from "@/components/ui/button";
-import { HkTime } from "@/components/ui/hk-time";
 import { Notice } from "@/components/ui/notice";
 import { EmptyState, PageHeader } from "@/components/ui/panel";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { Table, Th } from "@/components/ui/table";
 import { describeHits, searchHits } from "@/db/queries/customer-search";
 import { requireStaff } from "@/lib/auth/session";
 import { limitStaff } from "@/lib/rate-limit-request";
 import { businessRules } from "@/lib/config";
 import { classifySearch, SEARCH_MAX_LENGTH, toSearchCursor } from "@/lib/domain/search-classifier";
 import { decodeCursor, encodeCursor } from "@/lib/keyset";
-import { CustomerName } from "./customer-name";
-import { DataLeft } from "./data-left";
 import { LifecycleNote } from "@/components/cards/lifecycle-note";
-import { MatchReasonText } from "./match-reason";
 import { cardHref, toResultLine } from "./result-line";
+import { ResultRows } from "./result-rows";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { SearchTips } from "./search-tips";
 import { RecentCustomers } from "@/components/palette/recent-customers";
 import { localizedName } from "@/lib/domain/plan-names";
@@ -31,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("customers"))("title") };
 }
 
-export default async function CustomersPage({
+async function CustomersPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -113,7 +110,7 @@ export default async function CustomersPage({
           }
         />
       ) : (
-        <Table caption={t("results.caption")}>
+        <Table caption={t("results.caption")} className="[&_tbody>tr:hover]:bg-slate-50">
           <thead>
             <tr>
               <Th>{t("results.columns.customer")}</Th>
@@ -125,48 +122,27 @@ export default async function CustomersPage({
               <Th>{t("results.columns.dataLeft")}</Th>
             </tr>
           </thead>
-          <TBody>
-            {lines.map((line) => (
-              <tr key={line.key} className="hover:bg-slate-50">
-                <Td>
-                  <Link href={line.href} className="font-medium text-brand-700 hover:underline">
-                    <CustomerName nameZh={line.nameZh} nameEn={line.nameEn} />
-                  </Link>
-                  <div className="text-xs text-slate-500">
-                    <Link href={line.customerHref} className="hover:underline">
-                      {t("results.customerNumber", { id: line.customerId })}
-                    </Link>
-                  </div>
-                </Td>
-                <Td className="text-slate-700">
-                  <MatchReasonText reason={line.reason} value={line.matched} />
-                </Td>
-                <Td>
-                  {line.cardId === null ? (
-                    <span className="text-slate-500">{t("results.noCard")}</span>
-                  ) : (
-                    <>
-                      <div>{t("results.cardNumber", { id: line.cardId })}</div>
-                      {line.numbers.map((number) => (
-                        <div key={number} className="whitespace-nowrap text-xs tabular-nums text-slate-600">
-                          {number}
-                        </div>
-                      ))}
-                    </>
-                  )}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {line.state ? <CardStateBadge state={line.state} notActiveYet={line.notActiveYet} /> : null}
-                  <LifecycleNote line={line} />
-                </Td>
-                <Td className="whitespace-nowrap">{line.validityEnd ? <HkTime value={line.validityEnd} /> : null}</Td>
-                <Td>{line.plan ? localizedName(locale, line.plan) : <span className="text-slate-500">—</span>}</Td>
-                <Td className="whitespace-nowrap">
-                  {line.cardId === null ? null : <DataLeft dataLeft={line.dataLeft} hasPlan={line.plan !== null} />}
-                </Td>
-              </tr>
-            ))}
-          </TBody>
+          <ResultRows
+            rows={lines.map((line) => ({
+              href: line.href,
+              customerId: line.customerId,
+              nameZh: line.nameZh,
+              nameEn: line.nameEn,
+              reason: line.reason,
+              matched: line.matched,
+              cardId: line.cardId,
+              numbers: line.numbers,
+              state: line.state,
+              // Absent rather than false or undefined: 25 rows of "notActiveYet":false add up.
+              ...(line.notActiveYet ? { notActiveYet: true } : {}),
+              ...(line.state === "suspended" || line.state === "replaced"
+                ? { note: <LifecycleNote line={line} /> }
+                : {}),
+              validityEnd: line.validityEnd,
+              plan: line.plan ? localizedName(locale, line.plan) : null,
+              dataLeft: line.dataLeft,
+            }))}
+          />
         </Table>
       )}
       {after || page.next ? (
@@ -186,3 +162,5 @@ export default async function CustomersPage({
     </>
   );
 }
+
+export default withClientMessages(["customers.data"], CustomersPage);

@@ -12,7 +12,6 @@ export function cardHref(customerId: number, cardId: number): string {
 export interface ResultLine {
   key: string;
   href: string;
-  customerHref: string;
   customerId: number;
   cardId: number | null;
   nameZh: string | null;
@@ -52,7 +51,6 @@ export function toResultLine(
         : result.cardId === null
           ? `/customers/${result.customerId}`
           : cardHref(result.customerId, result.cardId),
-    customerHref: `/customers/${result.customerId}`,
     customerId: result.customerId,
     cardId: result.cardId,
     nameZh: result.nameZh,

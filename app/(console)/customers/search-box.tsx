@@ -31,7 +31,9 @@ type Status =
  * and "/" anywhere on the page jumps here.
  */
 export function CustomerSearchBox() {
-  const t = useTranslations("customers");
+  const t = useTranslations("customers.search");
+  const refusal = useTranslations("customers.refusal");
+  const row = useTranslations("customers.results.row");
   const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
@@ -73,6 +75,16 @@ export function CustomerSearchBox() {
       clearTimeout(timer.current);
     };
   }, []);
+
+  // A suggestion still on its way when the page changes (Enter searched, a suggestion was followed) belongs to
+  // the page left behind: without this it lands in the closed list, where it is stale (and hidden text to find).
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      latest.current++;
+    },
+    [pathname, urlQuery],
+  );
 
   const items = status.kind === "done" ? status.items : [];
   const allResultsHref = `/customers?q=${encodeURIComponent(value.trim())}`;
@@ -162,7 +174,7 @@ export function CustomerSearchBox() {
       onSubmit={() => setOpen(false)}
     >
       <label htmlFor={`${listId}-input`} className="sr-only">
-        {t("search.label")}
+        {t("label")}
       </label>
       <input
         ref={inputRef}
@@ -174,7 +186,7 @@ export function CustomerSearchBox() {
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
-        placeholder={t("search.placeholder")}
+        placeholder={t("placeholder")}
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
@@ -195,7 +207,7 @@ export function CustomerSearchBox() {
         </kbd>
       )}
       <p id={hintId} className="sr-only">
-        {t("search.shortcutHint")}
+        {t("shortcutHint")}
       </p>
       <div
         className={cn(
@@ -203,7 +215,7 @@ export function CustomerSearchBox() {
           !expanded && "hidden",
         )}
       >
-        <ul id={listId} role="listbox" aria-label={t("search.suggestions")}>
+        <ul id={listId} role="listbox" aria-label={t("suggestions")}>
           {items.map((item, index) => (
             <li
               key={item.key}
@@ -225,14 +237,14 @@ export function CustomerSearchBox() {
                 {item.state ? (
                   <CardStateBadge state={item.state} notActiveYet={item.notActiveYet} />
                 ) : (
-                  <span className="text-xs text-slate-500">{t("search.noCard")}</span>
+                  <span className="text-xs text-slate-500">{t("noCard")}</span>
                 )}
               </div>
               <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600">
                 <span className="font-medium text-slate-700">
                   <MatchReasonText reason={item.reason} value={item.matched} />
                 </span>
-                {item.cardId ? <span>{t("results.cardNumber", { id: item.cardId })}</span> : null}
+                {item.cardId ? <span>{row("cardNumber", { id: item.cardId })}</span> : null}
                 {item.validityEnd ? <span>{formatHkt(item.validityEnd, { locale: locale as Locale })}</span> : null}
                 {item.plan ? <span>{localizedName(locale, item.plan)}</span> : null}
               </div>
@@ -251,19 +263,19 @@ export function CustomerSearchBox() {
                 active === items.length && "bg-brand-50",
               )}
             >
-              {t("search.allResults", { q: value.trim() })}
+              {t("allResults", { q: value.trim() })}
             </li>
           ) : null}
         </ul>
         <p role="status" className={cn("px-3 py-2 text-sm text-slate-600", items.length > 0 && "sr-only")}>
           {status.kind === "loading"
-            ? t("search.searching")
+            ? t("searching")
             : status.kind === "failed"
-              ? (status.message ?? t("search.failed"))
+              ? (status.message ?? t("failed"))
               : status.kind === "refused"
-                ? t(`refusal.${status.reason}`, { max: SEARCH_MAX_LENGTH })
+                ? refusal(status.reason, { max: SEARCH_MAX_LENGTH })
                 : status.kind === "done" && !items.length
-                  ? t("search.noSuggestions")
+                  ? t("noSuggestions")
                   : ""}
         </p>
       </div>

@@ -8,13 +8,14 @@ import { may } from "@/lib/domain/permissions";
 import { hkDay } from "@/lib/domain/time";
 import { CloseDrawerForm, OpenDrawerForm } from "./drawer-forms";
 import { DrawerPanel } from "./drawer-panel";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("drawer"))("title") };
 }
 
 /** The signed-in agent's own drawers for today's Hong Kong day: open, watch, close. */
-export default async function MyDrawerPage() {
+async function MyDrawerPage() {
   const staff = await requireStaff({ permission: "runCashDrawer" });
   const t = await getTranslations("drawer");
   const day = hkDay(new Date());
@@ -57,3 +58,5 @@ export default async function MyDrawerPage() {
     </>
   );
 }
+
+export default withClientMessages(["drawer"], MyDrawerPage);

@@ -8,13 +8,14 @@ import { PageHeader, Panel } from "@/components/ui/panel";
 import { listGoodwillJobs } from "@/db/queries/goodwill";
 import { requireStaff } from "@/lib/auth/session";
 import { BulkGoodwillForm } from "./bulk-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.bulk"))("title") };
 }
 
 /** ?cardIds=1,2,3 comes from the worklist's selection. */
-export default async function BulkGoodwillPage({
+async function BulkGoodwillPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -59,3 +60,5 @@ export default async function BulkGoodwillPage({
     </>
   );
 }
+
+export default withClientMessages(["desk"], BulkGoodwillPage);

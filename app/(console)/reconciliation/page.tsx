@@ -10,13 +10,14 @@ import { requireStaff } from "@/lib/auth/session";
 import { genericSettlementMethods } from "@/lib/domain/enums";
 import { ReconciliationNav } from "./reconciliation-nav";
 import { UploadForm, type SavedMapping } from "./upload-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
 /** Supervisors: import the day's settlement files and see what each came to. */
-export default async function ReconciliationPage() {
+async function ReconciliationPage() {
   await requireStaff({ permission: "reconcileSettlements" });
   const t = await getTranslations("reconciliation");
   const [files, ...mappingRows] = await Promise.all([
@@ -87,3 +88,8 @@ export default async function ReconciliationPage() {
     </>
   );
 }
+
+export default withClientMessages(
+  ["reconciliation.upload", "reconciliation.formats", "renewals.methods"],
+  ReconciliationPage,
+);

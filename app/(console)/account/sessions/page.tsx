@@ -10,6 +10,7 @@ import { listOpenSessions } from "@/db/queries/staff-session";
 import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.sessions"))("title") };
@@ -41,7 +42,7 @@ function describeAgent(agent: string | null): string {
   return browser && os ? `${browser} · ${os}` : agent.slice(0, 40);
 }
 
-export default async function SessionsPage() {
+async function SessionsPage() {
   const me = await requireStaff({ twoFactorExempt: true });
   const t = await getTranslations("security.sessions");
   const sessions = await listOpenSessions(me.id, { idleSeconds: env().SESSION_IDLE_SECONDS }, db);
@@ -92,3 +93,5 @@ export default async function SessionsPage() {
     </div>
   );
 }
+
+export default withClientMessages(["security.sessions"], SessionsPage);

@@ -12,6 +12,7 @@ import { open } from "@/lib/auth/secret-box";
 import { totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
 import { BeginForm, ScanAndConfirm } from "./two-factor-forms";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.twoFactor"))("title") };
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Groups of four, as authenticator apps show a key typed by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(" ");
 
-export default async function TwoFactorPage({
+async function TwoFactorPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -65,3 +66,5 @@ export default async function TwoFactorPage({
     </div>
   );
 }
+
+export default withClientMessages(["security.twoFactor"], TwoFactorPage);

@@ -9,6 +9,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { routeId } from "@/lib/domain/route-id";
 import { CorrectionForm, SignOffForm } from "../drawer-forms";
 import { DrawerPanel } from "../drawer-panel";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 type Props = { params: Promise<{ drawerId: string }> };
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A supervisor's view of one drawer: sign off its close, or add a correction. */
-export default async function DrawerPage({ params }: Props) {
+async function DrawerPage({ params }: Props) {
   const staff = await requireStaff({ permission: "superviseCashDrawers" });
   const id = routeId((await params).drawerId);
   const drawer = id ? await getCashDrawer(id) : null;
@@ -56,3 +57,5 @@ export default async function DrawerPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["drawer"], DrawerPage);

@@ -10,9 +10,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
-import { PrintButton } from "../../renewals/[renewalId]/renewal-actions";
+import { PrintButton } from "../../renewals/[renewalId]/print-button";
 import { customerNameText } from "../../customers/customer-name";
 import { ReconciliationState } from "../reconciliation-state";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 type Props = {
   params: Promise<{ paymentId: string }>;
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** A top-up's receipt (printable). A renewal's payment has the renewal's own receipt. */
-export default async function PaymentReceiptPage({ params, searchParams }: Props) {
+async function PaymentReceiptPage({ params, searchParams }: Props) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const id = routeId((await params).paymentId);
   const receipt = id ? await getPaymentReceipt(id) : null;
@@ -113,3 +114,5 @@ export default async function PaymentReceiptPage({ params, searchParams }: Props
     </>
   );
 }
+
+export default withClientMessages([], PaymentReceiptPage);

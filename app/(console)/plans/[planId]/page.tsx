@@ -18,6 +18,7 @@ import { PlanActivity } from "./plan-activity";
 import { PlanStatusActions } from "./plan-status-actions";
 import { VersionHistory } from "./version-history";
 import { localizedName } from "@/lib/domain/plan-names";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 type Params = {
   params: Promise<{ planId: string }>;
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: plan.code };
 }
 
-export default async function PlanPage({ params, searchParams }: Params) {
+async function PlanPage({ params, searchParams }: Params) {
   await requireStaff({ permission: "manageCatalog" });
   const plan = await loadPlan((await params).planId);
   const t = await getTranslations("plans");
@@ -165,3 +166,5 @@ export default async function PlanPage({ params, searchParams }: Params) {
     </>
   );
 }
+
+export default withClientMessages(["plans"], PlanPage);

@@ -5,12 +5,13 @@ import { Panel, PageHeader } from "@/components/ui/panel";
 import { requireStaff } from "@/lib/auth/session";
 import { createPlanAction } from "../actions";
 import { PlanForm } from "../plan-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plans.new"))("title") };
 }
 
-export default async function NewPlanPage() {
+async function NewPlanPage() {
   await requireStaff({ permission: "manageCatalog" });
   const t = await getTranslations("plans");
   return (
@@ -42,3 +43,5 @@ export default async function NewPlanPage() {
     </div>
   );
 }
+
+export default withClientMessages(["plans"], NewPlanPage);

@@ -12,13 +12,14 @@ import { BackgroundExportForm } from "./background-export-form";
 import { requireStaff } from "@/lib/auth/session";
 import { addDays, hkDay } from "@/lib/domain/time";
 import { ReconciliationNav } from "../reconciliation-nav";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reconciliation.exports"))("title") };
 }
 
 /** One range, four downloads: each button submits the same days to its own CSV route. */
-export default async function ExportsPage() {
+async function ExportsPage() {
   const staff = await requireStaff({ permission: "exportMoney" });
   const jobs = await listExportJobs(staff.id);
   const t = await getTranslations("reconciliation");
@@ -138,3 +139,5 @@ export default async function ExportsPage() {
     </>
   );
 }
+
+export default withClientMessages(["reconciliation"], ExportsPage);

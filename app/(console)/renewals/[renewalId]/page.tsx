@@ -17,8 +17,11 @@ import { routeId } from "@/lib/domain/route-id";
 import { ReconciliationState } from "../../payments/reconciliation-state";
 import { NextInWorklist } from "./next-in-worklist";
 import { CustomerReceipt } from "./customer-receipt";
-import { PrintButton, ResendSms, RetryActivation, VoidRenewal } from "./renewal-actions";
+import { PrintButton } from "./print-button";
+import { ResendSms, VoidRenewal } from "./renewal-actions";
+import { RetryActivation } from "./retry-activation";
 import { localizedName } from "@/lib/domain/plan-names";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ renewalId: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("receiptTitle", { id: (await params).renewalId }) };
@@ -26,7 +29,7 @@ export async function generateMetadata({ params }: { params: Promise<{ renewalId
 
 const statusTone = { paid: "amber", activated: "green", voided: "neutral" } as const;
 
-export default async function RenewalReceiptPage({
+async function RenewalReceiptPage({
   params,
   searchParams,
 }: {
@@ -228,3 +231,5 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
     </div>
   );
 }
+
+export default withClientMessages(["renewals", "desk.context"], RenewalReceiptPage);

@@ -13,20 +13,7 @@ import { Notice } from "@/components/ui/notice";
 import { useToast } from "@/components/ui/toaster";
 import { TextAreaField } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { resendNotificationAction, retryActivationAction, voidRenewalAction } from "./actions";
-
-export function RetryActivation({ renewalId }: { renewalId: number }) {
-  const t = useTranslations("renewals");
-  const [state, action] = useActionState(retryActivationAction, null);
-  return (
-    <form action={action} className="flex items-center gap-3">
-      <input type="hidden" name="renewalId" value={renewalId} />
-      <SubmitButton pendingLabel={t("retrying")}>{t("retry")}</SubmitButton>
-      {state?.ok ? <span role="status">{t("retried", { outcome: t(`outcomes.${state.data.outcome}`) })}</span> : null}
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-    </form>
-  );
-}
+import { resendNotificationAction, voidRenewalAction } from "./actions";
 
 /**
  * A copy of a sent SMS, with the record of contact (ticket, channel, note)
@@ -227,17 +214,5 @@ function VoidButton({ label, pendingLabel, onClick }: { label: string; pendingLa
     <Button variant="danger" onClick={onClick} disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : label}
     </Button>
-  );
-}
-
-export function PrintButton({ label }: { label: string }) {
-  return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="no-print rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-    >
-      {label}
-    </button>
   );
 }

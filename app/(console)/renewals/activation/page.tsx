@@ -7,13 +7,14 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain/money";
 import { receiptNumber } from "@/lib/domain/receipt-number";
 import { ActivationQueue } from "./activation-queue";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("queue.title") };
 }
 
 /** Every paid renewal the carrier has not activated: its age, attempts, last error; retry one or many. */
-export default async function ActivationQueuePage() {
+async function ActivationQueuePage() {
   await requireStaff({ permission: "viewActivationQueue" });
   const t = await getTranslations("renewals");
   const locale = await getLocale();
@@ -49,3 +50,5 @@ export default async function ActivationQueuePage() {
     </div>
   );
 }
+
+export default withClientMessages(["renewals.queue"], ActivationQueuePage);

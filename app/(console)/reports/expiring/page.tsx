@@ -36,6 +36,7 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { localizedName } from "@/lib/domain/plan-names";
 import { may } from "@/lib/domain/permissions";
 import { formatQueue } from "@/lib/domain/worklist-queue";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.worklist"))("title") };
@@ -48,7 +49,7 @@ function worklistHref(window: WorklistWindow, sort: WorklistSort, after?: string
   return `/reports/expiring?${params}`;
 }
 
-export default async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function ExpiryWorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff({ permission: "viewReports" });
   const search = await searchParams;
   const window = parseWindow(firstParam(search.window));
@@ -243,3 +244,5 @@ async function SuspendedInWindow({ suspended }: { suspended: Awaited<ReturnType<
     </Panel>
   );
 }
+
+export default withClientMessages(["reports.worklist", "desk"], ExpiryWorklistPage);

@@ -9,12 +9,13 @@ import { requireStaff } from "@/lib/auth/session";
 import { SecurityNav } from "../security-nav";
 import { ClearThrottleForm } from "./clear-throttle-form";
 import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.throttles"))("title") };
 }
 
-export default async function ThrottlesPage() {
+async function ThrottlesPage() {
   await requireStaff({ permission: "manageStaff" });
   const t = await getTranslations("security.throttles");
   const tRuntime = withRuntimeKeys(t);
@@ -67,3 +68,5 @@ export default async function ThrottlesPage() {
     </div>
   );
 }
+
+export default withClientMessages(["security.throttles"], ThrottlesPage);

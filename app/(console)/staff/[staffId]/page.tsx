@@ -15,6 +15,7 @@ import { RoleBadge, StaffStateBadge } from "../staff-badges";
 import { AccessForm, ResetPasswordForm, RoleForm } from "./staff-forms";
 import { withRuntimeKeys } from "@/lib/i18n/runtime-key";
 import { TwoFactorResetForm } from "./two-factor-reset-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ staffId: string }> };
 
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await loadMember((await params).staffId)).name };
 }
 
-export default async function StaffMemberPage({ params }: Params) {
+async function StaffMemberPage({ params }: Params) {
   const me = await requireStaff({ permission: "manageStaff" });
   const member = await loadMember((await params).staffId);
   const activity = await listEntityActivity({ type: "staff", id: member.id });
@@ -142,3 +143,5 @@ export default async function StaffMemberPage({ params }: Params) {
     </div>
   );
 }
+
+export default withClientMessages(["staff", "security.reset"], StaffMemberPage);

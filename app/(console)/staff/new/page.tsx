@@ -6,12 +6,13 @@ import { requireStaff } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { createStaffAction } from "../actions";
 import { CreateStaffForm } from "./create-staff-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.new"))("title") };
 }
 
-export default async function NewStaffPage() {
+async function NewStaffPage() {
   await requireStaff({ permission: "manageStaff" });
   const t = await getTranslations("staff");
   return (
@@ -26,3 +27,5 @@ export default async function NewStaffPage() {
     </div>
   );
 }
+
+export default withClientMessages(["staff"], NewStaffPage);

@@ -27,6 +27,7 @@ import { RememberCustomer } from "@/components/palette/palette-context";
 import { CustomerDeskActions } from "../customer-desk-actions";
 import { CustomerTimeline } from "../customer-timeline";
 import { may } from "@/lib/domain/permissions";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 const CARDS_PER_PAGE = 50;
 
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CustomerPage({ params, searchParams }: Props) {
+async function CustomerPage({ params, searchParams }: Props) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const customerId = routeId((await params).customerId);
   if (!customerId) notFound();
@@ -149,7 +150,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                         href={cardHref(customer.id, card.cardId)}
                         className="font-medium text-brand-700 hover:underline"
                       >
-                        {t("results.cardNumber", { id: card.cardId })}
+                        {t("results.row.cardNumber", { id: card.cardId })}
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{card.iccid}</div>
                     </Td>
@@ -196,7 +197,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         </section>
         <CustomerTimeline
           customerId={customer.id}
-          cards={cards.items.map((c) => ({ id: c.cardId, label: t("results.cardNumber", { id: c.cardId }) }))}
+          cards={cards.items.map((c) => ({ id: c.cardId, label: t("results.row.cardNumber", { id: c.cardId }) }))}
           cardId={queryId(query.card) ?? undefined}
           after={typeof query.timeline === "string" ? query.timeline : undefined}
           canLogContact={may.logContact(staff)}
@@ -205,3 +206,5 @@ export default async function CustomerPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["desk.contacts", "desk.context"], CustomerPage);

@@ -10,12 +10,13 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { routeId } from "@/lib/domain/route-id";
 import { customerNameText } from "../../customer-name";
 import { ProfileForm } from "./profile-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.profile"))("title") };
 }
 
-export default async function ProfilePage({ params }: { params: Promise<{ customerId: string }> }) {
+async function ProfilePage({ params }: { params: Promise<{ customerId: string }> }) {
   await requireStaff({ permission: "editCustomerProfile" });
   const id = routeId((await params).customerId);
   const profile = id ? await getCustomerProfile(id) : null;
@@ -56,3 +57,5 @@ export default async function ProfilePage({ params }: { params: Promise<{ custom
     </>
   );
 }
+
+export default withClientMessages(["desk.profile", "desk.context", "customers.customer.languages"], ProfilePage);

@@ -11,6 +11,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
 import { OutcomeBadge } from "../../outcome-badge";
 import { ResolveForm } from "./resolve-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 type Props = { params: Promise<{ lineId: string }> };
 
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One exception: the file's side, the console's side, and its resolution (or the form to give one). */
-export default async function SettlementLinePage({ params }: Props) {
+async function SettlementLinePage({ params }: Props) {
   await requireStaff({ permission: "reconcileSettlements" });
   const id = routeId((await params).lineId);
   const line = id ? await getSettlementLine(id) : null;
@@ -125,3 +126,5 @@ export default async function SettlementLinePage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["reconciliation"], SettlementLinePage);

@@ -1,9 +1,10 @@
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/session";
 import { loadCardPage } from "./load-card-page";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 /** Decides the 404 before the card (or its renew form) streams behind loading.tsx, so the status stays 404. */
-export default async function CardLayout({
+async function CardLayout({
   params,
   children,
 }: {
@@ -16,3 +17,5 @@ export default async function CardLayout({
   if (!(await loadCardPage(customerId, cardId))) notFound();
   return children;
 }
+
+export default withClientMessages(["desk.context"], CardLayout);

@@ -6,7 +6,7 @@ import { CardPaletteContext, type CardAction } from "@/components/palette/palett
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { listCardAudit, listCardNotifications, listCardRenewals } from "@/db/queries/cards";
-import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/renewal-actions";
+import { RetryActivation } from "@/app/(console)/renewals/[renewalId]/retry-activation";
 import { requireStaff } from "@/lib/auth/session";
 import { canVoid } from "@/lib/domain/renewal-quote";
 import { may } from "@/lib/domain/permissions";
@@ -26,6 +26,7 @@ import { RenewalHistory } from "../renewal-history";
 import { RenewSamePlan } from "../renew-same-plan";
 import { SimDetails } from "../sim-details";
 import { loadCardPage } from "../load-card-page";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 const RENEWALS_PER_PAGE = 10;
 const MESSAGES_PER_PAGE = 10;
@@ -86,7 +87,7 @@ function Pager({
 }
 
 /** The agent's cockpit: can this card be renewed, and what does the customer have now? */
-export default async function CardPage({ params, searchParams }: Props) {
+async function CardPage({ params, searchParams }: Props) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const { customerId: customerIdParam, cardId: cardIdParam } = await params;
   // Four statements after the session: this head (shared with the layout), renewals, messages, audit.
@@ -277,3 +278,5 @@ export default async function CardPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["renewals.retryActivation", "lifecycle.carrier"], CardPage);

@@ -12,12 +12,13 @@ import { businessRules } from "@/lib/config";
 import { routeId } from "@/lib/domain/route-id";
 import { customerNameText } from "../../../../customer-name";
 import { GoodwillForm } from "./goodwill-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.goodwill"))("title") };
 }
 
-export default async function GoodwillPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+async function GoodwillPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
   await requireStaff({ permission: "grantGoodwill" });
   const p = await params;
   const customerId = routeId(p.customerId);
@@ -55,3 +56,5 @@ export default async function GoodwillPage({ params }: { params: Promise<{ custo
     </>
   );
 }
+
+export default withClientMessages(["desk.goodwill"], GoodwillPage);

@@ -10,12 +10,13 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { allows } from "@/lib/domain/permissions";
 import { LifecycleHeader, loadLifecycleCard, type CardRouteParams } from "../lifecycle-page";
 import { LiftForm } from "./lift-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lifecycle"))("actions.lift").replace("…", "") };
 }
 
-export default async function LiftPage({ params }: { params: CardRouteParams }) {
+async function LiftPage({ params }: { params: CardRouteParams }) {
   const { staff, card, status, cardHref } = await loadLifecycleCard(params, "liftSuspension");
   const t = await getTranslations("lifecycle");
   const tCards = await getTranslations("cards");
@@ -73,3 +74,5 @@ export default async function LiftPage({ params }: { params: CardRouteParams }) 
     </div>
   );
 }
+
+export default withClientMessages(["lifecycle"], LiftPage);

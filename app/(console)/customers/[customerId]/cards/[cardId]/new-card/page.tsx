@@ -8,12 +8,13 @@ import { formatHkt } from "@/lib/domain/format";
 import { formatMoney } from "@/lib/domain/money";
 import { LifecycleHeader, loadLifecycleCard, type CardRouteParams } from "../lifecycle-page";
 import { NewCardForm } from "./new-card-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lifecycle"))("actions.newCard").replace("…", "") };
 }
 
-export default async function NewCardPage({ params }: { params: CardRouteParams }) {
+async function NewCardPage({ params }: { params: CardRouteParams }) {
   const { card, status, cardHref } = await loadLifecycleCard(params, "issueNewCard");
   const t = await getTranslations("lifecycle");
   const tCards = await getTranslations("cards");
@@ -52,3 +53,5 @@ export default async function NewCardPage({ params }: { params: CardRouteParams 
     </div>
   );
 }
+
+export default withClientMessages(["lifecycle"], NewCardPage);

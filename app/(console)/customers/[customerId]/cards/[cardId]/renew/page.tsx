@@ -19,12 +19,13 @@ import { routeId } from "@/lib/domain/route-id";
 import { RenewForm } from "./renew-form";
 import { localizedName } from "@/lib/domain/plan-names";
 import { formatQueue, parseQueue } from "@/lib/domain/worklist-queue";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("renewTitle") };
 }
 
-export default async function RenewPage({
+async function RenewPage({
   params,
   searchParams,
 }: {
@@ -215,3 +216,5 @@ function DataBar({
     </div>
   );
 }
+
+export default withClientMessages(["renewals"], RenewPage);

@@ -10,12 +10,13 @@ import { formatMoney } from "@/lib/domain/money";
 import { may } from "@/lib/domain/permissions";
 import { LifecycleHeader, loadLifecycleCard, type CardRouteParams } from "../lifecycle-page";
 import { ReplaceForm } from "./replace-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lifecycle"))("actions.replace").replace("…", "") };
 }
 
-export default async function ReplacePage({ params }: { params: CardRouteParams }) {
+async function ReplacePage({ params }: { params: CardRouteParams }) {
   const { staff, card, status, cardHref } = await loadLifecycleCard(params, "replaceCard");
   const t = await getTranslations("lifecycle");
   const tCards = await getTranslations("cards");
@@ -64,3 +65,5 @@ export default async function ReplacePage({ params }: { params: CardRouteParams 
     </div>
   );
 }
+
+export default withClientMessages(["lifecycle", "renewals"], ReplacePage);

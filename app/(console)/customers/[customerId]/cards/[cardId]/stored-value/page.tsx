@@ -14,12 +14,13 @@ import { may } from "@/lib/domain/permissions";
 import { routeId } from "@/lib/domain/route-id";
 import { customerNameText } from "../../../../customer-name";
 import { CorrectionForm } from "./correction-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.storedValue"))("title") };
 }
 
-export default async function StoredValuePage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+async function StoredValuePage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
   const staff = await requireStaff({ permission: "lookUpCustomers" });
   const p = await params;
   const customerId = routeId(p.customerId);
@@ -113,3 +114,5 @@ export default async function StoredValuePage({ params }: { params: Promise<{ cu
     </>
   );
 }
+
+export default withClientMessages(["desk.storedValue"], StoredValuePage);

@@ -7,12 +7,13 @@ import { suspendReasons } from "@/lib/domain/enums";
 import { allows } from "@/lib/domain/permissions";
 import { LifecycleHeader, loadLifecycleCard, type CardRouteParams } from "../lifecycle-page";
 import { SuspendForm } from "./suspend-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lifecycle"))("actions.suspend").replace("…", "") };
 }
 
-export default async function SuspendPage({ params }: { params: CardRouteParams }) {
+async function SuspendPage({ params }: { params: CardRouteParams }) {
   const { staff, card, status, cardHref } = await loadLifecycleCard(params, "suspendCard");
   const t = await getTranslations("lifecycle");
   const tCards = await getTranslations("cards");
@@ -33,3 +34,5 @@ export default async function SuspendPage({ params }: { params: CardRouteParams 
     </div>
   );
 }
+
+export default withClientMessages(["lifecycle"], SuspendPage);

@@ -10,12 +10,13 @@ import { formatMoney } from "@/lib/domain/money";
 import { routeId } from "@/lib/domain/route-id";
 import { customerNameText } from "../../../../customer-name";
 import { TopUpForm } from "./top-up-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.topUp"))("title") };
 }
 
-export default async function TopUpPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
+async function TopUpPage({ params }: { params: Promise<{ customerId: string; cardId: string }> }) {
   await requireStaff({ permission: "topUpStoredValue" });
   const p = await params;
   const customerId = routeId(p.customerId);
@@ -44,3 +45,5 @@ export default async function TopUpPage({ params }: { params: Promise<{ customer
     </>
   );
 }
+
+export default withClientMessages(["desk.topUp", "renewals.methods"], TopUpPage);

@@ -10,16 +10,13 @@ import { formatMsisdn } from "@/lib/domain/identifiers";
 import { routeId } from "@/lib/domain/route-id";
 import { hkDay } from "@/lib/domain/time";
 import { RealNameForm } from "./real-name-form";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk.panel"))("realNameTitle") };
 }
 
-export default async function RealNamePage({
-  params,
-}: {
-  params: Promise<{ customerId: string; cardId: string; numberId: string }>;
-}) {
+async function RealNamePage({ params }: { params: Promise<{ customerId: string; cardId: string; numberId: string }> }) {
   await requireStaff({ permission: "editRealName" });
   const p = await params;
   const customerId = routeId(p.customerId);
@@ -55,3 +52,5 @@ export default async function RealNamePage({
     </>
   );
 }
+
+export default withClientMessages(["desk.realName"], RealNamePage);

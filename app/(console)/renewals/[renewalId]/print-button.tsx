@@ -1,0 +1,13 @@
+"use client";
+
+export function PrintButton({ label }: { label: string }) {
+  return (
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="no-print rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+    >
+      {label}
+    </button>
+  );
+}

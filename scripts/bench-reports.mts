@@ -22,6 +22,8 @@ try {
     import("@/db/client"),
     import("@/db/queries/reports"),
     import("@/db/queries/expiry-worklist"),
+    import("@/db/queries/lifecycle-reports"),
+    import("@/db/queries/goodwill"),
     import("@/lib/domain/reports/range"),
     import("@/lib/domain/time"),
   ]);
@@ -31,7 +33,7 @@ try {
   );
   throw error;
 }
-const [{ createDb }, reports, worklist, { resolveRange }, { addDays, hkDay }] = modules;
+const [{ createDb }, reports, worklist, lifecycle, goodwill, { resolveRange }, { addDays, hkDay }] = modules;
 
 const client = createDb(url, { max: 4, applicationName: "renewal-desk-bench-reports" });
 const now = new Date();
@@ -74,7 +76,21 @@ try {
   );
   console.log(`${runs} runs after one warm-up, pool of 4 connections.\n`);
 
-  await time("report page, supervisor (all queries, in parallel)", () =>
+  // What the page itself runs: loadReport, then lifecycle and fees, with the goodwill summary beside them.
+  await time("report page, supervisor, every statement of the page", () =>
+    Promise.all([
+      reports
+        .loadReport(params, { role: "supervisor" }, client.db)
+        .then(() =>
+          Promise.all([
+            lifecycle.listDailyLifecycle(range, client.db),
+            lifecycle.listDailyReplacementFees(range, { role: "supervisor" }, client.db),
+          ]),
+        ),
+      goodwill.summariseGoodwill(range, client.db),
+    ]),
+  );
+  await time("report page, supervisor (loadReport, in parallel)", () =>
     reports.loadReport(params, { role: "supervisor" }, client.db),
   );
   await time("report page, agent (no revenue)", () => reports.loadReport(params, { role: "agent" }, client.db));
@@ -93,6 +109,13 @@ try {
   await time("  lapsed cards (range + previous)", () => reports.listLapsedCards(both, { now, graceDays }, client.db));
   await time("  cards in grace now", () => reports.countCardsInGrace({ now, graceDays }, client.db));
   await time("  expirations over the next 90 days", () => reports.listExpirationsAhead({ now, days: 90 }, client.db));
+  await time("  suspensions, lifts, replacements per day (range)", () =>
+    lifecycle.listDailyLifecycle(range, client.db),
+  );
+  await time("  replacement fees per day (range)", () =>
+    lifecycle.listDailyReplacementFees(range, { role: "supervisor" }, client.db),
+  );
+  await time("  goodwill summary (range)", () => goodwill.summariseGoodwill(range, client.db));
   console.log("");
   await time("worklist, 30 days, first page + window counts", () =>
     Promise.all([

@@ -139,52 +139,68 @@ export async function compareGrainRollups(dayRange: DayRange, db: DbOrTx): Promi
   for (const grain of grains) {
     const range = grain.keys[0] === "month" ? wholeMonths(dayRange) : dayRange;
     const keys = sql.raw(grain.keys.join(", "));
-    // As text with nulls as '' (no key value is ''): a full join needs a hashable equality.
-    const on = sql.raw(
-      grain.keys.map((k) => `coalesce(raw.${k}::text, '') = coalesce(rolled.${k}::text, '')`).join(" and "),
-    );
-    const keyJson = sql.raw(
-      `json_build_object(${grain.keys.map((k) => `'${k}', coalesce(raw.${k}, rolled.${k})::text`).join(", ")})`,
-    );
-    const revenue = grain.revenue ? sql.raw("sum(revenue_minor)") : sql.raw("null::bigint");
-    const rows = await db.execute<{
-      key: Record<string, string | null>;
-      expected_renewals: number;
-      actual_renewals: number;
-      expected_revenue: string | null;
-      actual_revenue: string | null;
-    }>(sql`
-      with ${salesInRange(range)}, sales as (
+    const rows = await disagreements(db, grain.keys, {
+      prelude: sql`${salesInRange(range)}, sales as (
         select r.day, r.month, pv.plan_id, p.method, r.currency, r.sold_by, r.card_state, r.price_minor
         from in_range r join plan_versions pv on pv.id = r.plan_version_id
         left join first_payment p on p.renewal_id = r.id
-      ), raw as (
-        select ${keys}, count(*)::int as renewals, ${grain.revenue ? sql.raw("sum(price_minor)::bigint") : sql.raw("null::bigint")} as revenue
-        from sales group by ${keys}
-      ), rolled as (
-        select ${keys}, sum(renewals)::int as renewals, ${revenue} as revenue
+      )`,
+      raw: sql`select ${keys}, count(*)::int as n, ${sql.raw(grain.revenue ? "sum(price_minor)::bigint" : "null::bigint")} as amount
+        from sales group by ${keys}`,
+      rolled: sql`select ${keys}, sum(renewals)::int as n, ${sql.raw(grain.revenue ? "sum(revenue_minor)" : "null::bigint")} as amount
         from ${sql.raw(grain.table)}
         where ${sql.raw(grain.keys[0])} between ${range.from}::date and ${range.to}::date
         group by ${keys}
-        having sum(renewals) <> 0 ${grain.revenue ? sql.raw("or sum(revenue_minor) <> 0") : sql``}
-      )
-      select ${keyJson}::jsonb as key,
-        coalesce(raw.renewals, 0) as expected_renewals, coalesce(rolled.renewals, 0) as actual_renewals,
-        raw.revenue::text as expected_revenue, rolled.revenue::text as actual_revenue
-      from raw full join rolled on ${on}
-      where raw.renewals is distinct from rolled.renewals or raw.revenue is distinct from rolled.revenue
-      order by 1`);
+        having sum(renewals) <> 0 ${sql.raw(grain.revenue ? "or sum(revenue_minor) <> 0" : "")}`,
+    });
     for (const r of rows)
       differences.push({
         table: grain.table,
         key: r.key,
-        expectedRenewals: r.expected_renewals,
-        actualRenewals: r.actual_renewals,
-        expectedRevenueMinor: r.expected_revenue === null ? null : Number(r.expected_revenue),
-        actualRevenueMinor: r.actual_revenue === null ? null : Number(r.actual_revenue),
+        expectedRenewals: r.expected,
+        actualRenewals: r.actual,
+        expectedRevenueMinor: r.expectedAmount,
+        actualRevenueMinor: r.actualAmount,
       });
   }
   return differences;
+}
+
+/**
+ * Every key where `rolled` disagrees with `raw`, in one statement (one
+ * snapshot): both select `keys`, a count `n` and an `amount` (or null). Keys
+ * are compared as text with nulls as '' (no key value is ''), since a full
+ * join needs a hashable equality.
+ */
+async function disagreements(
+  db: DbOrTx,
+  keys: readonly string[],
+  queries: { prelude?: SQL; raw: SQL; rolled: SQL },
+): Promise<Omit<CountDifference, "table">[]> {
+  const on = sql.raw(keys.map((k) => `coalesce(raw.${k}::text, '') = coalesce(rolled.${k}::text, '')`).join(" and "));
+  const keyJson = sql.raw(
+    `json_build_object(${keys.map((k) => `'${k}', coalesce(raw.${k}, rolled.${k})::text`).join(", ")})`,
+  );
+  const rows = await db.execute<{
+    key: Record<string, string | null>;
+    expected: number;
+    actual: number;
+    expected_amount: string | null;
+    actual_amount: string | null;
+  }>(sql`
+    with ${queries.prelude ? sql`${queries.prelude},` : sql``} raw as (${queries.raw}), rolled as (${queries.rolled})
+    select ${keyJson}::jsonb as key, coalesce(raw.n, 0) as expected, coalesce(rolled.n, 0) as actual,
+      raw.amount::text as expected_amount, rolled.amount::text as actual_amount
+    from raw full join rolled on ${on}
+    where raw.n is distinct from rolled.n or raw.amount is distinct from rolled.amount
+    order by 1`);
+  return rows.map((r) => ({
+    key: r.key,
+    expected: r.expected,
+    actual: r.actual,
+    expectedAmount: r.expected_amount === null ? null : Number(r.expected_amount),
+    actualAmount: r.actual_amount === null ? null : Number(r.actual_amount),
+  }));
 }
 
 export interface CountDifference {
@@ -255,34 +271,8 @@ function countRollups(range: DayRange) {
 export async function compareCountRollups(range: DayRange, db: DbOrTx): Promise<CountDifference[]> {
   const differences: CountDifference[] = [];
   for (const rollup of countRollups(range)) {
-    const on = sql.raw(
-      rollup.keys.map((k) => `coalesce(raw.${k}::text, '') = coalesce(rolled.${k}::text, '')`).join(" and "),
-    );
-    const keyJson = sql.raw(
-      `json_build_object(${rollup.keys.map((k) => `'${k}', coalesce(raw.${k}, rolled.${k})::text`).join(", ")})`,
-    );
-    const rows = await db.execute<{
-      key: Record<string, string | null>;
-      expected: number;
-      actual: number;
-      expected_amount: string | null;
-      actual_amount: string | null;
-    }>(sql`
-      with raw as (${rollup.raw}), rolled as (${rollup.rolled})
-      select ${keyJson}::jsonb as key, coalesce(raw.n, 0) as expected, coalesce(rolled.n, 0) as actual,
-        raw.amount::text as expected_amount, rolled.amount::text as actual_amount
-      from raw full join rolled on ${on}
-      where raw.n is distinct from rolled.n or raw.amount is distinct from rolled.amount
-      order by 1`);
-    for (const r of rows)
-      differences.push({
-        table: rollup.table,
-        key: r.key,
-        expected: r.expected,
-        actual: r.actual,
-        expectedAmount: r.expected_amount === null ? null : Number(r.expected_amount),
-        actualAmount: r.actual_amount === null ? null : Number(r.actual_amount),
-      });
+    const rows = await disagreements(db, rollup.keys, rollup);
+    differences.push(...rows.map((r) => ({ table: rollup.table, ...r })));
   }
   return differences;
 }

@@ -8,7 +8,7 @@ import { issueNewCard } from "@/db/mutations/issue-new-card";
 import { liftSuspension } from "@/db/mutations/lift-suspension";
 import { processGoodwillJobItems } from "@/db/mutations/process-goodwill-job-items";
 import { renewCard } from "@/db/mutations/renew-card";
-import { replaceCard } from "@/db/mutations/replace-card";
+import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card";
 import { suspendCard } from "@/db/mutations/suspend-card";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { summariseGoodwill } from "@/db/queries/goodwill";
@@ -46,6 +46,18 @@ async function differences(
 }
 
 const validityTables = ["card_validity_ends", "renewal_previous_ends"];
+
+const replacementRules = { graceDays: rules.graceDays, fees: { HKD: 5000, CNY: 4500 } };
+const replaceInput = (cardId: number, fee: ReplaceCardInput["fee"]): ReplaceCardInput => ({
+  cardId,
+  newIccid: newIccid(),
+  reason: "lost",
+  form: "physical",
+  handover: "pickup",
+  deliveryAddress: null,
+  fee,
+  context: {},
+});
 
 // Enough connections for the writers to really overlap.
 const concurrent = createDb(process.env.DATABASE_URL!, { max: 8, applicationName: "renewal-desk-tests-concurrent" });
@@ -104,18 +116,9 @@ describe("validity-end rollups", () => {
     await liftSuspension({ cardId: card.cardId, identityChecked: true, note: null }, agent, rules, db);
     await suspendCard({ cardId: card.cardId, reason: "lost", note: null }, agent, { graceDays: rules.graceDays }, db);
     await replaceCard(
-      {
-        cardId: card.cardId,
-        newIccid: newIccid(),
-        reason: "lost",
-        form: "physical",
-        handover: "pickup",
-        deliveryAddress: null,
-        fee: { kind: "paid", method: "wechat_pay", currency: "HKD", reference: newReference() },
-        context: {},
-      },
+      replaceInput(card.cardId, { kind: "paid", method: "wechat_pay", currency: "HKD", reference: newReference() }),
       agent,
-      { graceDays: rules.graceDays, fees: { HKD: 5000, CNY: 4500 } },
+      replacementRules,
       db,
     );
     expect(await differences([...validityTables, "replacement_fee_day"])).toEqual([]);
@@ -285,18 +288,9 @@ describe("goodwill and replacement-fee rollups", () => {
     );
     await suspendCard({ cardId: card.cardId, reason: "lost", note: null }, agent, { graceDays: rules.graceDays }, db);
     await replaceCard(
-      {
-        cardId: card.cardId,
-        newIccid: newIccid(),
-        reason: "lost",
-        form: "physical",
-        handover: "pickup",
-        deliveryAddress: null,
-        fee: { kind: "paid", method: "cash", currency: "CNY", reference: null },
-        context: {},
-      },
+      replaceInput(card.cardId, { kind: "paid", method: "cash", currency: "CNY", reference: null }),
       agent,
-      { graceDays: rules.graceDays, fees: { HKD: 5000, CNY: 4500 } },
+      replacementRules,
       db,
     );
     const range = { from: hkDay(new Date(Date.now() - DAY_MS)), to: hkDay(new Date()) };

@@ -316,5 +316,16 @@ $$;
 --> statement-breakpoint
 SELECT replacement_fee_day_rebuild();
 --> statement-breakpoint
--- Backfill the month rows (and the day rows, unchanged) from renewal_daily_stats.
-SELECT renewal_rollups_rebuild();
+-- Backfill the month rows from the day rows (the same slots), which are far fewer than renewal_daily_stats.
+INSERT INTO renewal_month_plan (month, plan_id, slot, renewals)
+SELECT date_trunc('month', day)::date, plan_id, slot, sum(renewals) FROM renewal_day_plan GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO renewal_month_method (month, method, slot, renewals)
+SELECT date_trunc('month', day)::date, method, slot, sum(renewals) FROM renewal_day_method GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO renewal_month_agent (month, sold_by, renewals)
+SELECT date_trunc('month', day)::date, sold_by, sum(renewals) FROM renewal_day_agent GROUP BY 1, 2;
+--> statement-breakpoint
+INSERT INTO renewal_month_currency_state (month, currency, card_state, slot, renewals, revenue_minor)
+SELECT date_trunc('month', day)::date, currency, card_state, slot, sum(renewals), sum(revenue_minor)
+FROM renewal_day_currency_state GROUP BY 1, 2, 3, 4;

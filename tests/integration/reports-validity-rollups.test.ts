@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
-import { createGoodwillJob } from "@/db/mutations/create-goodwill-job";
 import { grantGoodwill } from "@/db/mutations/grant-goodwill";
 import { issueNewCard } from "@/db/mutations/issue-new-card";
 import { liftSuspension } from "@/db/mutations/lift-suspension";
-import { processGoodwillJobItems } from "@/db/mutations/process-goodwill-job-items";
 import { renewCard } from "@/db/mutations/renew-card";
 import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card";
 import { suspendCard } from "@/db/mutations/suspend-card";
@@ -64,7 +62,7 @@ const concurrent = createDb(process.env.DATABASE_URL!, { max: 8, applicationName
 afterAll(() => concurrent.close());
 
 describe("validity-end rollups", () => {
-  it("follow every write path that moves a card's validity end or suspension", async () => {
+  it("follow renewals, voids, goodwill, suspensions, lifts, replacements and new cards", async () => {
     const { db } = testDb();
     const agent = await createStaff(db, { role: "agent" });
     const supervisor = await createStaff(db, { role: "supervisor" });
@@ -83,31 +81,13 @@ describe("validity-end rollups", () => {
     );
     expect(await differences(validityTables)).toEqual([]);
 
-    // Goodwill, one card and an outage bulk job.
+    // Goodwill (the outage bulk job is checked in desk-goodwill.test.ts: a worker here would take that file's items).
     await grantGoodwill(
       { idempotencyKey: randomUUID(), cardId: card.cardId, days: 3, reasonCode: "complaint", reason: "slow data" },
       supervisor,
       rules,
       db,
     );
-    const bulk = await Promise.all([1, 2].map(() => createCustomerWithCard(db, { validityEnd: hkEnd(5) })));
-    const { jobId } = await createGoodwillJob(
-      {
-        key: randomUUID(),
-        selection: { cardIds: bulk.map((b) => b.cardId) },
-        days: 2,
-        reasonCode: "network_outage",
-        reason: "outage",
-      },
-      supervisor,
-      {},
-      db,
-    );
-    for (let round = 0; round < 50; round++) {
-      await processGoodwillJobItems(db, rules, { limit: 20 });
-      const [job] = await db.execute<{ status: string }>(sql`select status from goodwill_jobs where id = ${jobId}`);
-      if (job!.status === "done") break;
-    }
     expect(await differences([...validityTables, "goodwill_day"])).toEqual([]);
 
     // Suspension and lift (cards in grace leave suspended cards out), then a replacement that moves the validity.

@@ -248,7 +248,8 @@ describe("report figures", () => {
 
     const start = hkStartOfDay(range.from).toISOString();
     const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
-    const keys = (rows: { key: string }[]) => [...new Set(rows.map((r) => r.key))].map((key) => ({ key, label: key }));
+    const keys = (rows: { key: string }[]) =>
+      [...new Set(rows.map((r) => r.key))].sort().map((key) => ({ key, label: key }));
     const series = (granularity: Granularity, rows: { day: string; key: string; renewals: number }[]) =>
       denseSeries(
         range,

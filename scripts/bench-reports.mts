@@ -22,6 +22,8 @@ try {
     import("@/db/client"),
     import("@/db/queries/reports"),
     import("@/db/queries/expiry-worklist"),
+    import("@/db/queries/lifecycle-reports"),
+    import("@/db/queries/goodwill"),
     import("@/lib/domain/reports/range"),
     import("@/lib/domain/time"),
   ]);
@@ -31,7 +33,7 @@ try {
   );
   throw error;
 }
-const [{ createDb }, reports, worklist, { resolveRange }, { addDays, hkDay }] = modules;
+const [{ createDb }, reports, worklist, lifecycle, goodwill, { resolveRange }, { addDays, hkDay }] = modules;
 
 const client = createDb(url, { max: 4, applicationName: "renewal-desk-bench-reports" });
 const now = new Date();
@@ -61,20 +63,41 @@ async function time(label: string, work: () => Promise<unknown>) {
 }
 
 try {
-  const [size] = await client.sql<{ renewals: string; cards: string; rollup_rows: string; rollup_in_range: string }[]>`
+  const [size] = await client.sql<
+    {
+      renewals: string;
+      cards: string;
+      rollup_rows: string;
+      rollup_in_range: string;
+      months_in_range: string;
+      ends: string;
+    }[]
+  >`
     select (select count(*) from renewals) as renewals, (select count(*) from cards) as cards,
       (select count(*) from renewal_daily_stats) as rollup_rows,
       (select (select count(*) from renewal_day_plan where day between ${range.previous.from}::date and ${range.to}::date)
-        + (select count(*) from renewal_day_currency_state where day between ${range.previous.from}::date and ${range.to}::date)) as rollup_in_range`;
+        + (select count(*) from renewal_day_currency_state where day between ${range.previous.from}::date and ${range.to}::date)) as rollup_in_range,
+      (select (select count(*) from renewal_month_plan where month between ${range.previous.from}::date and ${range.to}::date)
+        + (select count(*) from renewal_month_currency_state where month between ${range.previous.from}::date and ${range.to}::date)) as months_in_range,
+      (select count(*) from card_validity_ends) as ends`;
   console.log(
     `Database: ${Number(size!.renewals).toLocaleString("en")} renewals, ${Number(size!.cards).toLocaleString("en")} cards, ${Number(size!.rollup_rows).toLocaleString("en")} rollup rows.`,
   );
   console.log(
-    `Range ${range.from} … ${range.to} (${range.days} days, by ${range.granularity}) against ${range.previous.from} … ${range.previous.to}: ${Number(size!.rollup_in_range).toLocaleString("en")} chart-grain rollup rows read (day × plan, day × currency × state).`,
+    `Range ${range.from} … ${range.to} (${range.days} days, by ${range.granularity}) against ${range.previous.from} … ${range.previous.to}: ${Number(size!.rollup_in_range).toLocaleString("en")} day rows (day × plan, day × currency × state), ${Number(size!.months_in_range).toLocaleString("en")} month rows for the same; ${Number(size!.ends).toLocaleString("en")} card_validity_ends rows in all.`,
   );
   console.log(`${runs} runs after one warm-up, pool of 4 connections.\n`);
 
-  await time("report page, supervisor (all queries, in parallel)", () =>
+  // What the page itself runs, side by side: loadReport, lifecycle and fees, and the goodwill summary.
+  await time("report page, supervisor, every statement of the page", () =>
+    Promise.all([
+      reports.loadReport(params, { role: "supervisor" }, client.db),
+      lifecycle.listDailyLifecycle(range, client.db),
+      lifecycle.listDailyReplacementFees(range, { role: "supervisor" }, client.db),
+      goodwill.summariseGoodwill(range, client.db),
+    ]),
+  );
+  await time("report page, supervisor (loadReport, in parallel)", () =>
     reports.loadReport(params, { role: "supervisor" }, client.db),
   );
   await time("report page, agent (no revenue)", () => reports.loadReport(params, { role: "agent" }, client.db));
@@ -84,15 +107,27 @@ try {
     );
   }
   console.log("");
-  const both = { from: range.previous.from, to: range.to };
-  await time("  volume by plan (range)", () => reports.listRenewalVolume(range, "plan", client.db));
-  await time("  revenue per day, currency, state (range + previous)", () =>
+  // As the page reads them: whole months of a range by month from month rows.
+  const both = { from: range.previous.from, to: range.to, granularity: range.granularity };
+  await time(`  volume by plan (range, by ${range.granularity})`, () =>
+    reports.listRenewalVolume(range, "plan", client.db),
+  );
+  await time(`  revenue per day, currency, state (range + previous, by ${range.granularity})`, () =>
     reports.listDailyRevenue(both, { role: "supervisor" }, client.db),
   );
-  await time("  renewals per day and state (range + previous)", () => reports.listDailyRenewals(both, client.db));
+  await time(`  renewals per day and state (range + previous, by ${range.granularity})`, () =>
+    reports.listDailyRenewals(both, client.db),
+  );
   await time("  lapsed cards (range + previous)", () => reports.listLapsedCards(both, { now, graceDays }, client.db));
   await time("  cards in grace now", () => reports.countCardsInGrace({ now, graceDays }, client.db));
   await time("  expirations over the next 90 days", () => reports.listExpirationsAhead({ now, days: 90 }, client.db));
+  await time("  suspensions, lifts, replacements per day (range)", () =>
+    lifecycle.listDailyLifecycle(range, client.db),
+  );
+  await time("  replacement fees per day (range)", () =>
+    lifecycle.listDailyReplacementFees(range, { role: "supervisor" }, client.db),
+  );
+  await time("  goodwill summary (range)", () => goodwill.summariseGoodwill(range, client.db));
   console.log("");
   await time("worklist, 30 days, first page + window counts", () =>
     Promise.all([

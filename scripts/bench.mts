@@ -132,6 +132,7 @@ try {
     import("@/db/queries/desk"),
     import("@/db/queries/goodwill"),
     import("@/db/queries/reports"),
+    import("@/db/queries/lifecycle-reports"),
     import("@/lib/domain/search-classifier"),
     import("@/lib/domain/reports/range"),
     import("@/lib/domain/time"),
@@ -150,8 +151,9 @@ const [
   cards,
   { getCardLifecycle },
   { listRealNames },
-  { listCardGoodwill },
+  { listCardGoodwill, summariseGoodwill },
   reports,
+  { listDailyLifecycle, listDailyReplacementFees },
   { classifySearch, searchTiers },
   { resolveRange },
   { addDays, hkDay },
@@ -268,12 +270,18 @@ try {
     {
       name: "3-year report (supervisor)",
       path: `/reports?range=custom&from=${from3y}&to=${today}&granularity=month`,
+      // Every statement of the page, side by side as it runs them.
       L: () =>
-        reports.loadReport(
-          { range, previous: range.previous, by: "plan", now, graceDays: 30 },
-          { role: "supervisor" },
-          db,
-        ),
+        Promise.all([
+          reports.loadReport(
+            { range, previous: range.previous, by: "plan", now, graceDays: 30 },
+            { role: "supervisor" },
+            db,
+          ),
+          listDailyLifecycle(range, db),
+          listDailyReplacementFees(range, { role: "supervisor" }, db),
+          summariseGoodwill(range, db),
+        ]),
       // Volume and revenue grouped straight from the renewals of both ranges.
       P: () =>
         db.execute(sql`select (r.created_at at time zone 'Asia/Hong_Kong')::date, pv.plan_id, r.currency, r.card_state,

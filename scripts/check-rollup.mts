@@ -1,7 +1,10 @@
 /**
  * Recomputes the renewal rollups from the raw renewals and payments for a
- * range of Hong Kong days and compares them: renewal_daily_stats and each
- * chart-grain table (renewal_day_plan, _method, _agent, _currency_state).
+ * range of Hong Kong days and compares them: renewal_daily_stats, each
+ * chart-grain table (renewal_day_plan, _method, _agent, _currency_state) and
+ * its month table (renewal_month_…, for the whole months the range touches),
+ * goodwill_day and replacement_fee_day; and, whole, the validity-end rollups
+ * (card_validity_ends against cards, renewal_previous_ends against renewals).
  * Exits 1 and lists every bucket that differs; 0 when every rollup is exact.
  *
  *   DATABASE_URL=postgres://… npx tsx scripts/check-rollup.mts [--from 2025-01-01] [--to 2025-12-31]
@@ -9,7 +12,7 @@
  * Without --from it starts at the first renewal's day; without --to it ends today (Hong Kong).
  */
 import { createDb } from "@/db/client";
-import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
+import { compareCountRollups, compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { hkDay } from "@/lib/domain/time";
 import { parseArgs } from "./lib/args.mts";
 import { requireDatabaseUrl } from "./lib/database-url.mts";
@@ -34,15 +37,16 @@ try {
   const started = performance.now();
   const daily = await compareRollup({ from, to }, client.db);
   const grain = await compareGrainRollups({ from, to }, client.db);
+  const counts = await compareCountRollups({ from, to }, client.db);
   const elapsed = performance.now() - started;
   const took = elapsed < 1000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
-  const tables = "renewal_daily_stats and the four chart-grain rollups";
-  if (daily.length === 0 && grain.length === 0) {
-    console.log(`Rollups (${tables}) match the raw renewals for ${from} … ${to} (checked in ${took}).`);
+  const tables =
+    "renewal_daily_stats, the chart-grain day and month rollups, card_validity_ends, renewal_previous_ends, goodwill_day, replacement_fee_day";
+  const differing = daily.length + grain.length + counts.length;
+  if (differing === 0) {
+    console.log(`Rollups (${tables}) match the raw rows for ${from} … ${to} (checked in ${took}).`);
   } else {
-    console.log(
-      `Rollups differ from the raw renewals in ${daily.length + grain.length} bucket(s) for ${from} … ${to} (checked in ${took}):`,
-    );
+    console.log(`Rollups differ from the raw rows in ${differing} bucket(s) for ${from} … ${to} (checked in ${took}):`);
     if (daily.length) {
       console.log("renewal_daily_stats:");
       console.table(daily.slice(0, 200));
@@ -51,6 +55,10 @@ try {
     if (grain.length) {
       console.table(grain.slice(0, 200).map((d) => ({ ...d, key: JSON.stringify(d.key) })));
       if (grain.length > 200) console.log(`… and ${grain.length - 200} more.`);
+    }
+    if (counts.length) {
+      console.table(counts.slice(0, 200).map((d) => ({ ...d, key: JSON.stringify(d.key) })));
+      if (counts.length > 200) console.log(`… and ${counts.length - 200} more.`);
     }
     exitCode = 1;
   }

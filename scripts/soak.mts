@@ -23,7 +23,7 @@ import postgres from "postgres";
 import { databaseUrl, ensureDatabase, dropDatabase } from "@/db/admin";
 import { createDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
+import { compareCountRollups, compareGrainRollups, compareRollup } from "@/db/queries/rollup-check";
 import { seedDemoData } from "@/db/seed";
 import { hkDay } from "@/lib/domain/time";
 import { parseArgs } from "./lib/args.mts";
@@ -223,8 +223,9 @@ try {
   const range = { from: hkDay(new Date(Date.now() - 2 * 86_400_000)), to: hkDay(new Date()) };
   const daily = await compareRollup(range, db.db);
   const grain = await compareGrainRollups(range, db.db);
-  if (daily.length || grain.length)
-    failures.push(`rollups differ from raw rows in ${daily.length + grain.length} buckets`);
+  const counts = await compareCountRollups(range, db.db);
+  if (daily.length || grain.length || counts.length)
+    failures.push(`rollups differ from raw rows in ${daily.length + grain.length + counts.length} buckets`);
   const committedUnacknowledged = rows.length - acknowledged.length;
 
   const pct = (values: number[], p: number) =>

@@ -203,12 +203,14 @@ export async function previewGoodwillBulk(
   };
 }
 
-/** Goodwill extensions granted in a range of Hong Kong days: counted apart from renewals, never revenue. */
+/**
+ * Goodwill extensions granted in a range of Hong Kong days: counted apart from
+ * renewals, never revenue. From goodwill_day (kept by a trigger on goodwill_extensions).
+ */
 export async function summariseGoodwill(range: { from: string; to: string }, db: DbOrTx = defaultDb) {
   const [row] = await db.execute<{ extensions: number; days: number }>(sql`
-    select count(*)::int as extensions, coalesce(sum(days), 0)::int as days
-    from goodwill_extensions
-    where created_at >= (${range.from}::date::timestamp at time zone 'Asia/Hong_Kong')
-      and created_at < ((${range.to}::date + 1)::timestamp at time zone 'Asia/Hong_Kong')`);
+    select coalesce(sum(extensions), 0)::int as extensions, coalesce(sum(days), 0)::int as days
+    from goodwill_day
+    where day between ${range.from}::date and ${range.to}::date`);
   return { extensions: row?.extensions ?? 0, days: row?.days ?? 0 };
 }

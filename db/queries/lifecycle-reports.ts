@@ -32,19 +32,22 @@ export async function listDailyLifecycle(range: DayRange, db: DbOrTx = defaultDb
   return [...rows];
 }
 
-/** Replacement fees taken per Hong Kong day and currency (payments of purpose replacement_fee); supervisors only. */
+/**
+ * Replacement fees taken per Hong Kong day and currency (payments of purpose
+ * replacement_fee), from replacement_fee_day (kept by a trigger on payments);
+ * supervisors only.
+ */
 export async function listDailyReplacementFees(
   range: DayRange,
   viewer: { role: Role },
   db: DbOrTx = defaultDb,
 ): Promise<DailyFees[]> {
   if (!may.seeRevenue(viewer)) throw new ForbiddenError("forbidden");
-  const from = hkStartOfDay(range.from).toISOString();
-  const to = hkStartOfDay(addDays(range.to, 1)).toISOString();
   const rows = await db.execute<{ day: string; currency: Currency; revenue_minor: number }>(sql`
-    select (received_at at time zone 'Asia/Hong_Kong')::date::text as day, currency, sum(amount_minor)::float8 as revenue_minor
-    from payments
-    where purpose = 'replacement_fee' and received_at >= ${from}::timestamptz and received_at < ${to}::timestamptz
-    group by 1, 2`);
+    select day::text as day, currency, sum(amount_minor)::float8 as revenue_minor
+    from replacement_fee_day
+    where day between ${range.from}::date and ${range.to}::date
+    group by 1, 2
+    having sum(payments) <> 0`);
   return rows.map((r) => ({ day: r.day, currency: r.currency, revenueMinor: Number(r.revenue_minor) }));
 }

@@ -1,20 +1,11 @@
-import { and, between, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn, AnyPgTable } from "drizzle-orm/pg-core";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { readDb as defaultDb, type DbOrTx } from "@/db";
 import { ForbiddenError } from "../errors";
-import {
-  cards,
-  plans,
-  renewalDayAgent,
-  renewalDayCurrencyState,
-  renewalDayMethod,
-  renewalDayPlan,
-  renewals,
-  staff,
-} from "../schema";
+import { cardValidityEnds, plans, staff } from "../schema";
 import { may, type Role } from "@/lib/domain/permissions";
 import { EXPIRATION_DAYS, SELF_SERVICE_KEY, type VolumeDimension } from "@/lib/domain/reports/model";
-import type { DayRange } from "@/lib/domain/reports/range";
+import type { Currency } from "@/lib/domain/enums";
+import { monthCover, type DayRange, type Granularity } from "@/lib/domain/reports/range";
 import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/domain/time";
 
 /** Who is asking: revenue figures need `may.seeRevenue`. */
@@ -22,48 +13,71 @@ export interface Viewer {
   role: Role;
 }
 
+/** A stretch of the report's days, and whether its whole months may be read from month rows. */
+interface Part {
+  range: DayRange;
+  months: boolean;
+}
+
+/** Month rows only where a chart sums days into months anyway: the page's month granularity. */
+type ChartRange = DayRange & { granularity?: Granularity };
+const partOf = (range: ChartRange): Part => ({ range, months: range.granularity === "month" });
+
 /**
- * Renewals per Hong Kong day, split by plan, payment method or selling agent,
- * read from the rollup at that chart's own grain (voided renewals are not in
- * it); slots of one bucket are summed.
+ * Where-clauses that pick the day rows and the month rows covering `parts`:
+ * whole calendar months from the month table, the days around them from the day table.
  */
-export async function listRenewalVolume(range: DayRange, by: VolumeDimension, db: DbOrTx = defaultDb) {
-  const renewalsSum = (column: AnyPgColumn) => sql<number>`sum(${column})::int`;
-  if (by === "plan")
-    return db
-      .select({
-        day: renewalDayPlan.day,
-        key: sql<string>`${renewalDayPlan.planId}::text`,
-        renewals: renewalsSum(renewalDayPlan.renewals),
-      })
-      .from(renewalDayPlan)
-      .where(between(renewalDayPlan.day, range.from, range.to))
-      .groupBy(renewalDayPlan.day, renewalDayPlan.planId)
-      .having(sql`sum(${renewalDayPlan.renewals}) <> 0`);
-  if (by === "method")
-    return db
-      .select({
-        day: renewalDayMethod.day,
-        key: sql<string>`${renewalDayMethod.method}::text`,
-        renewals: renewalsSum(renewalDayMethod.renewals),
-      })
-      .from(renewalDayMethod)
-      .where(between(renewalDayMethod.day, range.from, range.to))
-      .groupBy(renewalDayMethod.day, renewalDayMethod.method)
-      .having(sql`sum(${renewalDayMethod.renewals}) <> 0`);
-  return (
-    db
-      .select({
-        day: renewalDayAgent.day,
-        key: sql<string>`coalesce(${renewalDayAgent.soldBy}::text, ${SELF_SERVICE_KEY})`,
-        renewals: renewalsSum(renewalDayAgent.renewals),
-      })
-      .from(renewalDayAgent)
-      .where(between(renewalDayAgent.day, range.from, range.to))
-      // By position: the key expression carries a parameter, so repeating it would not match.
-      .groupBy(sql`1, 2`)
-      .having(sql`sum(${renewalDayAgent.renewals}) <> 0`)
-  );
+function cover(parts: Part[]) {
+  const days: DayRange[] = [];
+  const months: DayRange[] = [];
+  for (const part of parts) {
+    if (!part.months) {
+      days.push(part.range);
+      continue;
+    }
+    const cut = monthCover(part.range);
+    days.push(...cut.days);
+    if (cut.months) months.push(cut.months);
+  }
+  const within = (column: string, spans: DayRange[]) =>
+    spans.length === 0
+      ? sql`false`
+      : sql.join(
+          spans.map((s) => sql`${sql.raw(column)} between ${s.from}::date and ${s.to}::date`),
+          sql` or `,
+        );
+  return { days: within("day", days), months: within("month", months) };
+}
+
+/** The day and month rollup of each volume dimension, and its key (constants, never input). */
+const volumeGrains = {
+  plan: { day: "renewal_day_plan", month: "renewal_month_plan", key: sql`plan_id::text` },
+  method: { day: "renewal_day_method", month: "renewal_month_method", key: sql`method::text` },
+  agent: {
+    day: "renewal_day_agent",
+    month: "renewal_month_agent",
+    key: sql`coalesce(sold_by::text, ${SELF_SERVICE_KEY})`,
+  },
+} as const;
+
+/**
+ * Renewals per Hong Kong day (or, for a chart by month, per whole month,
+ * dated its first day), split by plan, payment method or selling agent,
+ * read from the rollups at that chart's own grain (voided renewals are not in
+ * them); slots of one bucket are summed.
+ */
+export async function listRenewalVolume(range: ChartRange, by: VolumeDimension, db: DbOrTx = defaultDb) {
+  const grain = volumeGrains[by];
+  const where = cover([partOf(range)]);
+  const rows = await db.execute<{ day: string; key: string; renewals: number }>(sql`
+    select day::text as day, key, sum(renewals)::int as renewals from (
+      select day, ${grain.key} as key, renewals from ${sql.raw(grain.day)} where ${where.days}
+      union all
+      select month, ${grain.key}, renewals from ${sql.raw(grain.month)} where ${where.months}
+    ) rows
+    group by 1, 2
+    having sum(renewals) <> 0`);
+  return [...rows];
 }
 
 /** Names for the keys listRenewalVolume returned: plan names in both languages, or staff names. */
@@ -81,46 +95,72 @@ export async function listVolumeLabels(by: VolumeDimension, keys: string[], db: 
   return rows.map((r) => ({ key: String(r.id), en: r.name, zh: r.name, zhHant: r.name }));
 }
 
-/** Renewals per Hong Kong day and card state at purchase (active = before expiry, grace = after), from the day × currency × state rollup. No money. */
-export async function listDailyRenewals(range: DayRange, db: DbOrTx = defaultDb) {
-  return db
-    .select({
-      day: renewalDayCurrencyState.day,
-      cardState: renewalDayCurrencyState.cardState,
-      renewals: sql<number>`sum(${renewalDayCurrencyState.renewals})::int`,
-    })
-    .from(renewalDayCurrencyState)
-    .where(between(renewalDayCurrencyState.day, range.from, range.to))
-    .groupBy(renewalDayCurrencyState.day, renewalDayCurrencyState.cardState)
-    .having(sql`sum(${renewalDayCurrencyState.renewals}) <> 0`);
+/**
+ * Renewals per day (or whole month) of `parts`, currency and card state, from
+ * the day and month rollups; with `revenue`, the takings too (otherwise 0, never read).
+ */
+async function readCurrencyState(parts: Part[], revenue: boolean, db: DbOrTx) {
+  const where = cover(parts);
+  const money = revenue ? sql`sum(revenue_minor)::float8` : sql`0::float8`;
+  const rows = await db.execute<{
+    day: string;
+    currency: Currency;
+    card_state: "active" | "grace";
+    renewals: number;
+    revenue_minor: number;
+  }>(sql`
+    select day::text as day, currency, card_state, sum(renewals)::int as renewals,
+      -- A day's or a month's takings in one currency fit a double exactly (far below 2^53 minor units).
+      ${money} as revenue_minor
+    from (
+      select day, currency, card_state, renewals, revenue_minor from renewal_day_currency_state where ${where.days}
+      union all
+      select month, currency, card_state, renewals, revenue_minor from renewal_month_currency_state where ${where.months}
+    ) rows
+    group by 1, 2, 3
+    having sum(renewals) <> 0`);
+  return rows.map((r) => ({
+    day: r.day,
+    currency: r.currency,
+    cardState: r.card_state,
+    renewals: r.renewals,
+    revenueMinor: r.revenue_minor,
+  }));
+}
+
+/** Per day and card state, the currencies summed (counts only: no money). */
+function withoutMoney(rows: Awaited<ReturnType<typeof readCurrencyState>>) {
+  const byDayState = new Map<string, { day: string; cardState: "active" | "grace"; renewals: number }>();
+  for (const r of rows) {
+    const key = `${r.day}|${r.cardState}`;
+    const row = byDayState.get(key) ?? { day: r.day, cardState: r.cardState, renewals: 0 };
+    row.renewals += r.renewals;
+    byDayState.set(key, row);
+  }
+  return [...byDayState.values()];
+}
+
+/** Renewals per Hong Kong day (or whole month, by month) and card state at purchase (active = before expiry, grace = after). No money. */
+export async function listDailyRenewals(range: ChartRange, db: DbOrTx = defaultDb) {
+  return withoutMoney(await readCurrencyState([partOf(range)], false, db));
 }
 
 /**
- * Renewals and revenue per Hong Kong day, currency and card state. Revenue
- * is the price each renewal was sold at, per currency: HKD and CNY are never
- * summed together. Refused to agents here, not only hidden in the page.
+ * Renewals and revenue per Hong Kong day (or whole month, by month), currency
+ * and card state. Revenue is the price each renewal was sold at, per currency:
+ * HKD and CNY are never summed together. Refused to agents here, not only hidden in the page.
  */
-export async function listDailyRevenue(range: DayRange, viewer: Viewer, db: DbOrTx = defaultDb) {
+export async function listDailyRevenue(range: ChartRange, viewer: Viewer, db: DbOrTx = defaultDb) {
   if (!may.seeRevenue(viewer)) throw new ForbiddenError("forbidden");
-  return db
-    .select({
-      day: renewalDayCurrencyState.day,
-      currency: renewalDayCurrencyState.currency,
-      cardState: renewalDayCurrencyState.cardState,
-      renewals: sql<number>`sum(${renewalDayCurrencyState.renewals})::int`,
-      // A day's takings in one currency fit a double exactly (far below 2^53 minor units).
-      revenueMinor: sql<number>`sum(${renewalDayCurrencyState.revenueMinor})::float8`,
-    })
-    .from(renewalDayCurrencyState)
-    .where(between(renewalDayCurrencyState.day, range.from, range.to))
-    .groupBy(renewalDayCurrencyState.day, renewalDayCurrencyState.currency, renewalDayCurrencyState.cardState)
-    .having(sql`sum(${renewalDayCurrencyState.renewals}) <> 0`);
+  return readCurrencyState([partOf(range)], true, db);
 }
 
 /**
  * Cards whose grace window closed without a renewal, per Hong Kong day it
  * closed (validity end + grace days), for days in the range that are already
- * over by `now`. A card renewed in grace has a later validity end, so it is not here.
+ * over by `now`. A card renewed in grace has a later validity end, so it is
+ * not here. Read from card_validity_ends (cards per validity end, kept by a
+ * trigger on cards): a few rows per day, however many cards.
  */
 export async function listLapsedCards(
   range: DayRange,
@@ -130,25 +170,19 @@ export async function listLapsedCards(
   const grace = options.graceDays * DAY_MS;
   const lowest = new Date(hkStartOfDay(range.from).getTime() - grace);
   const highest = new Date(Math.min(hkStartOfDay(addDays(range.to, 1)).getTime(), options.now.getTime()) - grace);
-  return countPerHkDay(
-    db,
-    cards,
-    cards.validityEnd,
-    and(gte(cards.validityEnd, lowest), lt(cards.validityEnd, highest))!,
-    options.graceDays,
-  );
+  return cardsPerHkDay(db, lowest, highest, { shiftDays: options.graceDays });
 }
 
-/** Cards in their grace window right now (validity ended, not yet lapsed, not suspended). */
+/** Cards in their grace window right now (validity ended, not yet lapsed, not suspended), from card_validity_ends. */
 export async function countCardsInGrace(options: { now: Date; graceDays: number }, db: DbOrTx = defaultDb) {
   const [row] = await db
-    .select({ cards: sql<number>`count(*)::int` })
-    .from(cards)
+    .select({ cards: sql<number>`coalesce(sum(${cardValidityEnds.cards}), 0)::int` })
+    .from(cardValidityEnds)
     .where(
       and(
-        sql`${cards.suspendedAt} is null`,
-        gte(cards.validityEnd, new Date(options.now.getTime() - options.graceDays * DAY_MS)),
-        lt(cards.validityEnd, options.now),
+        eq(cardValidityEnds.suspended, false),
+        gte(cardValidityEnds.validityEnd, new Date(options.now.getTime() - options.graceDays * DAY_MS)),
+        lt(cardValidityEnds.validityEnd, options.now),
       ),
     );
   return row?.cards ?? 0;
@@ -157,42 +191,41 @@ export async function countCardsInGrace(options: { now: Date; graceDays: number 
 /**
  * Validity ends in the `days` Hong Kong days starting today: "renewed" counts
  * renewals (not voided) that extend a card from an end on that day, so a
- * period is already queued behind it; "notYet" counts cards whose validity
- * still ends that day.
+ * period is already queued behind it (renewal_previous_ends); "notYet" counts
+ * cards whose validity still ends that day (card_validity_ends).
  */
 export async function listExpirationsAhead(options: { now: Date; days: number }, db: DbOrTx = defaultDb) {
   const lastDay = hkEndOfDay(addDays(hkDay(options.now), options.days - 1));
   const [notYet, renewed] = await Promise.all([
-    countPerHkDay(
-      db,
-      cards,
-      cards.validityEnd,
-      and(gt(cards.validityEnd, options.now), lte(cards.validityEnd, lastDay))!,
-    ),
-    countPerHkDay(
-      db,
-      renewals,
-      renewals.previousValidityEnd,
-      and(
-        ne(renewals.status, "voided"),
-        gt(renewals.previousValidityEnd, options.now),
-        lte(renewals.previousValidityEnd, lastDay),
-      )!,
-    ),
+    cardsPerHkDay(db, options.now, lastDay, { afterLowest: true }),
+    db.execute<{ day: string; cards: number }>(sql`
+      select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, sum(renewals)::int as cards
+      from renewal_previous_ends
+      where previous_validity_end > ${options.now.toISOString()}::timestamptz
+        and previous_validity_end <= ${lastDay.toISOString()}::timestamptz
+      group by 1`),
   ]);
-  return { notYet, renewed };
+  return { notYet, renewed: [...renewed] };
 }
 
 /**
- * Rows per Hong Kong day of an instant (shifted by whole days), counted per
- * instant first: validity ends all fall at 23:59:59 HKT, so a few hundred
- * distinct instants stand for hundreds of thousands of rows, read in index
- * order, and only those few are converted to days.
+ * Cards per Hong Kong day of their validity end (shifted by whole days) for
+ * ends from `lowest` (inclusive, or exclusive with `afterLowest`) to `highest`
+ * (exclusive, or inclusive with `afterLowest`), suspended or not.
  */
-async function countPerHkDay(db: DbOrTx, table: AnyPgTable, instant: AnyPgColumn, where: SQL, shiftDays = 0) {
+async function cardsPerHkDay(
+  db: DbOrTx,
+  lowest: Date,
+  highest: Date,
+  options: { shiftDays?: number; afterLowest?: boolean },
+) {
+  const bounds = options.afterLowest
+    ? sql`validity_end > ${lowest.toISOString()}::timestamptz and validity_end <= ${highest.toISOString()}::timestamptz`
+    : sql`validity_end >= ${lowest.toISOString()}::timestamptz and validity_end < ${highest.toISOString()}::timestamptz`;
   const rows = await db.execute<{ day: string; cards: number }>(sql`
-    select ((at + make_interval(days => ${shiftDays})) at time zone 'Asia/Hong_Kong')::date::text as day, sum(n)::int as cards
-    from (select ${instant} as at, count(*) as n from ${table} where ${where} group by 1) per_instant
+    select ((validity_end + make_interval(days => ${options.shiftDays ?? 0})) at time zone 'Asia/Hong_Kong')::date::text as day,
+      sum(cards)::int as cards
+    from card_validity_ends where ${bounds}
     group by 1`);
   return [...rows];
 }
@@ -205,15 +238,16 @@ async function countPerHkDay(db: DbOrTx, table: AnyPgTable, instant: AnyPgColumn
  * for it is never run on their behalf.
  */
 export async function loadReport(
-  params: { range: DayRange; previous: DayRange; by: VolumeDimension; now: Date; graceDays: number },
+  params: { range: ChartRange; previous: DayRange; by: VolumeDimension; now: Date; graceDays: number },
   viewer: Viewer,
   db: DbOrTx = defaultDb,
 ) {
   const both = { from: params.previous.from, to: params.range.to };
   const withRevenue = may.seeRevenue(viewer);
+  // The previous range only feeds the headline's totals: its whole months always come from month rows.
   const [volume, daily, lapsed, inGrace, expirations] = await Promise.all([
     listRenewalVolume(params.range, params.by, db),
-    withRevenue ? listDailyRevenue(both, viewer, db) : listDailyRenewals(both, db),
+    readCurrencyState([{ range: params.previous, months: true }, partOf(params.range)], withRevenue, db),
     listLapsedCards(both, params, db),
     countCardsInGrace(params, db),
     listExpirationsAhead({ now: params.now, days: EXPIRATION_DAYS }, db),
@@ -222,9 +256,9 @@ export async function loadReport(
   return {
     volume,
     volumeLabels: labels,
-    daily: daily.map((r) => ({ day: r.day, cardState: r.cardState, renewals: r.renewals })),
+    daily: withoutMoney(daily),
     revenue: withRevenue
-      ? (daily as Awaited<ReturnType<typeof listDailyRevenue>>).map((r) => ({
+      ? daily.map((r) => ({
           day: r.day,
           currency: r.currency,
           revenueMinor: r.revenueMinor,

@@ -10,3 +10,4 @@ export * from "./staff";
 export * from "@/db/schema/carrier-requests";
 export * from "./desk";
 export * from "./reconciliation";
+export * from "./report-rollups";

@@ -7,6 +7,8 @@ import { createGoodwillJob } from "@/db/mutations/create-goodwill-job";
 import { grantGoodwill, type GrantGoodwillInput } from "@/db/mutations/grant-goodwill";
 import { processGoodwillJobItems } from "@/db/mutations/process-goodwill-job-items";
 import { checkGoodwill } from "@/db/queries/goodwill";
+import { compareCountRollups } from "@/db/queries/rollup-check";
+import { hkDay } from "@/lib/domain/time";
 import {
   auditLog,
   cards,
@@ -228,6 +230,10 @@ describe("bulk goodwill jobs", () => {
     expect((await extensionsOf(s.db, jobId)).map((e) => e.cardId).sort()).toEqual([...s.cardIds].sort());
     const [job] = await s.db.select().from(goodwillJobs).where(eq(goodwillJobs.id, jobId));
     expect(job).toMatchObject({ status: "done", total: 4 });
+    // The report's rollups moved with every extended card, in each item's transaction.
+    const today = hkDay(new Date());
+    const rollups = await compareCountRollups({ from: today, to: today }, s.db);
+    expect(rollups.filter((d) => ["card_validity_ends", "goodwill_day"].includes(d.table))).toEqual([]);
   });
 
   it("is one job per confirm key: a double submit finds the same job", async () => {

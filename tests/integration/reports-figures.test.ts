@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { ForbiddenError } from "@/db/errors";
 import {
   countCardsInGrace,
@@ -9,6 +10,8 @@ import {
   listRenewalVolume,
   loadReport,
 } from "@/db/queries/reports";
+import { monthCover, type Granularity } from "@/lib/domain/reports/range";
+import { denseSeries } from "@/lib/domain/reports/series";
 import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import {
@@ -201,6 +204,133 @@ describe("report figures", () => {
       ]),
     );
     expect(ahead.renewed).toEqual([{ day: addDays(today, 20), cards: 1 }]);
+  });
+
+  it("read whole months of a chart by month from month rows, equal to the raw renewals of those months", async () => {
+    const { db } = testDb();
+    const boss = await createStaff(db, { role: "supervisor" });
+    const seller = await createStaff(db, { role: "agent" });
+    const plan = await createPlan(db);
+    const firstOf = (day: string, months: number) => {
+      const [y, m] = day.split("-").map(Number) as [number, number];
+      return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+    };
+    // Three months inside this plan's own isolated stretch of time.
+    const base = hkDay(isolatedNow(plan.planId));
+    const [m1, m2, m3] = [firstOf(base, 1), firstOf(base, 2), firstOf(base, 3)];
+    const range = { from: addDays(m1, -3), to: m3 };
+    expect(monthCover(range)).toEqual({
+      months: { from: m1, to: m2 },
+      days: [
+        { from: addDays(m1, -3), to: addDays(m1, -1) },
+        { from: m3, to: m3 },
+      ],
+    });
+    const { cardId } = await createCustomerWithCard(db);
+    const sale = (createdAt: Date, extra: Partial<Parameters<typeof recordRenewal>[1]> = {}) =>
+      recordRenewal(db, { cardId, planVersionId: plan.planVersionId, createdAt, soldBy: seller.id, ...extra });
+    const made = [
+      await sale(new Date(hkStartOfDay(m1).getTime() - 1000)), // 23:59:59 HKT, the day before m1
+      await sale(hkStartOfDay(m1)), // 00:00 HKT on m1's first day
+      await sale(new Date(hkStartOfDay(m1).getTime() + 5 * DAY_MS), {
+        method: "alipay",
+        currency: "CNY",
+        priceMinor: 8800,
+        cardState: "grace",
+        soldBy: null,
+      }),
+      await sale(hkStartOfDay(addDays(m2, 10))),
+      await sale(hkEndOfDay(addDays(m3, -1))), // m2's last second
+      await sale(hkStartOfDay(m3)),
+      await sale(hkStartOfDay(addDays(m2, 3))),
+    ];
+    await recordVoid(db, made[6]!, boss.id);
+
+    const start = hkStartOfDay(range.from).toISOString();
+    const end = hkStartOfDay(addDays(range.to, 1)).toISOString();
+    const keys = (rows: { key: string }[]) =>
+      [...new Set(rows.map((r) => r.key))].sort().map((key) => ({ key, label: key }));
+    const series = (granularity: Granularity, rows: { day: string; key: string; renewals: number }[]) =>
+      denseSeries(
+        range,
+        granularity,
+        rows.map((r) => ({ day: r.day, key: r.key, value: r.renewals })),
+        keys(rows),
+      );
+
+    // The report's reads and the raw renewals in one snapshot.
+    const read = await db.transaction(
+      async (tx) => {
+        const raw = (dimension: string) =>
+          tx.execute<{ day: string; key: string; renewals: number }>(
+            sql.raw(`select (r.created_at at time zone 'Asia/Hong_Kong')::date::text as day, ${dimension} as key, count(*)::int as renewals
+             from renewals r join plan_versions pv on pv.id = r.plan_version_id join payments p on p.renewal_id = r.id
+             where r.status <> 'voided' and r.created_at >= '${start}' and r.created_at < '${end}' group by 1, 2`),
+          );
+        return {
+          byPlan: await listRenewalVolume({ ...range, granularity: "month" }, "plan", tx),
+          byPlanWeekly: await listRenewalVolume({ ...range, granularity: "week" }, "plan", tx),
+          rawPlan: [...(await raw("pv.plan_id::text"))],
+          byMethod: await listRenewalVolume({ ...range, granularity: "month" }, "method", tx),
+          rawMethod: [...(await raw("p.method::text"))],
+          byAgent: await listRenewalVolume({ ...range, granularity: "month" }, "agent", tx),
+          rawAgent: [...(await raw("coalesce(r.sold_by::text, 'self_service')"))],
+          revenue: await listDailyRevenue({ ...range, granularity: "month" }, supervisor, tx),
+          rawRevenue: [
+            ...(await tx.execute<{ day: string; currency: string; cardState: string; revenueMinor: number }>(
+              sql.raw(`select (created_at at time zone 'Asia/Hong_Kong')::date::text as day, currency::text,
+                  card_state::text as "cardState", count(*)::int as renewals, sum(price_minor)::float8 as "revenueMinor"
+                from renewals where status <> 'voided' and created_at >= '${start}' and created_at < '${end}' group by 1, 2, 3`),
+            )),
+          ],
+          report: await loadReport(
+            {
+              range: { ...range, granularity: "month" },
+              previous: { from: addDays(range.from, -40), to: addDays(range.from, -1) },
+              by: "plan",
+              now: new Date(),
+              graceDays: 30,
+            },
+            supervisor,
+            tx,
+          ),
+        };
+      },
+      { isolationLevel: "repeatable read" },
+    );
+
+    const mine = (rows: { key: string }[]) => rows.filter((r) => r.key === String(plan.planId));
+    // Month rows for m1 and m2 (dated their first day), day rows around them.
+    expect(sorted(mine(read.byPlan))).toEqual(
+      sorted([
+        { day: addDays(m1, -1), key: String(plan.planId), renewals: 1 },
+        { day: m1, key: String(plan.planId), renewals: 2 },
+        { day: m2, key: String(plan.planId), renewals: 2 },
+        { day: m3, key: String(plan.planId), renewals: 1 },
+      ]),
+    );
+    // The chart's buckets equal the raw renewals' at month granularity; a chart by week reads days only.
+    expect(series("month", read.byPlan)).toEqual(series("month", read.rawPlan));
+    expect(sorted(read.byPlanWeekly)).toEqual(sorted(read.rawPlan));
+    expect(series("month", read.byMethod)).toEqual(series("month", read.rawMethod));
+    expect(series("month", read.byAgent)).toEqual(series("month", read.rawAgent));
+    const perMonth = (
+      rows: { day: string; currency: string; cardState: string; renewals?: number; revenueMinor: number }[],
+    ) => {
+      const sums = new Map<string, number>();
+      for (const r of rows) {
+        const key = `${r.day < m1 || r.day >= m3 ? r.day : r.day.slice(0, 7)}|${r.currency}|${r.cardState}`;
+        sums.set(key, (sums.get(key) ?? 0) + r.revenueMinor);
+      }
+      return [...sums.entries()].sort();
+    };
+    expect(perMonth(read.revenue)).toEqual(perMonth(read.rawRevenue));
+    // The headline totals of the range equal the raw renewals', with month rows in both ranges.
+    const inRange = (day: string) => day >= range.from && day <= range.to;
+    expect(read.report.daily.filter((r) => inRange(r.day)).reduce((n, r) => n + r.renewals, 0)).toBe(
+      read.rawRevenue.reduce((n, r) => n + Number((r as { renewals?: number }).renewals), 0),
+    );
+    expect(mine(read.report.volume)).toEqual(expect.arrayContaining(mine(read.byPlan)));
   });
 
   it("refuses revenue to an agent and leaves it out of the agent's report", async () => {

@@ -122,6 +122,15 @@ describe("daily renewal rollup", () => {
         actualRenewals: 1,
       }),
     );
+    // The month rollup is checked against its whole month.
+    expect(await compareGrainRollups({ from: day, to: day }, db)).toContainEqual(
+      expect.objectContaining({
+        table: "renewal_month_plan",
+        key: { month: `${day.slice(0, 7)}-01`, plan_id: String(plan.planId) },
+        expectedRenewals: 2,
+        actualRenewals: 1,
+      }),
+    );
     expect(await checkCommand()).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import {
   bucketLabels,
   bucketSpans,
   bucketStart,
+  monthCover,
   bucketsBetween,
   defaultGranularity,
   resolveRange,
@@ -103,5 +104,39 @@ describe("report ranges", () => {
       });
     }
     expect(resolveRange({ range: "bogus" }, today)).toMatchObject({ preset: "30d", days: 30 });
+  });
+});
+
+describe("monthCover", () => {
+  it("reads whole months from month rows and the days around them from day rows", () => {
+    expect(monthCover({ from: "2023-12-02", to: "2026-12-01" })).toEqual({
+      months: { from: "2024-01-01", to: "2026-11-01" },
+      days: [
+        { from: "2023-12-02", to: "2023-12-31" },
+        { from: "2026-12-01", to: "2026-12-01" },
+      ],
+    });
+  });
+
+  it("takes a range that starts on the 1st and ends on a month's last day as months only", () => {
+    expect(monthCover({ from: "2024-02-01", to: "2024-02-29" })).toEqual({
+      months: { from: "2024-02-01", to: "2024-02-01" },
+      days: [],
+    });
+    expect(monthCover({ from: "2024-01-01", to: "2024-12-31" })).toEqual({
+      months: { from: "2024-01-01", to: "2024-12-01" },
+      days: [],
+    });
+  });
+
+  it("keeps a range without a whole month as days", () => {
+    expect(monthCover({ from: "2024-02-02", to: "2024-03-30" })).toEqual({
+      months: null,
+      days: [{ from: "2024-02-02", to: "2024-03-30" }],
+    });
+    expect(monthCover({ from: "2024-02-01", to: "2024-02-28" })).toEqual({
+      months: null,
+      days: [{ from: "2024-02-01", to: "2024-02-28" }],
+    });
   });
 });

@@ -10,6 +10,7 @@ import { loadReport, type Viewer } from "@/db/queries/reports";
 import { requireStaff } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
 import { formatNumber } from "@/lib/domain/format";
+import { may } from "@/lib/domain/permissions";
 import { formatMoney } from "@/lib/domain/money";
 import { change, headline, volumeDimensions, type Comparison, type VolumeDimension } from "@/lib/domain/reports/model";
 import type { ReportRange } from "@/lib/domain/reports/range";
@@ -82,10 +83,10 @@ async function ReportBody({
 }) {
   const { graceDays } = businessRules();
   // Revenue is only read for roles allowed to see it: an agent's page never holds the figures.
-  const data = await loadReport({ range, previous: range.previous, by, now, graceDays }, viewer);
-  const [lifecycle, fees] = await Promise.all([
+  const [data, lifecycle, fees] = await Promise.all([
+    loadReport({ range, previous: range.previous, by, now, graceDays }, viewer),
     listDailyLifecycle(range),
-    data.revenue ? listDailyReplacementFees(range, viewer) : [],
+    may.seeRevenue(viewer) ? listDailyReplacementFees(range, viewer) : [],
   ]);
   const t = await getTranslations("reports");
   const locale = await getLocale();

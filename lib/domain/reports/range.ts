@@ -166,3 +166,21 @@ export function readExportRange(params: {
   if (daysBetween(params.from, params.to) + 1 > EXPORT_MAX_DAYS) return { ok: false, invalid: "tooLong" };
   return { ok: true, range: { from: params.from, to: params.to } };
 }
+
+/**
+ * A range cut for the rollups: the calendar months it holds whole (as the
+ * first day of the first and of the last such month, read from month rows)
+ * and the days before and after them (read from day rows). Without whole
+ * months, the whole range is days.
+ */
+export function monthCover(range: DayRange): { months: DayRange | null; days: DayRange[] } {
+  const first = range.from.endsWith("-01") ? range.from : addMonths(`${range.from.slice(0, 7)}-01`, 1);
+  const afterLast = addMonths(`${range.to.slice(0, 7)}-01`, 1);
+  const last = addDays(afterLast, -1) === range.to ? `${range.to.slice(0, 7)}-01` : addMonths(afterLast, -2);
+  if (first > last) return { months: null, days: [range] };
+  const days: DayRange[] = [];
+  if (range.from < first) days.push({ from: range.from, to: addDays(first, -1) });
+  const end = addDays(addMonths(last, 1), -1);
+  if (end < range.to) days.push({ from: addDays(end, 1), to: range.to });
+  return { months: { from: first, to: last }, days };
+}

@@ -36,16 +36,6 @@ import {
 } from "./lib/console-server.mts";
 import { freePort } from "./lib/embedded-postgres.mts";
 
-const args = parseArgs(process.argv.slice(2), {
-  runs: "string",
-  port: "string",
-  "base-url": "string",
-  json: "string",
-  compare: "boolean",
-  "peer-runs": "string",
-  renewals: "string",
-});
-
 interface Result {
   operation: string;
   F: number[];
@@ -62,6 +52,35 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 const ms = (value: number) => (Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(1) : value.toFixed(0));
+
+// `--compare a.json b.json` reads two runs and measures nothing.
+const compareAt = process.argv.indexOf("--compare");
+if (compareAt !== -1) {
+  const [small, large] = process.argv.slice(compareAt + 1);
+  if (!small || !large) throw new Error("--compare takes two JSON files written by --json");
+  const a = JSON.parse(readFileSync(small, "utf8")) as { label: string; results: Result[] };
+  const b = JSON.parse(readFileSync(large, "utf8")) as { label: string; results: Result[] };
+  console.log(`Growth from ${a.label} to ${b.label} (p50 of the larger over the smaller):`);
+  console.log(`${"operation".padEnd(34)} ${"A−F".padStart(7)} ${"L".padStart(7)}`);
+  for (const r of b.results) {
+    const s = a.results.find((x) => x.operation === r.operation);
+    if (!s) continue;
+    const grow = (x: number, y: number) => `${(y / x).toFixed(2)}×`.padStart(7);
+    console.log(
+      `${r.operation.padEnd(34)} ${grow(pct(s.A, 50) - pct(s.F, 50), pct(r.A, 50) - pct(r.F, 50))} ${grow(pct(s.L, 50), pct(r.L, 50))}`,
+    );
+  }
+  process.exit(0);
+}
+
+const args = parseArgs(process.argv.slice(2), {
+  runs: "string",
+  port: "string",
+  "base-url": "string",
+  json: "string",
+  "peer-runs": "string",
+  renewals: "string",
+});
 
 function printTable(results: Result[], title: string) {
   console.log(`\n${title}`);
@@ -95,24 +114,6 @@ function printTable(results: Result[], title: string) {
     );
   }
   console.log("times in ms; A − F is the page's own cost over HTTP; (A−F)/L ≤ 2 is the issue's target for lookups.");
-}
-
-if (args.compare) {
-  const [small, large] = process.argv.slice(2).filter((a) => a.endsWith(".json"));
-  if (!small || !large) throw new Error("--compare takes two JSON files written by --json");
-  const a = JSON.parse(readFileSync(small, "utf8")) as { label: string; results: Result[] };
-  const b = JSON.parse(readFileSync(large, "utf8")) as { label: string; results: Result[] };
-  console.log(`Growth from ${a.label} to ${b.label} (p50 of the larger over the smaller):`);
-  console.log(`${"operation".padEnd(34)} ${"A−F".padStart(7)} ${"L".padStart(7)}`);
-  for (const r of b.results) {
-    const s = a.results.find((x) => x.operation === r.operation);
-    if (!s) continue;
-    const grow = (x: number, y: number) => `${(y / x).toFixed(2)}×`.padStart(7);
-    console.log(
-      `${r.operation.padEnd(34)} ${grow(pct(s.A, 50) - pct(s.F, 50), pct(r.A, 50) - pct(r.F, 50))} ${grow(pct(s.L, 50), pct(r.L, 50))}`,
-    );
-  }
-  process.exit(0);
 }
 
 const { requireDatabaseUrl } = await import("./lib/database-url.mts");

@@ -191,6 +191,7 @@ const faults = (async () => {
 })();
 
 const loadStarted = performance.now();
+const loadStartedAt = new Date();
 await Promise.all([...Array.from({ length: agents }, (_, i) => agentLoop(i)), faults]);
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 
@@ -198,14 +199,28 @@ const failures: string[] = [];
 try {
   say("load over; waiting for the outbox to drain …");
   const db = createDb(url, { max: 2, applicationName: "renewal-desk-soak-check" });
+  // The soak's own messages: the demo seed holds one SMS on purpose (card 7's activation the carrier refused).
   let pending = -1;
   for (let i = 0; i < 90; i++) {
-    const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from notifications where status = 'pending'`;
+    const [row] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from notifications where status = 'pending' and created_at >= ${loadStartedAt.toISOString()}::timestamptz`;
     pending = row!.n;
     if (pending === 0) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  if (pending !== 0) failures.push(`${pending} notifications still pending after 90 s`);
+  if (pending !== 0) {
+    failures.push(`${pending} notifications still pending after 90 s`);
+    // What the engineer on call would look at first: each held message's renewal and its carrier request.
+    const held = await db.sql`
+      select n.id, n.kind, n.renewal_id, n.attempts, r.status as renewal, q.status as carrier, q.attempts as carrier_attempts,
+        q.next_attempt_at, left(q.last_error, 80) as last_error
+      from notifications n
+      left join renewals r on r.id = n.renewal_id
+      left join carrier_requests q on q.renewal_id = n.renewal_id and q.kind = 'activate'
+      where n.status = 'pending' and n.created_at >= ${loadStartedAt.toISOString()}::timestamptz
+      order by n.id limit 10`;
+    for (const row of held) console.log(`  held: ${JSON.stringify(row)}`);
+  }
 
   const references = [...attempted];
   const rows = await db.sql<{ reference: string; renewal_id: number; n: number }[]>`

@@ -8,11 +8,9 @@ import {
   listRenewalVolume,
   listVolumeLabels,
 } from "@/db/queries/reports";
-import { getStaff, needsTwoFactorEnrolment, recordDenial } from "@/lib/auth/session";
 import { businessRules } from "@/lib/config";
-import { may } from "@/lib/domain/permissions";
 import { EXPIRATION_DAYS } from "@/lib/domain/reports/model";
-import { limitStaff } from "@/lib/rate-limit-request";
+import { downloadStaff, exportLimitResponse, permitted, plainResponse } from "@/lib/download-guard";
 import {
   chartCsv,
   chartNames,
@@ -27,37 +25,23 @@ import { readReportParams } from "../../report-params";
 
 export const dynamic = "force-dynamic";
 
-function plain(status: number, message: string) {
-  return new Response(message, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-}
-
 /**
  * The data behind one report chart as CSV, for the same URL parameters as the
  * page. Checks the session and role itself: the proxy's redirect is a
  * convenience, and revenue is refused to agents here as in the page.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ chart: string }> }) {
-  const staff = await getStaff();
-  const errors = await getTranslations("errors");
-  if (!staff) return plain(401, errors("signedOut"));
-  if (needsTwoFactorEnrolment(staff)) return plain(403, errors("twoFactorFirst"));
+  const signedIn = await downloadStaff();
+  if (!signedIn.ok) return signedIn.response;
+  const { staff } = signedIn;
   const { chart } = await params;
   if (!(chartNames as readonly string[]).includes(chart))
-    return plain(404, (await getTranslations("common"))("notFoundBody"));
+    return plainResponse(404, (await getTranslations("common"))("notFoundBody"));
   const name = chart as ChartName;
-  if (name === "revenue" && !may.seeRevenue(staff)) {
-    await recordDenial(staff, "reports/export/revenue", "seeRevenue");
-    return plain(403, errors("forbidden"));
-  }
-  const limited = await limitStaff("exports", staff);
-  if (!limited.ok) {
-    const response = plain(429, errors("rateLimited", { seconds: limited.retryAfterSeconds }));
-    response.headers.set("Retry-After", String(limited.retryAfterSeconds));
-    return response;
-  }
+  if (name === "revenue" && !(await permitted(staff, "seeRevenue", "reports/export/revenue")))
+    return plainResponse(403, (await getTranslations("errors"))("forbidden"));
+  const limited = await exportLimitResponse(staff);
+  if (limited) return limited;
 
   const now = new Date();
   const { range, by } = readReportParams(Object.fromEntries(new URL(request.url).searchParams), now);

@@ -110,7 +110,9 @@ test.describe("reports as a supervisor", () => {
 test.describe("reports as an agent", () => {
   test.use({ storageState: storageState("agent") });
 
-  test("shows volume but no revenue, and the server refuses the revenue CSV", async ({ page }) => {
+  test("shows volume but no revenue, and the server refuses the revenue CSV and the money exports", async ({
+    page,
+  }) => {
     await page.goto("/reports");
     await expect(chart(page, "Renewal volume by plan")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Revenue" })).toHaveCount(0);
@@ -121,6 +123,15 @@ test.describe("reports as an agent", () => {
     expect(refused.status()).toBe(403);
     const allowed = await page.request.get("/reports/export/volume?range=30d");
     expect(allowed.status()).toBe(200);
+    // The money exports and background export files check the permission in the route itself.
+    for (const path of [
+      "/reconciliation/exports/payments?from=2026-01-01&to=2026-01-31",
+      "/reconciliation/exports/jobs/1",
+    ]) {
+      const money = await page.request.get(path, { maxRedirects: 0 });
+      expect({ path, status: money.status() }).toEqual({ path, status: 403 });
+      expect(await money.text()).not.toMatch(/,|<html/);
+    }
     await page.screenshot({ path: "test-results/screenshots/reports-agent.png", fullPage: true });
   });
 

@@ -39,6 +39,19 @@ export default defineConfig([
   arrows(["db/**"], toApp, toNext),
   arrows(["db/queries/**"], toApp, toNext, toMutations),
   arrows(["lib/domain/**"], toDb, toApp, toNext, toGlue),
+  {
+    files: ["tests/e2e/**"],
+    ignores: ["tests/e2e/support.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(goto|reload)$/]",
+          message: "Use open() or reopen() from ./support: they wait until streamed boundaries are revealed.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

@@ -44,6 +44,8 @@ export default defineConfig({
   forbidOnly: true,
   // `E2E_GREP=<regex> npm run test:e2e` runs matching tests only, on the same prepared database and servers.
   grep: process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined,
+  // `E2E_REPEAT=<n>` runs each of them n times: how a suspected flake is reproduced.
+  repeatEach: Number(process.env.E2E_REPEAT ?? 1),
   reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -1,5 +1,5 @@
 import { expect, test, type Request } from "@playwright/test";
-import { storageState, withSql } from "./support";
+import { open, storageState, withSql } from "./support";
 import { createCardholder, searchBox } from "./lookup-support";
 
 test.use({ storageState: storageState("agent") });
@@ -26,7 +26,7 @@ test("a replayed search-suggestions call without the session cookie gets no cust
   page.on("request", (request) => {
     if (request.method() === "POST" && request.headers()["next-action"]) calls.push(request);
   });
-  await page.goto("/plans");
+  await open(page, "/plans");
   await searchBox(page).fill(holder.national);
   await expect(page.getByRole("option").first()).toContainText(holder.name);
   const call = calls.at(-1)!;

@@ -3,7 +3,7 @@ import { formatHkt } from "@/lib/domain/format";
 import { formatMsisdn } from "@/lib/domain/identifiers";
 import { newIccid, newReference, uniqueHk } from "../helpers/factories";
 import { createTestCard, hkEnd } from "./renewal-support";
-import { storageState, withSql, type DemoRole } from "./support";
+import { type DemoRole, open, reopen, storageState, withSql } from "./support";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -11,10 +11,10 @@ const shot = (page: Page, name: string) =>
 /** The same page in 简体中文, for its screenshot. */
 async function shotZh(page: Page, name: string) {
   await page.context().addCookies([{ name: "locale", value: "zh-Hans", url: page.url() }]);
-  await page.reload();
+  await reopen(page);
   await shot(page, `${name}-zh-Hans`);
   await page.context().clearCookies({ name: "locale" });
-  await page.reload();
+  await reopen(page);
 }
 
 async function pageAs(browser: Browser, role: DemoRole) {
@@ -33,7 +33,7 @@ test("the worklist lists a suspended card ending today apart from the calls, wit
     (sql) => sql`update cards set suspended_at = ${since.toISOString()}, suspension_reason = 'lost',
       suspended_by = (select id from staff where email = 'agent@example.com') where id = ${card.cardId}`,
   );
-  await page.goto("/reports/expiring?window=1");
+  await open(page, "/reports/expiring?window=1");
   const item = page.getByRole("listitem").filter({ hasText: `Card #${card.cardId}` });
   await expect(item).toContainText(name);
   await expect(item).toContainText(`Lost · Amy Agent · since ${formatHkt(since, { dateOnly: true })}`);
@@ -51,7 +51,7 @@ test.describe("card lifecycle", () => {
     const page = await pageAs(browser, "agent");
     const card = await createTestCard({ validityEnd: hkEnd(20), storedValueMinor: 12_000 });
     const cardPath = `/customers/${card.customerId}/cards/${card.cardId}`;
-    await page.goto(cardPath);
+    await open(page, cardPath);
 
     await page.getByRole("link", { name: "Suspend…" }).click();
     await expect(page.getByRole("heading", { name: `Suspend card #${card.cardId}` })).toBeVisible();
@@ -110,7 +110,7 @@ test.describe("card lifecycle", () => {
     expect(await feePayment(newCard!.id)).toEqual([{ method: "wechat_pay", reference, amount_minor: 5000 }]);
 
     // The old ICCID still finds the customer and says which card replaced it.
-    await page.goto(`/customers?q=${card.iccid}`);
+    await open(page, `/customers?q=${card.iccid}`);
     await expect(page).toHaveURL(new RegExp(`${cardPath}$`));
     await expect(page.getByTestId("replaced-by")).toHaveText(/Replaced by card #\d+ on/);
     await expect(page.getByRole("heading", { name: /^Replaced — / })).toBeVisible();
@@ -127,16 +127,16 @@ test.describe("card lifecycle", () => {
     const cardPath = `/customers/${card.customerId}/cards/${card.cardId}`;
 
     const agent = await pageAs(browser, "agent");
-    await agent.goto(cardPath);
+    await open(agent, cardPath);
     await expect(agent.getByTestId("suspension")).toContainText("Suspended (Suspected fraud)");
     await expect(agent.getByText("Only a supervisor may lift this suspension.")).toBeVisible();
     await expect(agent.getByRole("link", { name: "Lift suspension…" })).toHaveCount(0);
-    await agent.goto(`${cardPath}/lift`);
+    await open(agent, `${cardPath}/lift`);
     await expect(agent.getByRole("button", { name: "Lift suspension" })).toHaveCount(0);
     await agent.context().close();
 
     const supervisor = await pageAs(browser, "supervisor");
-    await supervisor.goto(cardPath);
+    await open(supervisor, cardPath);
     await supervisor.getByRole("link", { name: "Lift suspension…" }).click();
     await expect(supervisor.getByText("Suspended for Suspected fraud since")).toBeVisible();
     await shot(supervisor, "lifecycle-lift");
@@ -155,7 +155,7 @@ test.describe("card lifecycle", () => {
   test("an expired card gets a new card with new numbers and its first renewal in one flow", async ({ browser }) => {
     const page = await pageAs(browser, "agent");
     const card = await createTestCard({ validityEnd: hkEnd(-45), storedValueMinor: 4500 });
-    await page.goto(`/customers/${card.customerId}/cards/${card.cardId}`);
+    await open(page, `/customers/${card.customerId}/cards/${card.cardId}`);
     await expect(page.getByTestId("numbers-released")).toContainText("The numbers were released when grace ended on");
     await expect(page.getByTestId("stored-value-forfeited")).toContainText("Stored value of HK$45.00 was forfeited on");
     await shot(page, "lifecycle-card-expired");
@@ -173,7 +173,7 @@ test.describe("card lifecycle", () => {
 
     const hk = uniqueHk();
     const other = await createTestCard({ validityEnd: hkEnd(-60) });
-    await page.goto(`/customers/${other.customerId}/cards/${other.cardId}/new-card`);
+    await open(page, `/customers/${other.customerId}/cards/${other.cardId}/new-card`);
     await page.getByLabel("New ICCID").fill(newIccid());
     const live = await createTestCard({ validityEnd: hkEnd(10) });
     await page.getByLabel("New Hong Kong number (+852)").fill(live.hk);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createDraftPlan } from "./catalog-support";
 import { createTestCard, hkEnd } from "./renewal-support";
-import { storageState, withSql } from "./support";
+import { open, reopen, storageState, withSql } from "./support";
 
 test("an archived plan disappears from an agent's renewal choices, and a restored one comes back", async ({
   browser,
@@ -14,11 +14,11 @@ test("an archived plan disappears from an agent's renewal choices, and a restore
   const planRadio = { name: new RegExp(`E2E plan ${plan.code}`) };
 
   const agent = await browser.newPage({ storageState: storageState("agent") });
-  await agent.goto(card.renewPath);
+  await open(agent, card.renewPath);
   await expect(agent.getByRole("radio", planRadio)).toBeVisible();
 
   const admin = await browser.newPage({ storageState: storageState("admin") });
-  await admin.goto(`/plans/${plan.id}`);
+  await open(admin, `/plans/${plan.id}`);
   await admin.getByRole("button", { name: "Archive", exact: true }).click();
   await expect(admin.getByText("Archive this plan? Agents can no longer sell it.")).toBeVisible();
   await admin.getByRole("button", { name: "Yes, archive" }).click();
@@ -26,7 +26,7 @@ test("an archived plan disappears from an agent's renewal choices, and a restore
     admin.getByRole("status").filter({ hasText: "Archived. It is no longer offered for renewal." }),
   ).toBeVisible();
 
-  await agent.reload();
+  await reopen(agent);
   await expect(agent.getByRole("radio", { name: /Monthly 8GB China \+ HK/ })).toBeVisible();
   await expect(agent.getByRole("radio", planRadio)).toHaveCount(0);
 
@@ -35,7 +35,7 @@ test("an archived plan disappears from an agent's renewal choices, and a restore
   await expect(
     admin.getByRole("status").filter({ hasText: "Restored. Agents can sell this plan again." }),
   ).toBeVisible();
-  await agent.reload();
+  await reopen(agent);
   await expect(agent.getByRole("radio", planRadio)).toBeVisible();
   await agent.close();
   await admin.close();

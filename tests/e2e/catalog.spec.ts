@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { captureFormPost, createDraftPlan, planByCode, uniquePlanCode } from "./catalog-support";
-import { storageState, withSql } from "./support";
+import { open, reopen, storageState, withSql } from "./support";
 
 const shots = "test-results/screenshots";
 
@@ -9,7 +9,7 @@ test.describe("an admin", () => {
 
   test("creates a plan, publishes it, changes its HKD price and sees two versions", async ({ page }) => {
     const code = uniquePlanCode("E2E-NEW");
-    await page.goto("/plans");
+    await open(page, "/plans");
     await page.getByRole("link", { name: "New plan" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New plan" })).toBeVisible();
     await page.getByLabel("Code", { exact: true }).fill(code.toLowerCase());
@@ -78,7 +78,7 @@ test.describe("an admin", () => {
   });
 
   test("sees the catalog with its states, and filters it in the URL", async ({ page }) => {
-    await page.goto("/plans");
+    await open(page, "/plans");
     const table = page.getByRole("table", { name: /Plans with their current version/ });
     await expect(table.getByRole("row", { name: /MONTHLY-8GB/ })).toContainText("HK$98.00");
     await expect(table.getByRole("row", { name: /MONTHLY-LITE-3GB/ })).toContainText("Archived");
@@ -94,7 +94,7 @@ test.describe("an admin", () => {
       return row!.cards as number;
     };
     const before = await running();
-    await page.reload();
+    await reopen(page);
     const shown = Number(
       (
         await table
@@ -118,7 +118,7 @@ test.describe("an admin", () => {
 
   test("is told which fields are wrong, on each field, and nothing is saved", async ({ page }) => {
     const plan = await createDraftPlan();
-    await page.goto(`/plans/${plan.id}`);
+    await open(page, `/plans/${plan.id}`);
     await page.getByLabel("Name in English").fill("");
     await page.getByLabel("Validity (days)").fill("731");
     await page.getByLabel("Mainland China data", { exact: true }).fill("1.1");
@@ -160,7 +160,7 @@ test.describe("an admin", () => {
   });
 
   test("is refused a duplicate code on the code field", async ({ page }) => {
-    await page.goto("/plans/new");
+    await open(page, "/plans/new");
     await page.getByLabel("Code", { exact: true }).fill("MONTHLY-8GB");
     await page.getByLabel("Name in English").fill("Duplicate");
     await page.getByLabel("Name in Simplified Chinese").fill("重复");
@@ -183,7 +183,7 @@ test.describe("an admin", () => {
       browser.newContext({ storageState: storageState("admin") }),
     ]);
     const [a, b] = await Promise.all([first.newPage(), second.newPage()]);
-    await Promise.all([a.goto(`/plans/${plan.id}`), b.goto(`/plans/${plan.id}`)]);
+    await Promise.all([open(a, `/plans/${plan.id}`), open(b, `/plans/${plan.id}`)]);
 
     await a.getByLabel("Price in HKD").fill("99.00");
     await a.getByRole("button", { name: "Save changes" }).click();
@@ -204,7 +204,7 @@ test.describe("an admin", () => {
 
   test("deletes a draft nobody bought", async ({ page }) => {
     const plan = await createDraftPlan();
-    await page.goto(`/plans/${plan.id}`);
+    await open(page, `/plans/${plan.id}`);
     await page.getByRole("button", { name: "Delete draft" }).click();
     await page.getByRole("button", { name: "Yes, delete draft" }).click();
     await expect(page).toHaveURL(/\/plans\?deleted=/);
@@ -218,7 +218,7 @@ for (const role of ["agent", "supervisor"] as const) {
     test.use({ storageState: storageState(role) });
 
     test("sees the catalog read-only, without edit controls", async ({ page }) => {
-      await page.goto("/plans");
+      await open(page, "/plans");
       await expect(page.getByText("You can view the catalog. Only admins can change it.")).toBeVisible();
       await expect(page.getByRole("row", { name: /MONTHLY-8GB/ })).toContainText("HK$98.00");
       await expect(page.getByRole("link", { name: "New plan" })).toHaveCount(0);
@@ -226,7 +226,7 @@ for (const role of ["agent", "supervisor"] as const) {
       await expect(page.getByRole("columnheader", { name: "Actions" })).toHaveCount(0);
 
       for (const path of ["/plans/new", "/plans/1"]) {
-        const response = await page.goto(path);
+        const response = await open(page, path);
         expect(response?.status()).toBe(403);
       }
     });
@@ -237,7 +237,7 @@ test("a create request forged by an agent is refused and creates nothing", async
   const code = uniquePlanCode("E2E-FORGED");
   const adminContext = await browser.newContext({ storageState: storageState("admin") });
   const admin = await adminContext.newPage();
-  await admin.goto("/plans/new");
+  await open(admin, "/plans/new");
   await admin.getByLabel("Code", { exact: true }).fill(code);
   await admin.getByLabel("Name in English").fill("Forged");
   await admin.getByLabel("Name in Simplified Chinese").fill("伪造");

@@ -2,7 +2,7 @@ import { expect, test, type APIRequest, type Page, type Request } from "@playwri
 import { DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { createCustomerWithCard, createRenewal } from "../helpers/factories";
 import { screenshot } from "./lookup-support";
-import { storageState, withDb, withSql } from "./support";
+import { open, storageState, withDb, withSql } from "./support";
 
 /** A cardholder of this test's own (preferred language given), valid for `days` more days. */
 async function holder(
@@ -74,7 +74,7 @@ test.describe("as a supervisor", () => {
   }) => {
     const card = await holder({ language: "en" });
     const calls = captureActions(page);
-    await page.goto(card.path);
+    await open(page, card.path);
     await page.getByRole("link", { name: "Goodwill extension" }).click();
     await expect(page).toHaveURL(/\/goodwill$/);
     await page.getByLabel("Days", { exact: true }).fill("5");
@@ -92,7 +92,7 @@ test.describe("as a supervisor", () => {
     expect(sms).toMatchObject({ kind: "goodwill_extension", language: "en" });
     expect(sms!.body).toContain("5 days");
 
-    await page.goto(card.path);
+    await open(page, card.path);
     await expect(page.getByRole("list", { name: "Goodwill extensions" })).toContainText("+5 days");
     await screenshot(page, "desk-card-page");
 
@@ -111,7 +111,7 @@ test.describe("as a supervisor", () => {
   }) => {
     const card = await holder({ storedValue: 5000 });
     const calls = captureActions(page);
-    await page.goto(`${card.path}/stored-value`);
+    await open(page, `${card.path}/stored-value`);
     await page.getByLabel("Direction").selectOption("subtract");
     await page.getByLabel("Amount (HKD)").fill("60");
     await page.getByLabel("Reason").fill("would go below zero");
@@ -132,7 +132,7 @@ test.describe("as a supervisor", () => {
 
   test("runs an outage extension for selected cards in the background, with a progress bar", async ({ page }) => {
     const cards = [await holder(), await holder()];
-    await page.goto(`/goodwill?cardIds=${cards.map((c) => c.cardId).join(",")}`);
+    await open(page, `/goodwill?cardIds=${cards.map((c) => c.cardId).join(",")}`);
     await page.getByLabel("Days", { exact: true }).fill("2");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByTestId("bulk-count")).toHaveText("2 cards will be extended by 2 days.");
@@ -165,7 +165,7 @@ test.describe("as an agent", () => {
 
   test("tops up HK$200 by FPS: the balance and the ledger show it", async ({ page }) => {
     const card = await holder({ storedValue: 1000 });
-    await page.goto(card.path);
+    await open(page, card.path);
     await page.getByRole("link", { name: "Top up stored value" }).click();
     await page.getByLabel("Amount (HKD)").fill("200");
     await page.getByLabel("Paid by").selectOption("fps");
@@ -176,7 +176,7 @@ test.describe("as an agent", () => {
     await screenshot(page, "desk-top-up-receipt");
     await page.getByRole("link", { name: "Back to the card" }).click();
     await expect(page.getByTestId("stored-value")).toHaveText("HK$210.00");
-    await page.goto(`${card.path}/stored-value`);
+    await open(page, `${card.path}/stored-value`);
     const ledger = page.getByRole("table", { name: "Ledger" });
     await expect(ledger.getByRole("row").nth(1)).toContainText("+HK$200.00");
     await expect(ledger.getByRole("row").nth(1)).toContainText("HK$210.00");
@@ -185,7 +185,7 @@ test.describe("as an agent", () => {
 
   test("edits the preferred language, and the next SMS uses it", async ({ page }) => {
     const card = await holder({ language: "zh-Hant" });
-    await page.goto(`/customers/${card.customerId}`);
+    await open(page, `/customers/${card.customerId}`);
     await page.getByRole("link", { name: "Edit profile" }).click();
     await page.getByLabel("Preferred language").selectOption("en");
     await page.getByLabel("Email").fill("not-an-email");
@@ -196,7 +196,7 @@ test.describe("as an agent", () => {
     await expect(page.getByText("Profile saved.")).toBeVisible();
     await screenshot(page, "desk-profile");
 
-    await page.goto(`${card.path}/top-up`);
+    await open(page, `${card.path}/top-up`);
     await page.getByLabel("Amount (HKD)").fill("50");
     await page.getByLabel("Paid by").selectOption("cash");
     await page.getByRole("button", { name: "Top up" }).click();
@@ -215,13 +215,13 @@ test.describe("as an agent", () => {
     const minutesLeftToday = () => (hkEndOfDay(hkDay(new Date())).getTime() - Date.now()) / 60_000;
     if (minutesLeftToday() < 2) await page.waitForTimeout(minutesLeftToday() * 60_000 + 2_000);
     const card = await holder({ minutes: Math.min(20, minutesLeftToday() - 1) });
-    await page.goto("/reports/expiring?window=1");
+    await open(page, "/reports/expiring?window=1");
     const row = page.getByRole("row", { name: `Log call outcome for ${card.name}` });
     await row.focus();
     await page.keyboard.press("p");
     await expect(page.getByText(`Promised to renew logged for ${card.name}.`)).toBeVisible();
     await screenshot(page, "desk-worklist");
-    await page.goto(`/customers/${card.customerId}`);
+    await open(page, `/customers/${card.customerId}`);
     const timeline = page.getByRole("list", { name: "Timeline" });
     await expect(timeline).toContainText("Promised to renew · Phone");
     await screenshot(page, "desk-customer-timeline");
@@ -229,7 +229,7 @@ test.describe("as an agent", () => {
 
   test("records a pending real-name with its deadline, and the card counts down to it", async ({ page }) => {
     const card = await holder();
-    await page.goto(card.path);
+    await open(page, card.path);
     await page.getByRole("link", { name: /^Edit real-name of/ }).click();
     await page.getByLabel("Status").selectOption("pending");
     await page.getByLabel("Document type").selectOption("home_return_permit");
@@ -261,7 +261,7 @@ test.describe("as an agent", () => {
           ${`renewal:${renewal.id}:confirmation`}, 'sent', 1, now())`;
       return renewal.id;
     });
-    await page.goto(`/renewals/${renewalId}`);
+    await open(page, `/renewals/${renewalId}`);
     const opener = page.getByRole("button", { name: "Resend…" });
     await opener.click();
     // The fields open with focus on the first; Escape closes them and gives focus back.
@@ -291,9 +291,9 @@ test.describe("as an agent", () => {
 
   test("is refused the goodwill page", async ({ page }) => {
     const card = await holder();
-    await page.goto(card.path);
+    await open(page, card.path);
     await expect(page.getByRole("link", { name: "Goodwill extension" })).toHaveCount(0);
-    const response = await page.goto(`${card.path}/goodwill`);
+    const response = await open(page, `${card.path}/goodwill`);
     expect(response?.status()).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "./support";
+import { open, storageState } from "./support";
 import { createCardRenewedBefore, expectFocusedHeading, keyCounter, palette } from "./keyboard-support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
@@ -9,7 +9,7 @@ test("renews from the number the customer gave, by WeChat Pay and the same plan,
   page,
 }) => {
   const card = await createCardRenewedBefore();
-  await page.goto("/customers");
+  await open(page, "/customers");
   await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
   const keys = keyCounter(page);
 
@@ -51,7 +51,7 @@ test("renews from the number the customer gave, by WeChat Pay and the same plan,
 
 test("the palette finds a card by number and opens it; the card's actions and r renew from there", async ({ page }) => {
   const card = await createCardRenewedBefore();
-  await page.goto("/plans");
+  await open(page, "/plans");
   await page.keyboard.press("Control+K");
   await page.keyboard.type(card.hk);
   await expect(palette(page).getByRole("option", { name: new RegExp(`Card #${card.cardId}`) })).toHaveAttribute(
@@ -79,7 +79,7 @@ test("the palette finds a card by number and opens it; the card's actions and r 
 });
 
 test("? lists every shortcut, and g c, g p, g r, g w go to their pages", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   // The shortcuts exist once the shell has hydrated; under load that can be after "load".
   await expect(async () => {
@@ -116,7 +116,7 @@ test("? lists every shortcut, and g c, g p, g r, g w go to their pages", async (
 
 test("no shortcut fires while typing in a field or during an IME composition", async ({ page }) => {
   const card = await createCardRenewedBefore();
-  await page.goto(card.cardPath);
+  await open(page, card.cardPath);
   const search = page.getByRole("combobox", { name: "Search customers and cards" });
   await search.click();
   await page.keyboard.type("gpr?");
@@ -149,7 +149,7 @@ test("no shortcut fires while typing in a field or during an IME composition", a
 
 test("a failed review moves focus to the first invalid field", async ({ page }) => {
   const card = await createTestCard({ validityEnd: hkEnd(12) });
-  await page.goto(card.renewPath);
+  await open(page, card.renewPath);
   // No plan chosen: focus goes to the plan choice.
   await page.getByRole("button", { name: "Review renewal" }).click();
   await expect(page.getByText("Choose a plan.")).toBeVisible();
@@ -166,10 +166,10 @@ test("recent customers: the ones opened last are on the customers page and in th
   const first = await createCardRenewedBefore({ name: `E2E Recent First ${Date.now()}` });
   const second = await createCardRenewedBefore({ name: `E2E Recent Second ${Date.now()}` });
   for (const card of [first, second, first]) {
-    await page.goto(card.cardPath);
+    await open(page, card.cardPath);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
-  await page.goto("/customers");
+  await open(page, "/customers");
   const recent = page.getByRole("region", { name: "Recent customers" });
   const links = recent.getByRole("link");
   await expect(links.nth(0)).toContainText("E2E Recent First");
@@ -186,9 +186,9 @@ test("recent customers: the ones opened last are on the customers page and in th
 test("recent customers are kept apart for each staff member", async ({ browser }) => {
   const card = await createCardRenewedBefore({ name: `E2E Recent Agent Only ${Date.now()}` });
   const agent = await browser.newPage({ storageState: storageState("agent") });
-  await agent.goto(card.cardPath);
+  await open(agent, card.cardPath);
   await expect(agent.getByRole("heading", { level: 1 })).toBeVisible();
-  await agent.goto("/customers");
+  await open(agent, "/customers");
   await expect(agent.getByRole("region", { name: "Recent customers" })).toContainText("E2E Recent Agent Only");
   // Same browser storage, another staff member: their list does not show the agent's customer.
   const storage = await agent.context().storageState();
@@ -198,7 +198,7 @@ test("recent customers are kept apart for each staff member", async ({ browser }
   await supervisorOnly.close();
   const shared = await browser.newContext({ storageState: { ...supervisorState, origins: storage.origins } });
   const supervisor = await shared.newPage();
-  await supervisor.goto("/customers");
+  await open(supervisor, "/customers");
   await expect(supervisor.getByRole("region", { name: "Recent customers" })).toBeVisible();
   await expect(supervisor.getByRole("region", { name: "Recent customers" })).not.toContainText("E2E Recent Agent Only");
   await shared.close();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "./support";
+import { open, storageState } from "./support";
 import { expectHkTime, screenshot, searchBox, searchFor } from "./lookup-support";
 
 test.use({ storageState: storageState("agent") });
@@ -10,7 +10,7 @@ const CARD_1 = "/customers/1/cards/1";
 const CARD_1_ICCID = "8985201009824516530";
 
 test("/ focuses the search box from any page", async ({ page }) => {
-  await page.goto("/plans");
+  await open(page, "/plans");
   await expect(searchBox(page)).not.toBeFocused();
   await page.keyboard.press("/");
   await expect(searchBox(page)).toBeFocused();
@@ -18,7 +18,7 @@ test("/ focuses the search box from any page", async ({ page }) => {
 });
 
 test("a Hong Kong number typed with a space goes straight to its card", async ({ page }) => {
-  await page.goto("/reports");
+  await open(page, "/reports");
   await searchFor(page, "9123 4567");
   await expect(page).toHaveURL(CARD_1);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("王伟 · Wong Wai");
@@ -26,20 +26,20 @@ test("a Hong Kong number typed with a space goes straight to its card", async ({
 });
 
 test("a mainland number with its country code goes straight to its card", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   await searchFor(page, "+86 138 1234 5678");
   await expect(page).toHaveURL(CARD_1);
 });
 
 test("an ICCID goes straight to its card", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   await searchFor(page, CARD_1_ICCID);
   await expect(page).toHaveURL(CARD_1);
   await expect(page.getByText(CARD_1_ICCID)).toBeVisible();
 });
 
 test("the last 4 digits list every card they end, each saying why, and one opens", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   await searchFor(page, "4567");
   await expect(page).toHaveURL("/customers?q=4567");
   await expect(page.getByRole("heading", { name: "Results for “4567”" })).toBeVisible();
@@ -55,7 +55,7 @@ test("the last 4 digits list every card they end, each saying why, and one opens
 });
 
 test("a Chinese name offers suggestions that the keyboard can choose", async ({ page }) => {
-  await page.goto("/plans");
+  await open(page, "/plans");
   // The "/" shortcut exists once the box has hydrated; under load that can be after "load".
   await expect(async () => {
     await page.keyboard.press("/");
@@ -76,7 +76,7 @@ test("a Chinese name offers suggestions that the keyboard can choose", async ({ 
 });
 
 test("Escape closes the suggestions and Enter then searches", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   const box = searchBox(page);
   await box.fill("王伟");
   await expect(page.getByRole("listbox")).toBeVisible();
@@ -89,7 +89,7 @@ test("Escape closes the suggestions and Enter then searches", async ({ page }) =
 });
 
 test("a common surname pages through its results without repeating any", async ({ page }) => {
-  await page.goto("/customers?q=陈");
+  await open(page, "/customers?q=陈");
   await expect(page.getByTestId("result-count")).toHaveText(/results/);
   const firstPage = await page.getByRole("row").allInnerTexts();
   await screenshot(page, "search-results-name");
@@ -102,7 +102,7 @@ test("a common surname pages through its results without repeating any", async (
 
 test.describe("the card page", () => {
   test("shows an active card: days left, validity in HKT, data and balance, and Renew", async ({ page }) => {
-    await page.goto(CARD_1);
+    await open(page, CARD_1);
     await expect(page.getByRole("heading", { name: /^Active — \d+ days left$/ })).toBeVisible();
     await expectHkTime(page, /^\d{4}-\d{2}-\d{2} 23:59 HKT$/);
     await expect(page.getByTestId("countdown")).toHaveText(/days? \d+ hours? left/);
@@ -120,7 +120,7 @@ test.describe("the card page", () => {
   });
 
   test("shows a card in grace: until when service can be restored, and Renew", async ({ page }) => {
-    await page.goto("/customers/2/cards/2");
+    await open(page, "/customers/2/cards/2");
     await expect(
       page.getByRole("heading", { name: /^In grace — service restorable until \d{4}-\d{2}-\d{2} 23:59 HKT$/ }),
     ).toBeVisible();
@@ -136,7 +136,7 @@ test.describe("the card page", () => {
   test("shows an expired card: numbers released, balance forfeited, Renew disabled with the reason", async ({
     page,
   }) => {
-    await page.goto("/customers/3/cards/3");
+    await open(page, "/customers/3/cards/3");
     await expect(
       page.getByRole("heading", { name: "Expired — numbers released; the customer needs a new card" }),
     ).toBeVisible();
@@ -151,7 +151,7 @@ test.describe("the card page", () => {
   });
 
   test("shows a suspended card: why, its data, and Renew disabled with the reason", async ({ page }) => {
-    await page.goto("/customers/4/cards/4");
+    await open(page, "/customers/4/cards/4");
     await expect(page.getByRole("heading", { name: "Suspended — lost card" })).toBeVisible();
     await expectHkTime(page);
     await expect(page.getByRole("meter", { name: "Mainland China" })).toBeVisible();
@@ -180,7 +180,7 @@ test.describe("the card page", () => {
       "/renewals/2147483648",
       "/renewals/9999999999",
     ]) {
-      const response = await page.goto(path);
+      const response = await open(page, path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     }
@@ -188,13 +188,13 @@ test.describe("the card page", () => {
 });
 
 test("the customer page shows contact, language, masked ID, notes and every card", async ({ page }) => {
-  await page.goto("/customers/6");
+  await open(page, "/customers/6");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("深圳星河贸易有限公司");
   await expect(page.getByText("Business account: 3 cards for sales staff.")).toBeVisible();
   const cards = page.getByRole("table", { name: "The customer's cards" });
   await expect(cards.getByRole("link", { name: /^Card #\d+$/ })).toHaveText(["Card #6", "Card #7", "Card #8"]);
   await screenshot(page, "customer-page");
-  await page.goto("/customers/1");
+  await open(page, "/customers/1");
   await expect(page.getByText("HKID ••••567A")).toBeVisible();
   await expect(page.getByText("Traditional Chinese")).toBeVisible();
   await expect(page.getByText("wong.wai@example.com")).toBeVisible();
@@ -214,14 +214,14 @@ test.describe("searches that cannot match anyone say so, never an error", () => 
     ["9".repeat(10_240), "That search is too long."],
   ] as const) {
     test(`${query.length > 20 ? "a 10 KB string" : query}`, async ({ page }) => {
-      const response = await page.goto(`/customers?q=${encodeURIComponent(query)}`);
+      const response = await open(page, `/customers?q=${encodeURIComponent(query)}`);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("status").filter({ hasText: message })).toBeVisible();
     });
   }
 
   test("wildcards in a name match literally", async ({ page }) => {
-    const response = await page.goto(`/customers?q=${encodeURIComponent("wong%")}`);
+    const response = await open(page, `/customers?q=${encodeURIComponent("wong%")}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByText("No customer or card matches “wong%”")).toBeVisible();
   });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createPlan, createRenewal, newReference, wechatPayBill } from "../helpers/factories";
 import { screenshot } from "./lookup-support";
-import { createStaffMember, signIn, storageState, withDb, withSql } from "./support";
+import { createStaffMember, open, reopen, signIn, storageState, withDb, withSql } from "./support";
 
 /** Two WeChat Pay renewals of this test's own, paid just now in CNY. */
 async function wechatPayments() {
@@ -38,7 +38,7 @@ test.describe("settlement import", () => {
     ]);
     const file = { name: "wechat-bill-e2e.csv", mimeType: "text/csv", buffer: Buffer.from(bill, "utf8") };
 
-    await page.goto("/reconciliation");
+    await open(page, "/reconciliation");
     await expect(page.getByRole("heading", { name: "Reconciliation", level: 1 })).toBeVisible();
     await page.getByLabel("Format").selectOption("wechat_pay");
     await page.getByLabel("File", { exact: true }).setInputFiles(file);
@@ -72,9 +72,9 @@ test.describe("settlement import", () => {
     );
     expect(audit!.n).toBe(1);
 
-    await page.goto(fileUrl);
+    await open(page, fileUrl);
     await expect(page.getByTestId("count-amount_differs")).toHaveText("1");
-    await page.goto("/reconciliation");
+    await open(page, "/reconciliation");
     await page.getByLabel("File", { exact: true }).setInputFiles(file);
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("was already imported");
@@ -88,7 +88,7 @@ test.describe("settlement import", () => {
       truncate: true,
     });
     const before = await withSql((sql) => sql`select count(*)::int as n from settlement_files`);
-    await page.goto("/reconciliation");
+    await open(page, "/reconciliation");
     await page
       .getByLabel("File", { exact: true })
       .setInputFiles({ name: "cut.csv", mimeType: "text/csv", buffer: Buffer.from(bill, "utf8") });
@@ -112,7 +112,7 @@ test.describe("exports", () => {
   test("a supervisor runs a three-year payments export in the background, watches it finish and downloads it", async ({
     page,
   }) => {
-    await page.goto("/reconciliation/exports");
+    await open(page, "/reconciliation/exports");
     await expect(page.getByRole("heading", { name: "Exports", level: 1 })).toBeVisible();
     await page.getByLabel("What").selectOption("payments");
     await page.getByRole("button", { name: "Run in the background" }).click();
@@ -151,7 +151,7 @@ test.describe("cash drawer", () => {
       const plan = await createPlan(db);
       await createRenewal(db, { planVersionId: plan.planVersionId, method: "cash", soldBy: row!.id, priceMinor: 9800 });
     });
-    await page.reload();
+    await reopen(page);
     await expect(page.getByTestId("drawer-expected")).toHaveText("HK$598.00");
     await expect(page.getByRole("cell", { name: /^Renewal #\d+/ })).toBeVisible();
 
@@ -171,7 +171,7 @@ test.describe("cash drawer", () => {
 
     const supervisorContext = await browser.newContext({ storageState: storageState("supervisor") });
     const supervisor = await supervisorContext.newPage();
-    await supervisor.goto("/drawer/day");
+    await open(supervisor, "/drawer/day");
     await supervisor.getByRole("link", { name: "Open E2E agent HKD" }).click();
     await expect(supervisor.getByText("HK$8 short: change given twice")).toBeVisible();
     await supervisor.getByLabel("Note (optional)").fill("Recounted together");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
-import { roles, storageState } from "./support";
+import { open, roles, storageState } from "./support";
 import { englishLeftovers, messageKeys, roleDependentPages } from "./pages-support";
 
 /**
@@ -62,7 +62,7 @@ for (const language of languages) {
     if (language.cookie)
       await context.addCookies([{ name: LOCALE_COOKIE, value: language.cookie, url: "http://127.0.0.1" }]);
     const page = await context.newPage();
-    await page.goto("/login");
+    await open(page, "/login");
     await expect(page.locator("html")).toHaveAttribute("lang", language.locale);
     expect(await axe(page)).toEqual([]);
     await context.close();
@@ -81,7 +81,7 @@ for (const language of languages) {
       const keys = messageKeys();
       const problems: string[] = [];
       for (const path of await roleDependentPages(role)) {
-        await page.goto(path);
+        await open(page, path);
         await settle(page, path);
         await expect(page.locator("html")).toHaveAttribute("lang", language.locale);
         for (const violation of await axe(page)) problems.push(`${path}: ${violation}`);

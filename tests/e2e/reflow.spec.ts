@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "./support";
+import { open, storageState } from "./support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
 test.use({ storageState: storageState("agent") });
@@ -18,7 +18,7 @@ test.describe("at 390 × 844", () => {
 
   test("the sidebar folds into a menu and the renew flow completes", async ({ page }) => {
     const card = await createTestCard({ validityEnd: hkEnd(12) });
-    await page.goto("/plans");
+    await open(page, "/plans");
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expectNoPageScroll(page);
     const menu = page.getByRole("button", { name: "Menu" });
@@ -57,7 +57,7 @@ test.describe("at 320 CSS px (1280 px at 400 % zoom)", () => {
 
   for (const path of ["/customers/1/cards/1", "/reports", "/reports/expiring", "/plans"])
     test(`${path} reflows: tables scroll in their own frame, the page does not`, async ({ page }) => {
-      await page.goto(path);
+      await open(page, path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoPageScroll(page);
       await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageState, withDb } from "./support";
+import { open, reopen, storageState, withDb } from "./support";
 import { sql } from "drizzle-orm";
 import { createRenewal, uniqueCn } from "../helpers/factories";
 import { createCardRenewedBefore } from "./keyboard-support";
@@ -31,7 +31,7 @@ test.describe("an agent", () => {
   }) => {
     const card = await createTestCard({ validityEnd: hkEnd(-3) });
     // The carrier is down for this server.
-    await page.goto(`${carrierDown}${card.renewPath}`);
+    await open(page, `${carrierDown}${card.renewPath}`);
     await fillRenewal(page, { method: "WeChat Pay", value: wechatReference() });
     await review(page);
     await page.getByRole("button", { name: "Confirm renewal" }).click();
@@ -41,14 +41,14 @@ test.describe("an agent", () => {
     await expect(page.getByText("Renewed. The customer gets a confirmation SMS")).toHaveCount(0);
 
     // The carrier is back: everything below is the server whose carrier works.
-    await page.goto(`/customers/${card.customerId}/cards/${card.cardId}`);
+    await open(page, `/customers/${card.customerId}/cards/${card.cardId}`);
     await expect(page.getByTestId("not-active-yet")).toBeVisible();
     const status = page.getByRole("region", { name: /In grace/ });
     await expect(status.getByText("Paid — not active yet", { exact: true })).toBeVisible();
     await expect(status.getByText("In grace", { exact: true })).toBeVisible();
     await expect(page.getByText(/^Active —/)).toHaveCount(0);
 
-    await page.goto("/renewals/activation");
+    await open(page, "/renewals/activation");
     const row = page.getByRole("row").filter({ hasText: `R${renewalId}` });
     await expect(row).toContainText("carrier unavailable (simulated)");
     await expect(row.getByRole("cell").nth(4)).toHaveText("1");
@@ -57,11 +57,11 @@ test.describe("an agent", () => {
     await expect(page.getByRole("status").filter({ hasText: "1 activated, 0 still failing." })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: `R${renewalId}` })).toHaveCount(0);
 
-    await page.goto(`/renewals/${renewalId}`);
+    await open(page, `/renewals/${renewalId}`);
     await expect(page.getByText("Activated", { exact: true })).toBeVisible();
     // The confirmation was held while the renewal was not active; now the SMS worker sends it.
     await expect(async () => {
-      await page.reload();
+      await reopen(page);
       await expect(page.getByRole("listitem").filter({ hasText: "Confirmation ·" })).toContainText(/·\s*sent/);
     }).toPass({ timeout: 20_000 });
     expect(await renewalsOf(card.cardId)).toEqual([expect.objectContaining({ status: "activated" })]);
@@ -89,13 +89,13 @@ test.describe("an agent", () => {
       );
       await db.execute(sql`update renewals set status = 'paid', activated_at = null where id = ${renewal.id}`);
     });
-    await page.goto(`/customers?q=${encodeURIComponent(card.hk)}`);
+    await open(page, `/customers?q=${encodeURIComponent(card.hk)}`);
     // One exact hit opens the card; its header says it.
     await expect(page.getByTestId("not-active-yet")).toBeVisible();
-    await page.goto(`/customers?q=${encodeURIComponent(name)}`);
+    await open(page, `/customers?q=${encodeURIComponent(name)}`);
     const result = page.getByRole("row").filter({ hasText: `Card #${card.cardId}` });
     await expect(result.getByText("Paid — not active yet", { exact: true })).toBeVisible();
-    await page.goto(`/customers/${card.customerId}`);
+    await open(page, `/customers/${card.customerId}`);
     const row = page
       .getByRole("table", { name: "The customer's cards" })
       .getByRole("row")
@@ -108,13 +108,13 @@ test.describe("an agent", () => {
     page,
   }) => {
     const card = await createCardRenewedBefore({ cn: uniqueCn() });
-    await page.goto(card.cardPath);
+    await open(page, card.cardPath);
     // One action from the card page renews the same plan.
     await page.getByRole("link", { name: /^Renew the same plan \(Monthly 8GB/ }).click();
     await expect(page).toHaveURL(new RegExp(`/cards/${card.cardId}/renew\\?same=1$`));
     await expect(page.getByLabel("Payment reference")).toBeFocused();
     // The plain renew page has the same defaults, without the shortcut's focus.
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await expect(page.getByRole("radio", { name: /Monthly 8GB China \+ HK/ })).toBeChecked();
     await expect(page.getByLabel("Send the SMS to")).toHaveValue(card.cn!);
     await expect(page.getByLabel("SMS language")).toHaveValue("zh-Hant");
@@ -126,7 +126,7 @@ test.describe("an agent", () => {
     const card = await createTestCard({ validityEnd: hkEnd(20) });
     const [first, second] = [await context.newPage(), await context.newPage()];
     for (const tab of [first, second]) {
-      await tab.goto(card.renewPath);
+      await open(tab, card.renewPath);
       await fillRenewal(tab, { method: "WeChat Pay", value: wechatReference() });
       await review(tab);
     }
@@ -156,7 +156,7 @@ test.describe("an agent", () => {
       page,
     }) => {
       const card = await createTestCard({ validityEnd: hkEnd(40) });
-      await page.goto(card.renewPath);
+      await open(page, card.renewPath);
       await fillRenewal(page, { method: "WeChat Pay", value: wechatReference() });
       // Enter in the reference field reviews; it can no longer confirm a review never seen.
       await page.getByLabel("Payment reference").press("Enter");
@@ -170,7 +170,7 @@ test.describe("an agent", () => {
       await shot(page, "renewal-review");
 
       const capped = await createTestCard({ validityEnd: hkEnd(720) });
-      await page.goto(capped.renewPath);
+      await open(page, capped.renewPath);
       await fillRenewal(page, { method: "WeChat Pay", value: wechatReference() });
       await review(page);
       await expect(page.getByText("This renewal cannot be made")).toBeVisible();
@@ -188,14 +188,14 @@ test.describe("a supervisor", () => {
     page,
   }) => {
     const card = await createTestCard({ validityEnd: hkEnd(-2) });
-    await page.goto(`${carrierDown}${card.renewPath}`);
+    await open(page, `${carrierDown}${card.renewPath}`);
     await fillRenewal(page, { method: "FPS", value: `FRN${Date.now()}` });
     await review(page);
     await page.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(page).toHaveURL(/\/renewals\/\d+\?done=1$/);
     const renewalId = receiptId(page);
 
-    await page.goto(`/renewals/${renewalId}`);
+    await open(page, `/renewals/${renewalId}`);
     await expect(page.getByText("The carrier never activated this renewal")).toBeVisible();
     await expect(page.getByLabel("Refund by")).toHaveValue("fps");
     await page.getByLabel("Refund reference").fill("frn-refund 2026 01");
@@ -206,7 +206,7 @@ test.describe("a supervisor", () => {
     await expect(dialog).toContainText("HK$98.00 is refunded by FPS.");
     await dialog.getByRole("button", { name: "Void and refund HK$98.00" }).click();
     await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();
-    await page.reload();
+    await reopen(page);
     await expect(page.getByText("Refunded HK$98.00 · FPS")).toBeVisible();
     await expect(page.getByText("Ref. FRNREFUND202601")).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: "已經由轉數快退還" })).toBeVisible();

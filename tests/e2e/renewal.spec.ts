@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatHkt } from "@/lib/domain/format";
-import { storageState, withSql } from "./support";
+import { open, storageState, withSql } from "./support";
 import { createTestCard, hkEnd, renewalsOf, wechatReference } from "./renewal-support";
 
 const shot = (page: Page, name: string) =>
@@ -15,7 +15,7 @@ test.describe("an agent", () => {
 
   test("renews an active card by WeChat Pay and lands on the receipt with the new validity", async ({ page }) => {
     const card = await createTestCard({ validityEnd: hkEnd(12) });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await expect(page.getByText("Active", { exact: true })).toBeVisible();
     await shot(page, "renew-1-card");
 
@@ -53,7 +53,7 @@ test.describe("an agent", () => {
 
   test("renews a card in grace from stored value, told that service is restored", async ({ page }) => {
     const card = await createTestCard({ validityEnd: hkEnd(-3), storedValueMinor: 50000 });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await expect(page.getByText("In grace", { exact: true })).toBeVisible();
     await choosePlan(page, /Monthly 8GB China \+ HK/);
     await page.getByRole("radio", { name: "Stored value" }).check();
@@ -74,7 +74,7 @@ test.describe("an agent", () => {
 
   test("is refused on an expired card, with the reason and no form", async ({ page }) => {
     const card = await createTestCard({ validityEnd: hkEnd(-60) });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await expect(page.getByRole("alert").filter({ hasText: "This card is expired" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Review renewal" })).toHaveCount(0);
     await shot(page, "renew-expired");
@@ -82,7 +82,7 @@ test.describe("an agent", () => {
 
   test("double-clicking confirm renews once", async ({ page }) => {
     const card = await createTestCard({ validityEnd: hkEnd(5) });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await choosePlan(page, /Monthly 8GB China \+ HK/);
     await page.getByRole("radio", { name: "Cash" }).check();
     await page.getByRole("button", { name: "Review renewal" }).click();
@@ -97,7 +97,7 @@ test.describe("an agent", () => {
         sql`select p.reference, p.renewal_id from payments p where p.method = 'wechat_pay' order by p.id limit 1`,
     );
     const card = await createTestCard({ validityEnd: hkEnd(5) });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await choosePlan(page, /Monthly 8GB China \+ HK/);
     await page.getByLabel("Payment reference").fill(String(used!.reference));
     await page.getByRole("button", { name: "Review renewal" }).click();
@@ -111,7 +111,7 @@ test.describe("an agent", () => {
 test.describe("voids", () => {
   async function scheduledRenewal(page: Page) {
     const card = await createTestCard({ validityEnd: hkEnd(20) });
-    await page.goto(card.renewPath);
+    await open(page, card.renewPath);
     await choosePlan(page, /Monthly 8GB China \+ HK/);
     await page.getByRole("radio", { name: "FPS" }).check();
     await page.getByLabel("Payment reference").fill(`FRN${Date.now()}`);
@@ -171,7 +171,7 @@ test.describe("voids", () => {
     await supervisor.close();
 
     const agent = await browser.newPage({ storageState: storageState("agent") });
-    await agent.goto(receiptUrl);
+    await open(agent, receiptUrl);
     await expect(agent.getByText("Activated", { exact: true })).toBeVisible();
     await expect(agent.getByRole("button", { name: "Void and refund" })).toHaveCount(0);
     const response = await agent.request.post(receiptUrl, {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createStaffMember, signIn, storageState, withSql } from "./support";
+import { createStaffMember, open, reopen, signIn, storageState, withSql } from "./support";
 import { createReportCard } from "./reports-support";
 
 const DAY_MS = 86_400_000;
@@ -23,7 +23,7 @@ test.describe("reports as a supervisor", () => {
   test("changing range and granularity redraws the charts from the URL", async ({ page }) => {
     // Five navigations of the reports page, each given 30 s on a busy machine: a workflow-sized timeout.
     test.setTimeout(90_000);
-    await page.goto("/reports");
+    await open(page, "/reports");
     const volume = chart(page, "Renewal volume by plan");
     await expect(volume.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(await tableRows(volume)).toHaveCount(30 + 1);
@@ -59,7 +59,7 @@ test.describe("reports as a supervisor", () => {
       nameEn: "E2E Report Renewal",
     });
     const [sellerName] = await withSql((sql) => sql`select name from staff where email = ${seller.email}`);
-    await page.goto("/reports?range=7d&by=agent");
+    await open(page, "/reports?range=7d&by=agent");
     const volume = chart(page, "Renewal volume by agent");
     await expect(volume.getByRole("columnheader", { name: sellerName!.name })).toHaveCount(0);
 
@@ -67,14 +67,14 @@ test.describe("reports as a supervisor", () => {
     const sellerPage = await browser.newPage({ storageState: { cookies: [], origins: [] } });
     await signIn(sellerPage, seller.email, seller.password);
     await expect(sellerPage).toHaveURL(/\/customers/);
-    await sellerPage.goto(`/customers/${card.customerId}/cards/${card.cardId}/renew`);
+    await open(sellerPage, `/customers/${card.customerId}/cards/${card.cardId}/renew`);
     await sellerPage.getByRole("radio", { name: /Monthly 8GB China \+ HK/ }).check();
     await sellerPage.getByRole("radio", { name: "Cash" }).check();
     await sellerPage.getByRole("button", { name: "Review renewal" }).click();
     await sellerPage.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(sellerPage).toHaveURL(/\/renewals\/\d+/);
     await sellerPage.close();
-    await page.reload();
+    await reopen(page);
     const rows = await tableRows(volume);
     const header = volume.getByRole("columnheader");
     const column = (await header.allTextContents()).indexOf(sellerName!.name);
@@ -85,7 +85,7 @@ test.describe("reports as a supervisor", () => {
   });
 
   test("each chart's data downloads as CSV", async ({ page }) => {
-    await page.goto("/reports?range=7d");
+    await open(page, "/reports?range=7d");
     for (const [title, header] of [
       ["Renewal volume by plan", "Day,"],
       ["Revenue", "Day,Revenue (HKD),Revenue (CNY)"],
@@ -113,7 +113,7 @@ test.describe("reports as an agent", () => {
   test("shows volume but no revenue, and the server refuses the revenue CSV and the money exports", async ({
     page,
   }) => {
-    await page.goto("/reports");
+    await open(page, "/reports");
     await expect(chart(page, "Renewal volume by plan")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Revenue" })).toHaveCount(0);
     await expect(page.getByText(/Revenue in (HKD|CNY)/)).toHaveCount(0);
@@ -142,7 +142,7 @@ test.describe("reports as an agent", () => {
       await createReportCard({ validityEnd: ended, nameEn: "E2E Reminder One" }),
       await createReportCard({ validityEnd: new Date(ended.getTime() + 1000), nameEn: "E2E Reminder Two" }),
     ];
-    await page.goto("/reports/expiring?window=grace");
+    await open(page, "/reports/expiring?window=grace");
     await expect(page.getByRole("link", { name: "In grace" })).toHaveAttribute("aria-current", "true");
     for (const name of ["E2E Reminder One", "E2E Reminder Two"])
       await page.getByRole("checkbox", { name: new RegExp(`Select card ${name}`) }).check();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember, signIn, storageState, withSql } from "./support";
+import { createStaffMember, open, signIn, storageState, withSql } from "./support";
 import { signedOut, strictPage, strictURL } from "./security-support";
 
 test("exports are rate-limited per staff member with a 429 and a friendly message", async ({ browser }) => {
@@ -54,7 +54,7 @@ test.describe("an admin", () => {
     }
     await stranger.close();
 
-    await page.goto("/security/throttles");
+    await open(page, "/security/throttles");
     const row = page.getByRole("row").filter({ hasText: member.email });
     // Six failures: five free, the sixth starts a delay (a second long, so it may be over by now).
     await expect(row).toContainText("Account (new browsers)");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageState, withSql } from "./support";
+import { open, storageState, withSql } from "./support";
 import { signedOut, watchCsp } from "./security-support";
 
 test.use({ storageState: storageState("admin") });
@@ -40,7 +40,7 @@ test("every console page runs under the nonce CSP with no violation", async ({ p
   test.setTimeout(90_000);
   const violations = await watchCsp(page);
   for (const path of await samplePaths()) {
-    const response = await page.goto(path);
+    const response = await open(page, path);
     expect(response?.status(), path).toBeLessThan(400);
     const csp = response!.headers()["content-security-policy"];
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
@@ -62,7 +62,7 @@ test("the sign-in page carries the CSP and an injected inline script is blocked 
   const context = await browser.newContext({ baseURL, storageState: signedOut });
   const page = await context.newPage();
   const violations = await watchCsp(page);
-  const response = await page.goto("/login");
+  const response = await open(page, "/login");
   expect(response!.headers()["content-security-policy"]).toContain("'strict-dynamic'");
   // Served over plain HTTP, a forged X-Forwarded-Proto from the client does not earn HSTS (no trusted proxy).
   expect(response!.headers()["strict-transport-security"]).toBeUndefined();

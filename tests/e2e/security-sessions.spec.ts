@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember, expectOnLogin, signIn } from "./support";
+import { createStaffMember, expectOnLogin, open, signIn } from "./support";
 import { strictPage, strictURL } from "./security-support";
 
 // The strict server ends sessions after 8 s idle and 20 s after sign-in (playwright.config.ts).
@@ -14,7 +14,7 @@ test("an idle session ends, and the sign-in page says it was inactivity", async 
   await page.close();
   await new Promise((resolve) => setTimeout(resolve, 9_500));
   const later = await context.newPage();
-  await later.goto("/plans");
+  await open(later, "/plans");
   await expectOnLogin(later);
   await expect(later.getByText("You were signed out after a period of inactivity.")).toBeVisible();
   await context.close();
@@ -29,12 +29,12 @@ test("an active session still ends at its absolute lifetime, and says so", async
   const started = Date.now();
   // Active every second or so: never idle, so only the absolute limit can end it.
   while (Date.now() - started < 16_000) {
-    await page.goto("/plans");
+    await open(page, "/plans");
     await expect(page).toHaveURL(/\/plans/);
     await page.waitForTimeout(1_000);
   }
   await page.waitForTimeout(Math.max(0, 21_000 - (Date.now() - started)));
-  await page.goto("/plans");
+  await open(page, "/plans");
   await expectOnLogin(page);
   await expect(page.getByText("Your session reached its maximum length.")).toBeVisible();
   const session = await page.request.get(`${strictURL}/api/auth/session`);
@@ -53,7 +53,7 @@ test("the sessions page lists this member's browsers, and signing out everywhere
   await signIn(b, member.email, member.password);
   await expect(b).toHaveURL(/\/customers/);
 
-  await a.goto("/account/sessions");
+  await open(a, "/account/sessions");
   await expect(a.getByRole("heading", { name: "Open sessions" })).toBeVisible();
   const rows = a.getByRole("table", { name: "Open sessions" }).locator("tbody tr");
   await expect(rows).toHaveCount(2);
@@ -64,7 +64,7 @@ test("the sessions page lists this member's browsers, and signing out everywhere
   await a.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(a.getByText("Every session has ended.")).toBeVisible();
   for (const page of [a, b]) {
-    await page.goto("/customers");
+    await open(page, "/customers");
     await expectOnLogin(page);
   }
   await Promise.all([first.close(), second.close()]);

@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { totpCode } from "@/lib/auth/totp";
-import { withSql } from "./support";
+import { open, withSql } from "./support";
 
 /** browser.newContext() takes the file's test.use() options, a signed-in storage state too: this clears it. */
 export const signedOut = { cookies: [], origins: [] };
@@ -44,7 +44,7 @@ export function codeFor(secret: string, offsetSeconds = 0): Promise<string> {
 }
 
 export async function signInWithCode(page: Page, email: string, password: string, code: string) {
-  await page.goto("/login");
+  await open(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember, expectOnLogin, signIn, storageState, withSql } from "./support";
+import { createStaffMember, expectOnLogin, open, reopen, signIn, storageState, withSql } from "./support";
 import { codeFor, securityEventsOf, signInWithCode, strictPage } from "./security-support";
 
 test("an agent enrols in 2FA, signs in with a code and with a recovery code, and an admin resets it", async ({
@@ -58,17 +58,17 @@ test("an agent enrols in 2FA, signs in with a code and with a recovery code, and
   const admin = await browser.newContext({ storageState: storageState("admin") });
   const adminPage = await admin.newPage();
   const [row] = await withSql((sql) => sql<{ id: number }[]>`select id from staff where email = ${member.email}`);
-  await adminPage.goto(`/staff/${row!.id}`);
+  await open(adminPage, `/staff/${row!.id}`);
   await adminPage.getByRole("button", { name: "Reset two-factor" }).click();
   await expect(adminPage.getByText("Give a reason (at least 5 characters).")).toBeVisible();
   await adminPage.getByLabel("Reason for the reset").fill("Lost phone; identity checked by call-back");
   await adminPage.getByRole("button", { name: "Reset two-factor" }).click();
   await expect(adminPage.getByText("Two-factor sign-in was reset and the person's sessions ended.")).toBeVisible();
-  await adminPage.reload();
+  await reopen(adminPage);
   await expect(adminPage.getByText("Two-factor sign-in reset").first()).toBeVisible();
   await admin.close();
 
-  await page.goto("/plans");
+  await open(page, "/plans");
   await expectOnLogin(page);
   await signIn(page, member.email, member.password);
   await expect(page).toHaveURL(/\/customers/);
@@ -92,7 +92,7 @@ test("a supervisor without 2FA is sent to enrol before using the console (where 
   await signIn(page, member.email, member.password);
   await expect(page).toHaveURL(/\/account\/two-factor\?required=1/);
   await expect(page.getByText("Your role requires two-factor sign-in.")).toBeVisible();
-  await page.goto("/reports");
+  await open(page, "/reports");
   await expect(page).toHaveURL(/\/account\/two-factor/);
   await page.context().close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember, expectOnLogin, mainNav, signIn, storageState, withSql } from "./support";
+import { createStaffMember, expectOnLogin, mainNav, open, reopen, signIn, storageState, withSql } from "./support";
 
 test.describe("each demo role", () => {
   const expected = {
@@ -12,7 +12,7 @@ test.describe("each demo role", () => {
     test.describe(role, () => {
       test.use({ storageState: storageState(role) });
       test(`sees its own navigation`, async ({ page }) => {
-        await page.goto("/customers");
+        await open(page, "/customers");
         await expect(mainNav(page).getByRole("link")).toHaveText([...expected[role]]);
         await expect(page.getByTestId("staff-name")).toBeVisible();
         await expect(
@@ -25,7 +25,7 @@ test.describe("each demo role", () => {
   test.describe("agent", () => {
     test.use({ storageState: storageState("agent") });
     test("is refused the staff page", async ({ page }) => {
-      const response = await page.goto("/staff");
+      const response = await open(page, "/staff");
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     });
@@ -40,7 +40,7 @@ test("a wrong password shows an error and keeps the email", async ({ page }) => 
 });
 
 test("a signed-out visit lands on /login and returns to the page after sign-in", async ({ page }) => {
-  await page.goto("/reports?range=30d");
+  await open(page, "/reports?range=30d");
   await expectOnLogin(page);
   await page.getByLabel("Email").fill("supervisor@example.com");
   await page.getByLabel("Password").fill("renewal-desk-demo");
@@ -54,7 +54,7 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/customers/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You have been signed out.")).toBeVisible();
-  await page.goto("/plans");
+  await open(page, "/plans");
   await expectOnLogin(page);
 });
 
@@ -74,12 +74,12 @@ test("a disabled account's open session is refused at its next request", async (
 test.describe("language", () => {
   test.use({ storageState: storageState("agent") });
   test("the switch changes the UI to Chinese and back, and is remembered", async ({ page }) => {
-    await page.goto("/plans");
+    await open(page, "/plans");
     await page.getByRole("button", { name: "简体中文" }).click();
     const zhNav = page.getByRole("navigation", { name: "主导航" });
     await expect(zhNav.getByRole("link", { name: "套餐" })).toBeVisible();
     await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
-    await page.reload();
+    await reopen(page);
     await expect(zhNav.getByRole("link", { name: "客户" })).toBeVisible();
     await page.getByRole("button", { name: "English" }).click();
     await expect(mainNav(page).getByRole("link", { name: "Customers" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { expectOnLogin, mainNav, signIn, storageState, withSql } from "./support";
+import { expectOnLogin, mainNav, open, signIn, storageState, withSql } from "./support";
 
 const shots = "test-results/screenshots";
 
@@ -12,7 +12,7 @@ test.describe("an admin", () => {
     browser,
   }) => {
     const email = `e2e-new-${randomBytes(4).toString("hex")}@example.test`;
-    await page.goto("/staff");
+    await open(page, "/staff");
     await page.getByRole("link", { name: "Add staff member" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Add staff member" })).toBeVisible();
     await page.getByLabel("Email", { exact: true }).fill(email.toUpperCase());
@@ -48,7 +48,7 @@ test.describe("an admin", () => {
   });
 
   test("sees the team with role, state and last sign-in, and filters it", async ({ page }) => {
-    await page.goto("/staff");
+    await open(page, "/staff");
     const table = page.getByRole("table", { name: /Staff accounts/ });
     await expect(table.getByRole("row", { name: /admin@example\.com/ })).toContainText("Admin");
     await expect(table.getByRole("row", { name: /agent@example\.com/ })).toContainText("Agent");
@@ -73,7 +73,7 @@ test.describe("an admin", () => {
     await signIn(member, email, "renewal-desk-demo");
     await expect(member).toHaveURL(/\/customers/);
 
-    await page.goto(`/staff/${created!.id}`);
+    await open(page, `/staff/${created!.id}`);
     await page.getByLabel("Role", { exact: true }).selectOption("supervisor");
     await page.getByRole("button", { name: "Change role" }).click();
     await expect(
@@ -108,7 +108,7 @@ test.describe("a supervisor", () => {
   test.use({ storageState: storageState("supervisor") });
   test("is refused the staff pages", async ({ page }) => {
     for (const path of ["/staff", "/staff/new", "/staff/1"]) {
-      const response = await page.goto(path);
+      const response = await open(page, path);
       expect(response?.status()).toBe(403);
     }
   });

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "./support";
+import { open, storageState } from "./support";
 
 test.use({ storageState: storageState("agent") });
 
 test("a slow navigation shows the progress bar until the next page arrives", async ({ page }) => {
-  await page.goto("/customers");
+  await open(page, "/customers");
   await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
   // Hold the plans page's server answer back for a moment.
   await page.route(

@@ -10,8 +10,31 @@ export type DemoRole = (typeof roles)[number];
 
 export const storageState = (role: DemoRole) => `test-results/.auth/${role}.json`;
 
+/**
+ * `page.goto`, then wait until React has revealed every streamed boundary. React batches reveals for up to
+ * 300 ms after the first paint, and meanwhile hydration may already have rendered a boundary in place while
+ * the server's copy still waits in a `<div hidden id="S:n">` at the end of the body. Locators that count
+ * hidden nodes (getByText, getByLabel) then see two and fail strict mode: about one load in ten on a busy
+ * machine. Specs use these instead of `goto` and `reload` (the lint config says so).
+ */
+export async function open(page: Page, url: string, options?: Parameters<Page["goto"]>[1]) {
+  const response = await page.goto(url, options);
+  await revealed(page);
+  return response;
+}
+
+export async function reopen(page: Page) {
+  const response = await page.reload();
+  await revealed(page);
+  return response;
+}
+
+async function revealed(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+  await open(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -64,11 +64,13 @@ test.describe("settlement import", () => {
     await row.getByRole("link", { name: /^Resolve/ }).click();
     await page.getByLabel("Resolution").selectOption("written_off");
     await page.getByLabel("Note").fill("Customer paid HK$5 extra by mistake; refunded in WeChat directly");
+    // Counted from here: a repeated run (E2E_REPEAT) finds the earlier runs' resolutions too.
+    const [before] = await withSql((sql) => sql`select coalesce(max(id), 0)::bigint::text as id from audit_log`);
     await page.getByRole("button", { name: "Resolve" }).click();
     await expect(page.getByText("Resolved by Sam Supervisor")).toBeVisible();
     const [audit] = await withSql(
       (sql) =>
-        sql`select count(*)::int as n from audit_log where action = 'settlement.resolve' and contact_note like 'Customer paid HK$5 extra%'`,
+        sql`select count(*)::int as n from audit_log where id > ${before!.id} and action = 'settlement.resolve' and contact_note like 'Customer paid HK$5 extra%'`,
     );
     expect(audit!.n).toBe(1);
 
@@ -172,7 +174,12 @@ test.describe("cash drawer", () => {
     const supervisorContext = await browser.newContext({ storageState: storageState("supervisor") });
     const supervisor = await supervisorContext.newPage();
     await open(supervisor, "/drawer/day");
-    await supervisor.getByRole("link", { name: "Open E2E agent HKD" }).click();
+    // Every agent createStaffMember makes is "E2E agent": this one's drawer is the one with its id.
+    const [opened] = await withSql((sql) => sql`select id from cash_drawers where staff_id = ${row!.id}`);
+    await supervisor
+      .getByRole("link", { name: "Open E2E agent HKD" })
+      .and(supervisor.locator(`[href="/drawer/${opened!.id}"]`))
+      .click();
     await expect(supervisor.getByText("HK$8 short: change given twice")).toBeVisible();
     await supervisor.getByLabel("Note (optional)").fill("Recounted together");
     await supervisor.getByRole("button", { name: "Sign off the close" }).click();

@@ -20,10 +20,11 @@ export function plainResponse(status: number, message: string): Response {
 
 /**
  * The signed-in staff member, or the answer that refuses the download: 401
- * signed out, 403 before 2FA is set up, and with `permission` 403 (the denial
- * recorded in the security log, under `where`) when their role lacks it.
+ * signed out, 403 before 2FA is set up, and 403 (the denial recorded in the
+ * security log, under `where`) when their role lacks `permission`. Every
+ * download names the permission of the page it comes from.
  */
-export async function downloadStaff(required?: {
+export async function downloadStaff(required: {
   permission: Permission;
   where: string;
 }): Promise<{ ok: true; staff: StaffSession } | { ok: false; response: Response }> {
@@ -31,7 +32,7 @@ export async function downloadStaff(required?: {
   const errors = await getTranslations("errors");
   if (!staff) return { ok: false, response: plainResponse(401, errors("signedOut")) };
   if (needsTwoFactorEnrolment(staff)) return { ok: false, response: plainResponse(403, errors("twoFactorFirst")) };
-  if (required && !(await permitted(staff, required.permission, required.where)))
+  if (!(await permitted(staff, required.permission, required.where)))
     return { ok: false, response: plainResponse(403, errors("forbidden")) };
   return { ok: true, staff };
 }

@@ -27,11 +27,12 @@ export const dynamic = "force-dynamic";
 
 /**
  * The data behind one report chart as CSV, for the same URL parameters as the
- * page. Checks the session and role itself: the proxy's redirect is a
- * convenience, and revenue is refused to agents here as in the page.
+ * page. Checks the session and role itself, as the page does (viewReports):
+ * the proxy's redirect is a convenience, and revenue is refused to agents here
+ * as in the page.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ chart: string }> }) {
-  const signedIn = await downloadStaff();
+  const signedIn = await downloadStaff({ permission: "viewReports", where: "reports/export" });
   if (!signedIn.ok) return signedIn.response;
   const { staff } = signedIn;
   const { chart } = await params;

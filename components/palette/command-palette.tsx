@@ -40,6 +40,11 @@ interface Entry {
   shortcut?: string;
 }
 
+const itemClass =
+  "flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm text-slate-800 data-[selected=true]:bg-brand-50 data-[selected=true]:text-slate-900";
+const headingClass =
+  "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:pt-3 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600";
+
 const matches = (entry: Entry, text: string) => {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
@@ -190,15 +195,6 @@ export function CommandPalette({
   const nothing =
     status.kind !== "loading" && !hits.length && !shownCard.length && !shownRecent.length && !shownPages.length;
 
-  const itemClass =
-    "flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm text-slate-800 data-[selected=true]:bg-brand-50 data-[selected=true]:text-slate-900";
-  const headingClass =
-    "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:pt-3 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600";
-  const hint = (keys?: string) =>
-    keys ? (
-      <kbd className="rounded border border-slate-300 px-1.5 text-xs font-medium text-slate-600">{keys}</kbd>
-    ) : null;
-
   return (
     <dialog
       ref={dialog}
@@ -241,39 +237,13 @@ export function CommandPalette({
             {hits.length ? (
               <Command.Group heading={t("groups.matches")} className={headingClass}>
                 {hits.map((hit) => (
-                  <HitItems key={hit.key} hit={hit} itemClass={itemClass} go={go} />
+                  <HitItems key={hit.key} hit={hit} go={go} />
                 ))}
               </Command.Group>
             ) : null}
-            {shownCard.length ? (
-              <Command.Group heading={card ? t("groups.card", { title: card.title }) : ""} className={headingClass}>
-                {shownCard.map((entry) => (
-                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                    <span>{entry.label}</span>
-                    {hint(entry.shortcut)}
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            ) : null}
-            {shownRecent.length ? (
-              <Command.Group heading={t("groups.recent")} className={headingClass}>
-                {shownRecent.map((entry) => (
-                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                    <span className="truncate">{entry.label}</span>
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            ) : null}
-            {shownPages.length ? (
-              <Command.Group heading={t("groups.pages")} className={headingClass}>
-                {shownPages.map((entry) => (
-                  <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
-                    <span>{entry.label}</span>
-                    {hint(entry.shortcut)}
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            ) : null}
+            {card ? <EntryGroup heading={t("groups.card", { title: card.title })} entries={shownCard} go={go} /> : null}
+            <EntryGroup heading={t("groups.recent")} entries={shownRecent} go={go} />
+            <EntryGroup heading={t("groups.pages")} entries={shownPages} go={go} />
             {nothing ? <p className="px-3 py-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
           </Command.List>
           <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
@@ -285,7 +255,26 @@ export function CommandPalette({
   );
 }
 
-function HitItems({ hit, itemClass, go }: { hit: PaletteHit; itemClass: string; go: (href: string) => void }) {
+/** The card's actions, recent customers or pages: each entry a label, and its shortcut when it has one. */
+function EntryGroup({ heading, entries, go }: { heading: string; entries: Entry[]; go: (href: string) => void }) {
+  if (!entries.length) return null;
+  return (
+    <Command.Group heading={heading} className={headingClass}>
+      {entries.map((entry) => (
+        <Command.Item key={entry.id} value={entry.id} onSelect={() => go(entry.href)} className={itemClass}>
+          <span className="truncate">{entry.label}</span>
+          {entry.shortcut ? (
+            <kbd className="rounded border border-slate-300 px-1.5 text-xs font-medium text-slate-600">
+              {entry.shortcut}
+            </kbd>
+          ) : null}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+}
+
+function HitItems({ hit, go }: { hit: PaletteHit; go: (href: string) => void }) {
   const t = useTranslations("palette");
   const name = hitName(hit) || t("noName");
   return (

@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { RenewCardInput } from "@/db/mutations/renew-card";
+import type { ReplaceCardInput } from "@/db/mutations/replace-card";
 import { applyRenewalToRollup } from "@/db/mutations/_shared/renewal-rollup";
 import {
   auditLog,
@@ -69,6 +70,21 @@ export function uniqueCn(): string {
 /** A WeChat Pay-like transaction number, unique per call. */
 export function newReference(): string {
   return `4200${Date.now()}${String(counter++).padStart(9, "0")}`;
+}
+
+/** Replacing a lost card with a new physical SIM, picked up, for a fee paid by WeChat Pay; `overrides` change any of it. */
+export function replaceCardInput(cardId: number, overrides: Partial<ReplaceCardInput> = {}): ReplaceCardInput {
+  return {
+    cardId,
+    newIccid: newIccid(),
+    reason: "lost",
+    form: "physical",
+    handover: "pickup",
+    deliveryAddress: null,
+    fee: { kind: "paid", method: "wechat_pay", currency: "HKD", reference: newReference() },
+    context: { ticketRef: "TCK-1001", channel: "phone" },
+    ...overrides,
+  };
 }
 
 // ——— staff ———

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, PreconditionError } from "@/db/errors";
 import { issueNewCard } from "@/db/mutations/issue-new-card";
 import { liftSuspension } from "@/db/mutations/lift-suspension";
 import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
-import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card";
+import { replaceCard } from "@/db/mutations/replace-card";
 import { renewCard } from "@/db/mutations/renew-card";
 import { retryCarrierRequests } from "@/db/mutations/retry-carrier-requests";
 import { suspendCard } from "@/db/mutations/suspend-card";
@@ -35,6 +35,7 @@ import {
   newIccid,
   newReference,
   renewInput,
+  replaceCardInput,
   rules,
   uniqueCn,
   uniqueHk,
@@ -83,20 +84,6 @@ async function setup(card: Parameters<typeof createCustomerWithCard>[1] = {}) {
   const supervisor = await createStaff(db, { role: "supervisor" });
   const created = await createCustomerWithCard(db, { validityEnd: hkEnd(10), cn: uniqueCn(), ...card });
   return { db, agent, supervisor, ...created };
-}
-
-function replaceInput(cardId: number, overrides: Partial<ReplaceCardInput> = {}): ReplaceCardInput {
-  return {
-    cardId,
-    newIccid: newIccid(),
-    reason: "lost",
-    form: "physical",
-    handover: "pickup",
-    deliveryAddress: null,
-    fee: { kind: "paid", method: "wechat_pay", currency: "HKD", reference: newReference() },
-    context: { ticketRef: "TCK-1001", channel: "phone" },
-    ...overrides,
-  };
 }
 
 async function expectRefusal<E extends Error>(
@@ -331,7 +318,7 @@ describe("replaceCard", () => {
       .orderBy(asc(cardNumbers.region));
 
     const reference = newReference();
-    const input = replaceInput(cardId, { fee: { kind: "paid", method: "wechat_pay", currency: "HKD", reference } });
+    const input = replaceCardInput(cardId, { fee: { kind: "paid", method: "wechat_pay", currency: "HKD", reference } });
     const { newCardId, successionId } = await replaceCard(input, agent, replacementRules, db);
 
     const [oldCard, newCard] = [await cardRow(cardId), await cardRow(newCardId)];
@@ -450,7 +437,7 @@ describe("replaceCard", () => {
     const { db, agent, cardId } = await setup({ storedValue: 8000 });
     await suspendCard({ cardId, reason: "real_name_missing", note: null }, agent, lifecycleRules, db);
     const { newCardId } = await replaceCard(
-      replaceInput(cardId, {
+      replaceCardInput(cardId, {
         reason: "damaged",
         form: "esim",
         handover: null,
@@ -488,13 +475,13 @@ describe("replaceCard", () => {
     const before = await footprint(customerId);
     const waived = { kind: "waived" as const, reason: "network fault damaged the SIM", currency: "HKD" as const };
     await expectRefusal(
-      replaceCard(replaceInput(cardId, { fee: waived }), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId, { fee: waived }), agent, replacementRules, db),
       ForbiddenError,
       "lifecycle.errors.waive_not_allowed",
     );
     expect(await footprint(customerId)).toEqual(before);
     const { successionId } = await replaceCard(
-      replaceInput(cardId, { reason: "damaged", fee: waived }),
+      replaceCardInput(cardId, { reason: "damaged", fee: waived }),
       supervisor,
       replacementRules,
       db,
@@ -516,26 +503,26 @@ describe("replaceCard", () => {
     const typo = good.slice(0, -1) + String((Number(good.at(-1)) + 1) % 10);
     const before = await footprint(customerId);
     await expectRefusal(
-      replaceCard(replaceInput(cardId, { newIccid: typo }), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId, { newIccid: typo }), agent, replacementRules, db),
       PreconditionError,
       "lifecycle.errors.iccid_check_digit",
       { field: "newIccid" },
     );
     await expectRefusal(
-      replaceCard(replaceInput(cardId, { newIccid: "8985" }), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId, { newIccid: "8985" }), agent, replacementRules, db),
       PreconditionError,
       "lifecycle.errors.iccid_format",
       { field: "newIccid" },
     );
     await expectRefusal(
-      replaceCard(replaceInput(cardId, { newIccid: other.iccid }), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId, { newIccid: other.iccid }), agent, replacementRules, db),
       ConflictError,
       "lifecycle.errors.iccid_used",
       { params: { cardId: other.cardId }, field: "newIccid" },
     );
     await expectRefusal(
       replaceCard(
-        replaceInput(cardId, { fee: { kind: "paid", method: "fps", currency: "HKD", reference: null } }),
+        replaceCardInput(cardId, { fee: { kind: "paid", method: "fps", currency: "HKD", reference: null } }),
         agent,
         replacementRules,
         db,
@@ -545,7 +532,7 @@ describe("replaceCard", () => {
     );
     await expectRefusal(
       replaceCard(
-        replaceInput(cardId, { fee: { kind: "paid", method: "stored_value", currency: "HKD", reference: null } }),
+        replaceCardInput(cardId, { fee: { kind: "paid", method: "stored_value", currency: "HKD", reference: null } }),
         agent,
         replacementRules,
         db,
@@ -554,13 +541,18 @@ describe("replaceCard", () => {
       "renewal.stored_value_short",
     );
     await expectRefusal(
-      replaceCard(replaceInput(cardId, { handover: "delivery", deliveryAddress: " " }), agent, replacementRules, db),
+      replaceCard(
+        replaceCardInput(cardId, { handover: "delivery", deliveryAddress: " " }),
+        agent,
+        replacementRules,
+        db,
+      ),
       PreconditionError,
       "lifecycle.errors.address_required",
     );
     const usedReference = newReference();
     await replaceCard(
-      replaceInput(other.cardId, {
+      replaceCardInput(other.cardId, {
         fee: { kind: "paid", method: "alipay", currency: "CNY", reference: usedReference },
       }),
       agent,
@@ -569,7 +561,9 @@ describe("replaceCard", () => {
     );
     await expectRefusal(
       replaceCard(
-        replaceInput(cardId, { fee: { kind: "paid", method: "alipay", currency: "CNY", reference: usedReference } }),
+        replaceCardInput(cardId, {
+          fee: { kind: "paid", method: "alipay", currency: "CNY", reference: usedReference },
+        }),
         agent,
         replacementRules,
         db,
@@ -583,7 +577,7 @@ describe("replaceCard", () => {
     await suspendCard({ cardId, reason: "fraud", note: "ring of SIM swaps" }, supervisor, lifecycleRules, db);
     const suspended = await footprint(customerId);
     await expectRefusal(
-      replaceCard(replaceInput(cardId), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId), agent, replacementRules, db),
       PreconditionError,
       "lifecycle.errors.fraud_blocks_replacement",
     );
@@ -592,10 +586,10 @@ describe("replaceCard", () => {
 
   it("refuses an expired card and a card already replaced, naming its successor", async () => {
     const { db, agent, cardId, customerId } = await setup();
-    const { newCardId } = await replaceCard(replaceInput(cardId), agent, replacementRules, db);
+    const { newCardId } = await replaceCard(replaceCardInput(cardId), agent, replacementRules, db);
     const before = await footprint(customerId);
     await expectRefusal(
-      replaceCard(replaceInput(cardId), agent, replacementRules, db),
+      replaceCard(replaceCardInput(cardId), agent, replacementRules, db),
       ConflictError,
       "lifecycle.errors.already_replaced",
       { params: { cardId: newCardId } },
@@ -611,7 +605,7 @@ describe("replaceCard", () => {
     const expired = await setup({ validityEnd: hkEnd(-45) });
     const expiredBefore = await footprint(expired.customerId);
     await expectRefusal(
-      replaceCard(replaceInput(expired.cardId), agent, replacementRules, db),
+      replaceCard(replaceCardInput(expired.cardId), agent, replacementRules, db),
       PreconditionError,
       "lifecycle.errors.replace_expired",
     );
@@ -622,8 +616,8 @@ describe("replaceCard", () => {
     const { db, agent, cardId, customerId } = await setup();
     const second = await createStaff(db, { role: "agent" });
     const results = await raceAtAudit(process.env.DATABASE_URL!, [
-      (race) => replaceCard(replaceInput(cardId), agent, replacementRules, race),
-      (race) => replaceCard(replaceInput(cardId), second, replacementRules, race),
+      (race) => replaceCard(replaceCardInput(cardId), agent, replacementRules, race),
+      (race) => replaceCard(replaceCardInput(cardId), second, replacementRules, race),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
@@ -821,7 +815,7 @@ describe("the carrier's side of the lifecycle", () => {
       expect.arrayContaining(["card.suspend", "card.carrier_suspend_failed", "card.carrier_suspend"]),
     );
 
-    const { newCardId, carrierRequestIds } = await replaceCard(replaceInput(cardId), agent, replacementRules, db);
+    const { newCardId, carrierRequestIds } = await replaceCard(replaceCardInput(cardId), agent, replacementRules, db);
     expect(carrierRequestIds).toHaveLength(1);
     const [swapFailed] = await performCarrierRequests(carrierRequestIds, agent, down, db);
     expect(swapFailed).toMatchObject({ outcome: "retrying" });
@@ -878,9 +872,14 @@ describe("lifecycle in the reports", () => {
     await liftSuspension({ cardId: a.cardId, identityChecked: true, note: null }, agent, at, db);
     await suspendCard({ cardId: b.cardId, reason: "stolen", note: null }, agent, at, db);
     // b's suspension ends with its replacement: counted as a replacement, not as a lift.
-    await replaceCard(replaceInput(b.cardId, { reason: "stolen" }), agent, { ...replacementRules, now: () => now }, db);
     await replaceCard(
-      replaceInput(c.cardId, {
+      replaceCardInput(b.cardId, { reason: "stolen" }),
+      agent,
+      { ...replacementRules, now: () => now },
+      db,
+    );
+    await replaceCard(
+      replaceCardInput(c.cardId, {
         reason: "damaged",
         fee: { kind: "paid", method: "cash", currency: "CNY", reference: null },
       }),

@@ -14,6 +14,7 @@ import { monthCover, type Granularity } from "@/lib/domain/reports/range";
 import { denseSeries } from "@/lib/domain/reports/series";
 import { addDays, DAY_MS, hkEndOfDay, hkStartOfDay, hkDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
+import { rawCardsInGrace, rawExpirationsAhead, rawLapsedCards } from "../helpers/report-oracles";
 import {
   createCustomerWithCard,
   createPlan,
@@ -167,13 +168,8 @@ describe("report figures", () => {
 
     const range = { from: addDays(today, -29), to: today };
     const lapsed = await listLapsedCards(range, { now, graceDays }, db);
-    const rawLapsed = await sql`
-      select ((validity_end + interval '30 days') at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from cards where validity_end + interval '30 days' < ${now.toISOString()}
-        and validity_end + interval '30 days' >= ${hkStartOfDay(range.from).toISOString()}
-        and validity_end + interval '30 days' < ${hkStartOfDay(addDays(range.to, 1)).toISOString()}
-      group by 1`;
-    expect(sorted(lapsed)).toEqual(sorted([...rawLapsed]));
+    const rawLapsed = await rawLapsedCards(sql, range, { now, graceDays });
+    expect(sorted(lapsed)).toEqual(sorted(rawLapsed));
     expect(sorted(lapsed)).toEqual(
       sorted([
         { day: addDays(today, -1), cards: 1 },
@@ -181,21 +177,14 @@ describe("report figures", () => {
       ]),
     );
 
-    const [rawGrace] = await sql`select count(*)::int as n from cards
-      where suspended_at is null and validity_end < ${now.toISOString()} and validity_end >= ${new Date(now.getTime() - graceDays * DAY_MS).toISOString()}`;
-    expect(await countCardsInGrace({ now, graceDays }, db)).toBe(rawGrace!.n);
-    expect(rawGrace!.n).toBe(1);
+    const rawGrace = await rawCardsInGrace(sql, { now, graceDays });
+    expect(await countCardsInGrace({ now, graceDays }, db)).toBe(rawGrace);
+    expect(rawGrace).toBe(1);
 
     const ahead = await listExpirationsAhead({ now, days: 90 }, db);
-    const windowEnd = hkEndOfDay(addDays(today, 89)).toISOString();
-    const rawNotYet =
-      await sql`select (validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from cards where validity_end > ${now.toISOString()} and validity_end <= ${windowEnd} group by 1`;
-    const rawRenewed =
-      await sql`select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from renewals where status <> 'voided' and previous_validity_end > ${now.toISOString()} and previous_validity_end <= ${windowEnd} group by 1`;
-    expect(sorted(ahead.notYet)).toEqual(sorted([...rawNotYet]));
-    expect(sorted(ahead.renewed)).toEqual(sorted([...rawRenewed]));
+    const rawAhead = await rawExpirationsAhead(sql, { now, days: 90, today });
+    expect(sorted(ahead.notYet)).toEqual(sorted(rawAhead.notYet));
+    expect(sorted(ahead.renewed)).toEqual(sorted(rawAhead.renewed));
     expect(sorted(ahead.notYet)).toEqual(
       sorted([
         { day: today, cards: 1 },

@@ -6,7 +6,7 @@ import { grantGoodwill } from "@/db/mutations/grant-goodwill";
 import { issueNewCard } from "@/db/mutations/issue-new-card";
 import { liftSuspension } from "@/db/mutations/lift-suspension";
 import { renewCard } from "@/db/mutations/renew-card";
-import { replaceCard, type ReplaceCardInput } from "@/db/mutations/replace-card";
+import { replaceCard } from "@/db/mutations/replace-card";
 import { suspendCard } from "@/db/mutations/suspend-card";
 import { voidRenewal } from "@/db/mutations/void-renewal";
 import { summariseGoodwill } from "@/db/queries/goodwill";
@@ -16,6 +16,7 @@ import { compareCountRollups, type CountDifference } from "@/db/queries/rollup-c
 import { addDays, DAY_MS, hkDay, hkEndOfDay, hkStartOfDay } from "@/lib/domain/time";
 import { hkEnd } from "../helpers/dates";
 import { testDb } from "../helpers/db";
+import { rawCardsInGrace, rawExpirationsAhead, rawLapsedCards } from "../helpers/report-oracles";
 import {
   createCustomerWithCard,
   createPlan,
@@ -25,6 +26,7 @@ import {
   newReference,
   recordRenewal,
   recordVoid,
+  replaceCardInput,
   renewInput,
   rules,
   uniqueCn,
@@ -46,17 +48,6 @@ async function differences(
 const validityTables = ["card_validity_ends", "renewal_previous_ends"];
 
 const replacementRules = { graceDays: rules.graceDays, fees: { HKD: 5000, CNY: 4500 } };
-const replaceInput = (cardId: number, fee: ReplaceCardInput["fee"]): ReplaceCardInput => ({
-  cardId,
-  newIccid: newIccid(),
-  reason: "lost",
-  form: "physical",
-  handover: "pickup",
-  deliveryAddress: null,
-  fee,
-  context: {},
-});
-
 // Enough connections for the writers to really overlap.
 const concurrent = createDb(process.env.DATABASE_URL!, { max: 8, applicationName: "renewal-desk-tests-concurrent" });
 afterAll(() => concurrent.close());
@@ -95,12 +86,7 @@ describe("validity-end rollups", () => {
     expect(await differences(validityTables)).toEqual([]);
     await liftSuspension({ cardId: card.cardId, identityChecked: true, note: null }, agent, rules, db);
     await suspendCard({ cardId: card.cardId, reason: "lost", note: null }, agent, { graceDays: rules.graceDays }, db);
-    await replaceCard(
-      replaceInput(card.cardId, { kind: "paid", method: "wechat_pay", currency: "HKD", reference: newReference() }),
-      agent,
-      replacementRules,
-      db,
-    );
+    await replaceCard(replaceCardInput(card.cardId), agent, replacementRules, db);
     expect(await differences([...validityTables, "replacement_fee_day"])).toEqual([]);
 
     // A new card for an expired one.
@@ -216,32 +202,19 @@ describe("lapsed cards, cards in grace and expirations ahead", () => {
 
     const range = { from: addDays(today, -40), to: today };
     const lapsed = await listLapsedCards(range, { now, graceDays }, db);
-    const rawLapsed = await raw`
-      select ((validity_end + interval '30 days') at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from cards where validity_end + interval '30 days' < ${now.toISOString()}
-        and validity_end + interval '30 days' >= ${hkStartOfDay(range.from).toISOString()}
-        and validity_end + interval '30 days' < ${hkStartOfDay(addDays(range.to, 1)).toISOString()}
-      group by 1`;
-    expect(sorted(lapsed)).toEqual(sorted([...rawLapsed]));
+    const rawLapsed = await rawLapsedCards(raw, range, { now, graceDays });
+    expect(sorted(lapsed)).toEqual(sorted(rawLapsed));
     expect(lapsed).toEqual([{ day: addDays(today, -1), cards: 2 }]);
 
-    const [rawGrace] = await raw`select count(*)::int as n from cards
-      where suspended_at is null and validity_end < ${now.toISOString()}
-        and validity_end >= ${new Date(now.getTime() - graceDays * DAY_MS).toISOString()}`;
+    const rawGrace = await rawCardsInGrace(raw, { now, graceDays });
     const inGrace = await countCardsInGrace({ now, graceDays }, db);
-    expect(inGrace).toBe(rawGrace!.n);
+    expect(inGrace).toBe(rawGrace);
     expect(inGrace).toBe(3);
 
     const ahead = await listExpirationsAhead({ now, days: 90 }, db);
-    const windowEnd = hkEndOfDay(addDays(today, 89)).toISOString();
-    const rawNotYet =
-      await raw`select (validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from cards where validity_end > ${now.toISOString()} and validity_end <= ${windowEnd} group by 1`;
-    const rawRenewed =
-      await raw`select (previous_validity_end at time zone 'Asia/Hong_Kong')::date::text as day, count(*)::int as cards
-      from renewals where status <> 'voided' and previous_validity_end > ${now.toISOString()} and previous_validity_end <= ${windowEnd} group by 1`;
-    expect(sorted(ahead.notYet)).toEqual(sorted([...rawNotYet]));
-    expect(sorted(ahead.renewed)).toEqual(sorted([...rawRenewed]));
+    const rawAhead = await rawExpirationsAhead(raw, { now, days: 90, today });
+    expect(sorted(ahead.notYet)).toEqual(sorted(rawAhead.notYet));
+    expect(sorted(ahead.renewed)).toEqual(sorted(rawAhead.renewed));
     // The renewed card's end moved 30 days on; the voided renewal's card is back on day 89; day 90 is out.
     expect(sorted(ahead.notYet)).toEqual(
       sorted([
@@ -268,7 +241,7 @@ describe("goodwill and replacement-fee rollups", () => {
     );
     await suspendCard({ cardId: card.cardId, reason: "lost", note: null }, agent, { graceDays: rules.graceDays }, db);
     await replaceCard(
-      replaceInput(card.cardId, { kind: "paid", method: "cash", currency: "CNY", reference: null }),
+      replaceCardInput(card.cardId, { fee: { kind: "paid", method: "cash", currency: "CNY", reference: null } }),
       agent,
       replacementRules,
       db,

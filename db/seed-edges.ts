@@ -103,7 +103,8 @@ export function renewalEdgesDemoSql(nowSql: string): string {
       jsonb_build_object('validityEnd', e.previous_end, 'state', 'active'),
       jsonb_build_object('renewalId', e.renewal_id, 'validityEnd', e.new_end, 'planVersionId', e.version_id, 'mode', 'stack',
         'priceMinor', e.price, 'currency', 'HKD', 'method', e.method), e.sold_at
-    from seed_edges e join cards c on c.id = e.card_id;
+    from seed_edges e join cards c on c.id = e.card_id
+    order by e.n;
 
     insert into audit_log (actor_staff_id, action, entity_type, entity_id, customer_id, reason, before, after, created_at)
     select (select id from staff where email = 'supervisor@example.com'), 'renewal.void', 'renewal', e.renewal_id::text, c.customer_id,

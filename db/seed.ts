@@ -721,7 +721,8 @@ async function seedLifecycle(sql: postgres.Sql, now: Date): Promise<void> {
     select id, suspension_reason,
       case suspension_reason when 'fraud' then 'Chargebacks flagged by the payment provider' when 'carrier' then 'Blocked by the carrier' when 'lost' then 'Customer called: card lost' end,
       suspended_by, suspended_at
-    from cards where suspended_at is not null;
+    from cards where suspended_at is not null
+    order by id;
   `);
   const [target] = await sql<{ id: number }[]>`
     select c.id from cards c
@@ -740,10 +741,11 @@ async function seedLifecycle(sql: postgres.Sql, now: Date): Promise<void> {
       insert into cards (customer_id, iccid, form, validity_end, stored_value_hkd_minor, activated_at, created_at, updated_at)
       values (${old!.customer_id}, ${iccid}, 'physical', ${old!.validity_end}, ${old!.balance}, ${now}, ${now}, ${now}) returning id`;
     const newCardId = created!.id;
+    // Ordered, so the released rows get the same ids however the slices laid out the table.
     const moved = await tx<{ msisdn: string }[]>`
       with m as (update card_numbers set card_id = ${newCardId} where card_id = ${target.id} and released_at is null returning region, msisdn, real_name_status)
       insert into card_numbers (card_id, region, msisdn, real_name_status, released_at, created_at)
-      select ${target.id}, region, msisdn, real_name_status, ${now}, ${now} from m returning msisdn`;
+      select ${target.id}, region, msisdn, real_name_status, ${now}, ${now} from m order by region, msisdn returning msisdn`;
     const renewalIds = await tx<{ renewal_id: number }[]>`
       update periods set card_id = ${newCardId} where card_id = ${target.id} and voided_at is null and ends_at > ${now} returning renewal_id`;
     const ids = renewalIds.map((r) => r.renewal_id);
@@ -853,7 +855,8 @@ function moneyDemoSql(nowSql: string): string {
     select f.id, row_number() over (order by p.rn) + 1, 'payment', p.reference,
            p.amount_minor + case when p.rn = 1 then 500 else 0 end, p.currency, p.received_at,
            case when p.rn = 1 then 'amount_differs' else 'matched' end::settlement_outcome, p.id
-      from demo_pay p, settlement_files f where f.file_name like 'wechat-bill-%' and p.rn <> 2;
+      from demo_pay p, settlement_files f where f.file_name like 'wechat-bill-%' and p.rn <> 2
+     order by p.rn;
     insert into settlement_lines (file_id, line_no, kind, reference, amount_minor, currency, occurred_at, outcome)
     select f.id, f.line_count + 1, 'payment', '4200000000' || to_char(d.day, 'YYYYMMDD') || '9999000001', 8800, 'CNY',
            d.from_at + interval '15 hours 12 minutes', 'missing_in_console'
@@ -879,7 +882,7 @@ function moneyDemoSql(nowSql: string): string {
     insert into audit_log (actor_staff_id, action, entity_type, entity_id, after, created_at)
     select staff_id, 'cash_drawer.' || case when status = 'open' then 'open' else 'close' end, 'cash_drawer', id::text,
            jsonb_build_object('day', day, 'currency', currency, 'openingFloatMinor', opening_float_minor), coalesce(closed_at, opened_at)
-      from cash_drawers;
+      from cash_drawers order by id;
   `;
 }
 

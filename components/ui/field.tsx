@@ -3,15 +3,25 @@ import { cn } from "./cn";
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-2 focus:outline-offset-1 focus:outline-brand-600 aria-[invalid=true]:border-red-500";
 
-/** A labelled input with its error tied to it by aria-describedby. */
+/**
+ * A labelled input with its error tied to it by aria-describedby. `className`
+ * places the whole field (label, input, hint); `inputClassName` styles the input alone.
+ */
 export function Field({
   label,
   name,
   error,
   hint,
   className,
+  inputClassName,
   ...inputProps
-}: React.ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+}: React.ComponentProps<"input"> & {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  inputClassName?: string;
+}) {
   const id = inputProps.id ?? `field-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -24,7 +34,7 @@ export function Field({
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={inputClass}
+        className={cn(inputClass, inputClassName)}
         {...inputProps}
       />
       {hint ? (

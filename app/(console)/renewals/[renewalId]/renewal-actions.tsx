@@ -161,7 +161,7 @@ export function VoidRenewal({
             autoComplete="off"
             spellCheck={false}
             maxLength={80}
-            className="font-mono"
+            inputClassName="font-mono"
             hint={t("refundReferenceHint")}
             defaultValue={state && !state.ok ? (state.values?.refundReference ?? "") : ""}
             error={state?.fieldErrors?.refundReference}

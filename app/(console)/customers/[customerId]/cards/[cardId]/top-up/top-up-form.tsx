@@ -56,7 +56,7 @@ export function TopUpForm({ cardId, idempotencyKey }: { cardId: number; idempote
             name="reference"
             maxLength={64}
             autoComplete="off"
-            className="font-mono"
+            inputClassName="font-mono"
             hint={t("referenceHint")}
             defaultValue={values?.reference ?? ""}
             error={errors?.reference}

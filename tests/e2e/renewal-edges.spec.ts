@@ -125,15 +125,19 @@ test.describe("an agent", () => {
   }) => {
     const card = await createTestCard({ validityEnd: hkEnd(20) });
     const [first, second] = [await context.newPage(), await context.newPage()];
+    // A tab in the background gets no animation frames, and a click waits for two to see the button is still.
     for (const tab of [first, second]) {
+      await tab.bringToFront();
       await open(tab, card.renewPath);
       await fillRenewal(tab, { method: "WeChat Pay", value: wechatReference() });
       await review(tab);
     }
+    await first.bringToFront();
     await first.getByRole("button", { name: "Confirm renewal" }).click();
     await expect(first).toHaveURL(/\/renewals\/\d+\?done=1$/);
     const firstId = receiptId(first);
 
+    await second.bringToFront();
     await second.getByRole("button", { name: "Confirm renewal" }).click();
     const acknowledgement = second.getByRole("checkbox", {
       name: `The customer confirms they want another renewal on top of R${firstId}`,

@@ -67,7 +67,10 @@ describe("grantGoodwill", () => {
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ kind: "goodwill_extension", language: "en", toMsisdn: s.msisdn });
     expect(sms[0]!.body).toContain("7 days");
-    const [audit] = await s.db.select().from(auditLog).where(eq(auditLog.ticketRef, "ZD-77"));
+    const [audit] = await s.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.ticketRef, "ZD-77"), eq(auditLog.customerId, s.customerId)));
     expect(audit).toMatchObject({
       action: "card.goodwill",
       actorStaffId: s.supervisor.id,

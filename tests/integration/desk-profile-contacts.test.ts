@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ConflictError, PreconditionError } from "@/db/errors";
 import { grantGoodwill } from "@/db/mutations/grant-goodwill";
@@ -46,7 +46,10 @@ describe("updateCustomerProfile", () => {
       s.db,
     );
     expect(saved).toEqual({ lockVersion: form.lockVersion + 1, changed: ["email", "preferredLanguage"] });
-    const [audit] = await s.db.select().from(auditLog).where(eq(auditLog.ticketRef, "ZD-9"));
+    const [audit] = await s.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.ticketRef, "ZD-9"), eq(auditLog.customerId, s.customerId)));
     expect(audit).toMatchObject({
       action: "customer.profile",
       customerId: s.customerId,

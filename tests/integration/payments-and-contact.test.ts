@@ -158,7 +158,7 @@ describe("the record of contact on every write", () => {
     const rows = await s.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(s.cardId)));
+      .where(and(eq(auditLog.entityType, "card"), eq(auditLog.entityId, String(s.cardId))));
     expect(rows).toHaveLength(0);
   });
 

@@ -54,7 +54,10 @@ describe("topUpStoredValue", () => {
     const [sms] = await s.db.select().from(notifications).where(eq(notifications.cardId, s.cardId));
     expect(sms).toMatchObject({ kind: "stored_value_top_up", language: "zh-Hant" });
     expect(sms!.body).toContain("HK$200.00");
-    const [audit] = await s.db.select().from(auditLog).where(eq(auditLog.ticketRef, "WX-1"));
+    const [audit] = await s.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.ticketRef, "WX-1"), eq(auditLog.customerId, s.customerId)));
     expect(audit).toMatchObject({
       action: "card.top_up",
       customerId: s.customerId,

@@ -8,7 +8,15 @@ import {
 import { sendExpiryReminders } from "@/db/mutations/send-expiry-reminders";
 import { addDays, DAY_MS, hkDay, hkEndOfDay } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
-import { createCustomerWithCard, createPlan, createStaff, isolatedNow, recordRenewal } from "../helpers/factories";
+import {
+  createCustomerWithCard,
+  createPlan,
+  createStaff,
+  isolatedNow,
+  recordRenewal,
+  uniqueCn,
+  uniqueHk,
+} from "../helpers/factories";
 
 const graceDays = 30;
 
@@ -24,7 +32,7 @@ describe("expiry worklist", () => {
         (
           await createCustomerWithCard(db, {
             validityEnd: hkEndOfDay(addDays(today, i % 3)),
-            cn: `139${String(i).padStart(8, "0")}`,
+            cn: uniqueCn(),
           })
         ).cardId,
       );
@@ -46,7 +54,7 @@ describe("expiry worklist", () => {
     expect(seen.map((r) => r.cardId).sort((a, b) => a - b)).toEqual([...inWindow].sort((a, b) => a - b));
     const keys = seen.map((r) => [r.validityEnd.getTime(), r.cardId] as const);
     expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
-    expect(seen[0]!.cnMsisdn).toMatch(/^\+86139/);
+    expect(seen[0]!.cnMsisdn).toMatch(/^\+86147\d{8}$/);
 
     const newestFirst = await listExpiryWorklist({ ...params, sort: "-end", after: null }, db);
     expect(newestFirst.rows[0]!.validityEnd).toEqual(hkEndOfDay(addDays(today, 2)));
@@ -155,11 +163,12 @@ describe("expiry reminders", () => {
     const agent = await createStaff(db);
     const now = isolatedNow(plan.planId);
     const today = hkDay(now);
-    const soon = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 2)), hk: "61234567" });
+    const [hk, cn] = [uniqueHk(), uniqueCn()];
+    const soon = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 2)), hk });
     const inGrace = await createCustomerWithCard(db, {
       validityEnd: new Date(now.getTime() - DAY_MS),
       hk: null,
-      cn: "13900001111",
+      cn,
     });
     const suspended = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(today), suspended: true });
     const far = await createCustomerWithCard(db, { validityEnd: hkEndOfDay(addDays(today, 60)) });
@@ -180,13 +189,13 @@ describe("expiry reminders", () => {
       expect.objectContaining({
         card_id: soon.cardId,
         kind: "expiry_reminder",
-        to_msisdn: "+85261234567",
+        to_msisdn: `+852${hk}`,
         status: "pending",
         dedupe_key: `expiry_reminder:${soon.cardId}:3:${hkEndOfDay(addDays(today, 2)).toISOString()}`,
       }),
       expect.objectContaining({
         card_id: inGrace.cardId,
-        to_msisdn: "+8613900001111",
+        to_msisdn: `+86${cn}`,
         dedupe_key: expect.stringContaining(":grace:"),
       }),
     ]);

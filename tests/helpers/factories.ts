@@ -307,9 +307,9 @@ export interface RenewalFields {
  * A sold renewal with its period and payment rows, as the renew flow lays
  * them out, written directly (the renewal flow is not what such tests are
  * about), on a new customer's card unless one is given. Activated, or voided
- * when asked. With `{ applyToCard: true }` it
- * also moves the card's validity end and the daily rollup in the same
- * transaction, as the renewal transaction does (reports compare the two).
+ * when asked. A sale (not a voided one) is added to the daily rollup in
+ * the same transaction, as the renewal transaction does (reports compare the
+ * two); with `{ applyToCard: true }` it also moves the card's validity end.
  */
 export async function createRenewal(
   db: Db,
@@ -376,10 +376,10 @@ export async function createRenewal(
       receivedAt: createdAt,
       receivedBy: soldBy,
     });
-    if (options.applyToCard) {
-      await tx.update(cards).set({ validityEnd: endsAt }).where(eq(cards.id, cardId));
-      await applyRenewalToRollup(tx, id, 1);
-    }
+    if (options.applyToCard) await tx.update(cards).set({ validityEnd: endsAt }).where(eq(cards.id, cardId));
+    // Every sale is in the rollup, as the renewal transaction keeps it: a raw row the rollup lacks would break the
+    // month comparison of any test whose isolated day shares the month.
+    if (!fields.voided) await applyRenewalToRollup(tx, id, 1);
     return { ...renewal!, cardId };
   });
 }

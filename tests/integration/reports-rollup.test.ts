@@ -132,5 +132,10 @@ describe("daily renewal rollup", () => {
       }),
     );
     expect(await checkCommand()).toBe(1);
+
+    // Take the buggy writer's rows back out: its month is shared with tests whose plans sit 16 days away.
+    await sql`delete from payments where renewal_id = ${renewal!.id}`;
+    await sql`delete from renewals where id = ${renewal!.id}`;
+    expect(await checkCommand()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/db/admin";
-import { createDb, type DbClient } from "@/db/client";
+import { createDb, type Db, type DbClient } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 let shared: DbClient | undefined;
@@ -32,4 +32,26 @@ export async function withFreshDatabase<T>(
   } finally {
     await dropDatabase(server, name);
   }
+}
+
+/**
+ * `work` on a migrated database of its own, for tests of a worker that claims
+ * every due row of its table (carrier requests, SMS): other test files' rows
+ * are never taken, and theirs never taken by it.
+ */
+export async function inOwnDatabase(
+  work: (db: Db) => Promise<void>,
+  applicationName = "renewal-desk-own-db",
+): Promise<void> {
+  await withFreshDatabase(
+    async (url) => {
+      const client = createDb(url, { max: 6, applicationName });
+      try {
+        await work(client.db);
+      } finally {
+        await client.close();
+      }
+    },
+    { migrate: true },
+  );
 }

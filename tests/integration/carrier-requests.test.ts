@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { enqueueCarrierRequest } from "@/db/mutations/_shared/enqueue-carrier-request";
 import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
@@ -11,26 +11,8 @@ import { voidRenewal } from "@/db/mutations/void-renewal";
 import { auditLog, carrierRequests, renewals } from "@/db/schema";
 import { simulatedCarrier, type CarrierCall, type CarrierGateway } from "@/lib/carrier/gateway";
 import { hkEnd } from "../helpers/dates";
-import { withFreshDatabase } from "../helpers/db";
+import { inOwnDatabase } from "../helpers/db";
 import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
-
-/**
- * The worker claims every due request in its database, so these tests run in
- * a database of their own: other test files' requests are never performed here.
- */
-async function inOwnDatabase(work: (db: Db) => Promise<void>) {
-  await withFreshDatabase(
-    async (url) => {
-      const client = createDb(url, { max: 6, applicationName: "carrier-request-tests" });
-      try {
-        await work(client.db);
-      } finally {
-        await client.close();
-      }
-    },
-    { migrate: true },
-  );
-}
 
 async function renewed(db: Db) {
   const agent = await createStaff(db);

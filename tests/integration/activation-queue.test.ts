@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { countStuckActivations, listPendingActivations } from "@/db/queries/activation-queue";
 import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { renewCard } from "@/db/mutations/renew-card";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
 import { hkEndOfDay } from "@/lib/domain/time";
-import { testDb } from "../helpers/db";
+import { inOwnDatabase } from "../helpers/db";
 import { createCustomerWithCard, createPlan, createStaff, renewInput, rules } from "../helpers/factories";
 
-async function paidNotActive(minutesAgo: number) {
-  const { db } = testDb();
+async function paidNotActive(db: Db, minutesAgo: number) {
   const agent = await createStaff(db);
   const { cardId } = await createCustomerWithCard(db, { validityEnd: hkEndOfDay("2027-06-30") });
   const { planVersionId } = await createPlan(db);
@@ -23,21 +23,20 @@ async function paidNotActive(minutesAgo: number) {
   return renewalId;
 }
 
+// The queue is every paid renewal of the database, oldest first and capped, so the test has a database of its own.
 describe("the stuck-activation queue", () => {
   it("lists every paid renewal not yet active with its attempts and error, and flags those over 15 minutes", async () => {
-    const { db } = testDb();
-    const before = await countStuckActivations(new Date(), db);
-    const fresh = await paidNotActive(14);
-    const stuck = await paidNotActive(16);
-    const after = await countStuckActivations(new Date(), db);
-    expect(after.stuck - before.stuck).toBe(1);
-    const queue = await listPendingActivations(db);
-    const mine = queue.filter((row) => row.renewalId === fresh || row.renewalId === stuck);
-    expect(mine.map((row) => row.renewalId)).toEqual([stuck, fresh]);
-    expect(mine[0]).toMatchObject({
-      attempts: 1,
-      lastError: "carrier unavailable (simulated)",
-      requestStatus: "pending",
+    await inOwnDatabase(async (db) => {
+      const fresh = await paidNotActive(db, 14);
+      const stuck = await paidNotActive(db, 16);
+      expect((await countStuckActivations(new Date(), db)).stuck).toBe(1);
+      const queue = await listPendingActivations(db);
+      expect(queue.map((row) => row.renewalId)).toEqual([stuck, fresh]);
+      expect(queue[0]).toMatchObject({
+        attempts: 1,
+        lastError: "carrier unavailable (simulated)",
+        requestStatus: "pending",
+      });
     });
   });
 });

@@ -7,11 +7,12 @@ export const STUCK_ACTIVATION_MINUTES = 15;
 export const ACTIVATION_QUEUE_LIMIT = 200;
 
 /**
- * Every paid renewal the carrier has not activated yet, oldest first, with
- * its activation request's attempts, last error and next automatic attempt
- * (renewals_paid_created_at keeps this a small index scan).
+ * The paid renewals the carrier has not activated yet, oldest first and at
+ * most `limit` of them, with each activation request's attempts, last error
+ * and next automatic attempt (renewals_paid_created_at keeps this a small
+ * index scan). countPendingActivations says how many there are in all.
  */
-export async function listPendingActivations(db: DbOrTx = defaultDb) {
+export async function listPendingActivations(db: DbOrTx = defaultDb, limit = ACTIVATION_QUEUE_LIMIT) {
   return db
     .select({
       renewalId: renewals.id,
@@ -42,7 +43,17 @@ export async function listPendingActivations(db: DbOrTx = defaultDb) {
     .leftJoin(staff, eq(staff.id, renewals.soldBy))
     .where(eq(renewals.status, "paid"))
     .orderBy(asc(renewals.createdAt), asc(renewals.id))
-    .limit(ACTIVATION_QUEUE_LIMIT);
+    .limit(limit);
+}
+
+/** How many renewals the queue holds in all, the ones past its page too (after an outage, thousands). */
+export async function countPendingActivations(db: DbOrTx = defaultDb): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(renewals)
+    .innerJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
+    .where(eq(renewals.status, "paid"));
+  return row?.n ?? 0;
 }
 
 export type PendingActivation = Awaited<ReturnType<typeof listPendingActivations>>[number];

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { countStuckActivations, listPendingActivations } from "@/db/queries/activation-queue";
+import { countPendingActivations, countStuckActivations, listPendingActivations } from "@/db/queries/activation-queue";
+import { activateRenewal } from "@/db/mutations/activate-renewal";
 import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { renewCard } from "@/db/mutations/renew-card";
 import { simulatedCarrier } from "@/lib/carrier/gateway";
@@ -37,6 +39,24 @@ describe("the stuck-activation queue", () => {
         lastError: "carrier unavailable (simulated)",
         requestStatus: "pending",
       });
+      expect(await countPendingActivations(db)).toBe(2);
+    });
+  });
+
+  it("pages the oldest and counts the whole queue, so a page past its cap says how many more wait", async () => {
+    await inOwnDatabase(async (db) => {
+      const [oldest, middle, newest] = [
+        await paidNotActive(db, 30),
+        await paidNotActive(db, 20),
+        await paidNotActive(db, 5),
+      ];
+      expect((await listPendingActivations(db, 2)).map((row) => row.renewalId)).toEqual([oldest, middle]);
+      expect(await countPendingActivations(db)).toBe(3);
+      // Activated, a renewal leaves the queue and the next one moves up.
+      const [agent] = await db.execute<{ id: number }>(sql`select sold_by as id from renewals where id = ${oldest}`);
+      await activateRenewal(oldest, { id: agent!.id }, simulatedCarrier("ok"), db);
+      expect((await listPendingActivations(db, 2)).map((row) => row.renewalId)).toEqual([middle, newest]);
+      expect(await countPendingActivations(db)).toBe(2);
     });
   });
 });

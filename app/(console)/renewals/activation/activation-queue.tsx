@@ -31,8 +31,11 @@ export interface QueueRow {
   nextAttemptAt: Date | null;
 }
 
-/** The queue's table: pick rows (or all) and retry them now; the outcome is announced. */
-export function ActivationQueue({ rows }: { rows: QueueRow[] }) {
+/**
+ * The queue's table: pick rows (or all) and retry them now; the outcome is
+ * announced. `total` counts the whole queue, the rows past this page too.
+ */
+export function ActivationQueue({ rows, total }: { rows: QueueRow[]; total: number }) {
   const t = useTranslations("renewals.queue");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -77,9 +80,10 @@ export function ActivationQueue({ rows }: { rows: QueueRow[] }) {
         <Button type="button" disabled={pending || selected.size === 0} onClick={() => retry([...selected])}>
           {pending ? t("retrying") : t("retrySelected", { count: selected.size })}
         </Button>
-        <span className="text-sm text-slate-600">{t("count", { count: rows.length })}</span>
+        <span className="text-sm text-slate-600">{t("count", { count: total })}</span>
         {announcement}
       </div>
+      {total > rows.length ? <Notice tone="warning">{t("capped", { shown: rows.length, total })}</Notice> : null}
       <Table caption={t("title")}>
         <thead>
           <tr>

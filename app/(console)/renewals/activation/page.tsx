@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { localizedName } from "@/lib/domain/plan-names";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/panel";
-import { listPendingActivations, STUCK_ACTIVATION_MINUTES } from "@/db/queries/activation-queue";
+import {
+  countPendingActivations,
+  listPendingActivations,
+  STUCK_ACTIVATION_MINUTES,
+} from "@/db/queries/activation-queue";
 import { requireStaff } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain/money";
 import { receiptNumber } from "@/lib/domain/receipt-number";
@@ -18,7 +22,7 @@ async function ActivationQueuePage() {
   await requireStaff({ permission: "viewActivationQueue" });
   const t = await getTranslations("renewals");
   const locale = await getLocale();
-  const rows = await listPendingActivations();
+  const [rows, total] = await Promise.all([listPendingActivations(), countPendingActivations()]);
   const now = new Date().getTime();
   return (
     <div className="mx-auto max-w-6xl">
@@ -27,6 +31,7 @@ async function ActivationQueuePage() {
         description={t("queue.description", { minutes: STUCK_ACTIVATION_MINUTES })}
       />
       <ActivationQueue
+        total={total}
         rows={rows.map((r) => ({
           requestId: r.requestId,
           renewalId: r.renewalId,

@@ -5,6 +5,8 @@ import { throttlePolicy } from "./authenticate-staff";
 export const retentionPolicy = {
   idempotencyKeyDays: 30,
   endedSessionDays: 30,
+  /** A finished export's CSV is downloadable this long; it holds customers' payments, so it is not kept for ever. */
+  exportJobDays: 7,
 } as const;
 
 export interface PurgeCounts {
@@ -13,14 +15,17 @@ export interface PurgeCounts {
   rateLimits: number;
   sessions: number;
   securityEvents: number;
+  exportJobs: number;
 }
 
 /**
  * Deletes what has outlived its use: idempotency keys older than 30 days (a
  * retried confirm arrives within minutes), throttle rows whose delay and
  * window are over, expired rate-limit counters, sessions ended or expired 30
- * days ago, and security events past SECURITY_EVENTS_RETENTION_DAYS. The audit
- * log is never purged. Bounded batches keep each statement short.
+ * days ago, security events past SECURITY_EVENTS_RETENTION_DAYS, and exports
+ * finished 7 days ago with their CSV (the audit row of each export stays). The
+ * audit log is never purged. Bounded batches keep each statement short; an
+ * export's CSV is up to a few hundred chunks, so exports go 20 at a time.
  */
 export async function purgeExpired(
   db: DbOrTx,
@@ -49,5 +54,13 @@ export async function purgeExpired(
       delete from security_events where id in (
         select id from security_events where occurred_at < now() - make_interval(days => ${options.securityEventDays})
         limit ${batch})`),
+    // One statement: the chunks go first, and the job's foreign key is checked at its end.
+    exportJobs: await count(sql`
+      with old as (
+        select id from export_jobs
+        where status in ('done', 'failed') and finished_at < now() - make_interval(days => ${retentionPolicy.exportJobDays})
+        order by id limit 20),
+      chunks as (delete from export_job_chunks where job_id in (select id from old))
+      delete from export_jobs where id in (select id from old)`),
   };
 }

@@ -192,14 +192,24 @@ export async function getOwnExportJob(jobId: number, staffId: number, db: DbOrTx
   return row ?? null;
 }
 
-/** A finished export's CSV, chunk by chunk in order, one chunk in memory at a time. */
+/**
+ * A finished export's CSV, chunk by chunk in order, one chunk in memory at a
+ * time. If the retention purge deletes the export mid-download, the stream
+ * fails rather than end early, so the browser reports a failed download, never
+ * a short file that looks whole.
+ */
 export async function* readExportChunks(jobId: number, db: Db = defaultDb): AsyncGenerator<string> {
   for (let seq = 0; ; seq++) {
     const [chunk] = await db
       .select({ data: exportJobChunks.data })
       .from(exportJobChunks)
       .where(and(eq(exportJobChunks.jobId, jobId), eq(exportJobChunks.seq, seq)));
-    if (!chunk) return;
-    yield chunk.data;
+    if (chunk) {
+      yield chunk.data;
+      continue;
+    }
+    const [job] = await db.select({ id: exportJobs.id }).from(exportJobs).where(eq(exportJobs.id, jobId));
+    if (!job) throw new Error(`export ${jobId} was purged during its download`);
+    return;
   }
 }

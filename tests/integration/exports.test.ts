@@ -3,9 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/db/errors";
 import { createExportJob } from "@/db/mutations/create-export-job";
+import { purgeExpired } from "@/db/mutations/purge-expired";
 import { runExportJob } from "@/db/mutations/run-export-job";
 import { getOwnExportJob, readExportChunks, streamExportCsv } from "@/db/queries/exports";
-import { auditLog } from "@/db/schema";
+import { auditLog, exportJobChunks, exportJobs } from "@/db/schema";
 import { DAY_MS } from "@/lib/domain/time";
 import { testDb } from "../helpers/db";
 import { createCustomerWithCard, createPlan, createStaff, isolatedDay, uniqueSuffix } from "../helpers/factories";
@@ -118,5 +119,38 @@ describe("background exports", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "export_job"), eq(auditLog.entityId, String(jobId))));
     expect(audit).toEqual({ action: "export.create" });
+  });
+
+  it("fails a download the retention purge cuts short, instead of ending it early as if whole", async () => {
+    const { db } = testDb();
+    const supervisor = await createStaff(db, { role: "supervisor" });
+    const finished = (daysAgo: number) => ({
+      staffId: supervisor.id,
+      kind: "payments",
+      fromDay: "2026-01-01",
+      toDay: "2026-01-31",
+      status: "done" as const,
+      createdAt: sql`now() - make_interval(days => ${daysAgo + 1})`,
+      finishedAt: sql`now() - make_interval(days => ${daysAgo})`,
+    });
+    const [old, whole] = await db
+      .insert(exportJobs)
+      .values([finished(8), finished(0)])
+      .returning({ id: exportJobs.id });
+    await db
+      .insert(exportJobChunks)
+      .values([
+        ...[0, 1, 2].map((seq) => ({ jobId: old!.id, seq, data: `chunk ${seq}\n` })),
+        { jobId: whole!.id, seq: 0, data: "only\n" },
+      ]);
+    const download = readExportChunks(old!.id, db);
+    expect(await download.next()).toEqual({ done: false, value: "chunk 0\n" });
+    await purgeExpired(db, { securityEventDays: 365 });
+    await expect(download.next()).rejects.toThrow(`export ${old!.id} was purged during its download`);
+
+    // An export the purge leaves ends normally after its last chunk.
+    const chunks = [];
+    for await (const chunk of readExportChunks(whole!.id, db)) chunks.push(chunk);
+    expect(chunks).toEqual(["only\n"]);
   });
 });

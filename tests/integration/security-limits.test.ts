@@ -10,7 +10,16 @@ import { purgeExpired } from "@/db/mutations/purge-expired";
 import { resetStaffPassword } from "@/db/mutations/reset-staff-password";
 import { listSecurityEvents } from "@/db/queries/security-events";
 import { listSignInThrottles } from "@/db/queries/sign-in-throttles";
-import { idempotencyKeys, rateLimits, securityEvents, signInThrottle, staff, staffSessions } from "@/db/schema";
+import {
+  exportJobChunks,
+  exportJobs,
+  idempotencyKeys,
+  rateLimits,
+  securityEvents,
+  signInThrottle,
+  staff,
+  staffSessions,
+} from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { signInRefusal } from "@/lib/auth/sign-in-refusal";
 import { consumeRateLimit, type RateLimits } from "@/lib/rate-limit";
@@ -201,7 +210,7 @@ describe("sign-in when the database is down", () => {
 });
 
 describe("retention purge", () => {
-  it("deletes old idempotency keys, spent throttle rows, expired rate limits, old sessions and events, and keeps the rest", async () => {
+  it("deletes old idempotency keys, spent throttle rows, expired rate limits, old sessions, events and exports, and keeps the rest", async () => {
     const { db } = testDb();
     const member = await createStaff(db);
     const tag = uniqueSuffix();
@@ -243,6 +252,25 @@ describe("retention purge", () => {
       { kind: "sign_in.failed", staffId: member.id, occurredAt: sql`now() - interval '300 days'` },
     ]);
 
+    const job = (status: "done" | "failed" | "running", finishedDaysAgo: number | null) => ({
+      staffId: member.id,
+      kind: "payments",
+      fromDay: "2026-01-01",
+      toDay: "2026-01-31",
+      status,
+      createdAt: sql`now() - interval '9 days'`,
+      finishedAt: finishedDaysAgo === null ? null : sql`now() - make_interval(days => ${finishedDaysAgo})`,
+    });
+    const [oldDone, oldFailed, recentDone, stillRunning] = await db
+      .insert(exportJobs)
+      .values([job("done", 8), job("failed", 8), job("done", 6), job("running", null)])
+      .returning({ id: exportJobs.id });
+    await db.insert(exportJobChunks).values([
+      { jobId: oldDone!.id, seq: 0, data: "payment_id\n" },
+      { jobId: oldDone!.id, seq: 1, data: "1\n" },
+      { jobId: recentDone!.id, seq: 0, data: "payment_id\n" },
+    ]);
+
     const counts = await purgeExpired(db, { securityEventDays: 365 });
     for (const n of Object.values(counts)) expect(n).toBeGreaterThanOrEqual(1);
 
@@ -266,6 +294,14 @@ describe("retention purge", () => {
     expect(sessions.map((s) => s.id)).toEqual([`new-session-${tag}-0123456789`]);
     const events = await db.select().from(securityEvents).where(eq(securityEvents.staffId, member.id));
     expect(events).toHaveLength(1);
+    const jobsLeft = await db.select({ id: exportJobs.id }).from(exportJobs).where(eq(exportJobs.staffId, member.id));
+    expect(jobsLeft.map((j) => j.id).sort((x, y) => x - y)).toEqual([recentDone!.id, stillRunning!.id]);
+    expect(counts.exportJobs).toBeGreaterThanOrEqual(2);
+    const chunksLeft = await db
+      .select({ jobId: exportJobChunks.jobId })
+      .from(exportJobChunks)
+      .where(sql`${exportJobChunks.jobId} in ${[oldDone!.id, oldFailed!.id, recentDone!.id]}`);
+    expect(chunksLeft).toEqual([{ jobId: recentDone!.id }]);
     expect(await auditTrail(db, "staff", member.id)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import { randomUUID } from "node:crypto";
 import { Table, Td, Th, TBody } from "@/components/ui/table";
+import { retentionPolicy } from "@/db/mutations/purge-expired";
 import { exportKinds, listExportJobs } from "@/db/queries/exports";
 import type { ExportKind } from "@/lib/domain/enums";
 import { JobRefresh } from "../../goodwill/jobs/[jobId]/job-refresh";
@@ -71,7 +72,7 @@ async function ExportsPage() {
       <div className="mt-6">
         <Panel title={t("jobs.title")}>
           <div className="space-y-5">
-            <p className="text-sm text-slate-600">{t("jobs.description")}</p>
+            <p className="text-sm text-slate-600">{t("jobs.description", { days: retentionPolicy.exportJobDays })}</p>
             <BackgroundExportForm from={addDays(today, -365 * 3 + 1)} to={today} idempotencyKey={randomUUID()} />
             <JobRefresh running={jobs.some((j) => j.status === "queued" || j.status === "running")} />
             {jobs.length === 0 ? (

@@ -43,6 +43,10 @@ export const notifications = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index("notifications_card").on(t.cardId, t.id.desc()),
+    // The receipt lists its renewal's messages: without this, each receipt read every message.
+    index("notifications_renewal")
+      .on(t.renewalId, t.id)
+      .where(sql`${t.renewalId} is not null`),
     check("notifications_channel", sql`${t.channel} in ('sms')`),
     check("notifications_sent_consistent", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
   ],

@@ -17,6 +17,7 @@ import {
 import { getCardPage } from "@/db/queries/card-page";
 import { searchCustomers, searchHits, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
+import { getRenewalReceipt } from "@/db/queries/renewals";
 import { seedDemoData } from "@/db/seed";
 import { classifySearch, searchTiers, type Lookup } from "@/lib/domain/search-classifier";
 
@@ -173,5 +174,12 @@ describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses
         await listCardAudit({ cardId: 1, afterId: 1_000_000, limit: 15 }, tx);
       }),
     ).toEqual([]);
+  });
+
+  it("a receipt reads through indexes only, its messages too", async () => {
+    const [latest] = await client.db.execute<{ id: number }>(
+      sql`select renewal_id as id from notifications where renewal_id is not null order by id desc limit 1`,
+    );
+    expect(await seqScansDuring((tx) => getRenewalReceipt(latest!.id, tx))).toEqual([]);
   });
 });

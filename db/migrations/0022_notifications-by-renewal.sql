@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_renewal" ON "notifications" USING btree ("renewal_id","id") WHERE "notifications"."renewal_id" is not null;

@@ -256,6 +256,10 @@ export const storedValueLedger = pgTable(
   },
   (t) => [
     index("stored_value_ledger_card").on(t.cardId, t.id),
+    // A top-up's receipt finds its ledger row by payment.
+    index("stored_value_ledger_payment")
+      .on(t.paymentId)
+      .where(sql`${t.paymentId} is not null`),
     check("stored_value_ledger_delta_nonzero", sql`${t.deltaMinor} <> 0`),
     check("stored_value_ledger_balance_nonnegative", sql`${t.balanceAfterMinor} >= 0`),
   ],

@@ -17,6 +17,7 @@ import {
 import { getCardPage } from "@/db/queries/card-page";
 import { searchCustomers, searchHits, searchHitsQuery } from "@/db/queries/customer-search";
 import { getCustomer } from "@/db/queries/customers";
+import { getPaymentReceipt } from "@/db/queries/desk";
 import { getRenewalReceipt } from "@/db/queries/renewals";
 import { seedDemoData } from "@/db/seed";
 import { classifySearch, searchTiers, type Lookup } from "@/lib/domain/search-classifier";
@@ -32,6 +33,7 @@ const LARGE_TABLES = [
   "periods",
   "payments",
   "notifications",
+  "stored_value_ledger",
   "audit_log",
 ];
 
@@ -181,5 +183,12 @@ describe(`on ${CUSTOMERS.toLocaleString("en")} customers, every lookup path uses
       sql`select renewal_id as id from notifications where renewal_id is not null order by id desc limit 1`,
     );
     expect(await seqScansDuring((tx) => getRenewalReceipt(latest!.id, tx))).toEqual([]);
+  });
+
+  it("a top-up's receipt finds its ledger row through an index", async () => {
+    const [topUp] = await client.db.execute<{ id: number }>(
+      sql`select id from payments where purpose = 'top_up' order by id desc limit 1`,
+    );
+    expect(await seqScansDuring((tx) => getPaymentReceipt(topUp!.id, tx))).toEqual([]);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "stored_value_ledger_payment" ON "stored_value_ledger" USING btree ("payment_id") WHERE "stored_value_ledger"."payment_id" is not null;

@@ -14,7 +14,8 @@
  * Prints figures; asserts nothing.
  *
  * With --renewals N it then renews 2 × N cards as 16 agents at once: N through
- * the renew page's server action over HTTP (A), and N through the same
+ * the renew page's server action over HTTP (A: until the receipt it answers
+ * with has arrived), and N through the same
  * mutation called directly (L, the SQL floor: the renewal's transaction and
  * the simulated carrier), printing p50/p95/p99 and renewals a second of each.
  * Those are real renewals (FPS, with a BENCH… reference): use a copy.
@@ -426,7 +427,7 @@ async function renewalStage(perSide: number) {
   console.log(
     `${"".padEnd(34)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"renewals/s".padStart(11)} ${"failures".padStart(9)}`,
   );
-  console.log(row("A over HTTP (renew page's action)", A));
+  console.log(row("A over HTTP (confirm → receipt)", A));
   console.log(row("L the mutation alone (SQL floor)", L));
   console.log(`A's throughput is ${((100 * A.perSecond) / L.perSecond).toFixed(0)} % of the floor's.`);
   return { agents, A, L };

@@ -30,7 +30,12 @@ export const renewalRequestSchema = z
 export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
 
 export const confirmRenewalSchema = renewalRequestSchema
-  .extend({ idempotencyKey: z.uuid(), ...contactContextFields })
+  .extend({
+    idempotencyKey: z.uuid(),
+    ...contactContextFields,
+    /** The worklist rows after this card (?queue=), carried on to the receipt; parsed, never trusted. */
+    queue: z.string().max(2000).optional(),
+  })
   .strict();
 
 export const renewalIdSchema = z.object({ renewalId: idSchema }).strict();

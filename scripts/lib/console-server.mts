@@ -137,8 +137,10 @@ export interface RenewalConfirm {
 
 /**
  * One renewal confirm as the browser's review sends it (renewCardAction on the
- * card's renew page). `renewalId` when the server acknowledged the renewal,
- * `refused` when it answered with a refusal.
+ * card's renew page), read to the end: a renewal answers with a redirect to its
+ * receipt (`x-action-redirect`) and the receipt rendered in the same response.
+ * `renewalId` when the server acknowledged the renewal, `refused` when it
+ * answered with a refusal.
  */
 export async function postRenewal(
   baseUrl: string,
@@ -161,10 +163,10 @@ export async function postRenewal(
     signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
-  const id = /"renewalId":(\d+)/.exec(text);
+  const id = /^\/renewals\/(\d+)\?/.exec(response.headers.get("x-action-redirect") ?? "");
   return {
     status: response.status,
     renewalId: response.status === 200 && id ? Number(id[1]) : null,
-    refused: response.status === 200 && /"ok":false/.test(text),
+    refused: response.status === 200 && !id && /"ok":false/.test(text),
   };
 }

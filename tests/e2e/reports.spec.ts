@@ -137,14 +137,15 @@ test.describe("reports as an agent", () => {
 
   test("the worklist queues reminders once per threshold and links into the renewal flow", async ({ page }) => {
     // Just inside grace and about to lapse: the oldest validity ends, so first in the grace window.
+    const tag = Date.now().toString(36);
     const ended = new Date(Date.now() - 30 * DAY_MS + 3_600_000);
     const cards = [
-      await createReportCard({ validityEnd: ended, nameEn: "E2E Reminder One" }),
-      await createReportCard({ validityEnd: new Date(ended.getTime() + 1000), nameEn: "E2E Reminder Two" }),
+      await createReportCard({ validityEnd: ended, nameEn: `E2E Reminder One ${tag}` }),
+      await createReportCard({ validityEnd: new Date(ended.getTime() + 1000), nameEn: `E2E Reminder Two ${tag}` }),
     ];
     await open(page, "/reports/expiring?window=grace");
     await expect(page.getByRole("link", { name: "In grace" })).toHaveAttribute("aria-current", "true");
-    for (const name of ["E2E Reminder One", "E2E Reminder Two"])
+    for (const name of [`E2E Reminder One ${tag}`, `E2E Reminder Two ${tag}`])
       await page.getByRole("checkbox", { name: new RegExp(`Select card ${name}`) }).check();
     await expect(page.getByText("2 cards selected")).toBeVisible();
     await page.getByRole("button", { name: "Send reminder SMS" }).click();
@@ -152,7 +153,7 @@ test.describe("reports as an agent", () => {
     const confirm = page.getByRole("alertdialog", { name: "Send a reminder SMS to 2 cards?" });
     await confirm.getByRole("button", { name: "Send 2 reminders" }).click();
     await expect(page.getByRole("status").filter({ hasText: "2 reminders queued." })).toBeVisible();
-    const row = page.getByRole("row", { name: /E2E Reminder One/ });
+    const row = page.getByRole("row", { name: new RegExp(`E2E Reminder One ${tag}`) });
     // The notification worker inside the server may already have sent it.
     await expect(row).toContainText(/Expiry reminder · (queued|sent)/);
 
@@ -175,6 +176,19 @@ test.describe("reports as an agent", () => {
     // The rest of the worklist rides along for "next in the worklist" on the receipt.
     await expect(page).toHaveURL(
       new RegExp(`/customers/${cards[0]!.customerId}/cards/${cards[0]!.cardId}/renew(\\?queue=[\\d.-]+)?$`),
+    );
+    // The second card ends after the first, so it is in the queue; the receipt offers the queue's first card next.
+    const queue = new URL(page.url()).searchParams.get("queue") ?? "";
+    expect(queue).toContain(`${cards[1]!.customerId}-${cards[1]!.cardId}`);
+    await page.getByRole("radio", { name: /Monthly 8GB China \+ HK/ }).check();
+    await page.getByRole("radio", { name: "Cash" }).check();
+    await page.getByRole("button", { name: "Review renewal" }).click();
+    await page.getByRole("button", { name: "Confirm renewal" }).click();
+    await expect(page).toHaveURL(new RegExp(`/renewals/\\d+\\?done=1&queue=${queue.replaceAll(".", "\\.")}$`));
+    const [customerId, cardId] = queue.split(".")[0]!.split("-");
+    await expect(page.getByRole("link", { name: "Next in the worklist →" })).toHaveAttribute(
+      "href",
+      new RegExp(`^/customers/${customerId}/cards/${cardId}/renew`),
     );
   });
 });

@@ -1,15 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { performCarrierRequests } from "@/db/mutations/perform-carrier-requests";
 import { refusalError, renewCard } from "@/db/mutations/renew-card";
 import { checkRenewal } from "@/db/queries/renewals";
-import { staffAction } from "@/lib/action";
+import { staffAction, type ActionResult } from "@/lib/action";
 import { defaultCarrier } from "@/lib/carrier/gateway";
 import { businessRules } from "@/lib/config";
 import type { Currency } from "@/lib/domain/enums";
 import { describeRefusal, type Warning } from "@/lib/domain/renewal-quote";
+import { formatQueue, parseQueue } from "@/lib/domain/worklist-queue";
 import { contactContextOf } from "@/lib/validation/contact";
 import { confirmRenewalSchema, renewalRequestSchema } from "@/lib/validation/renewal";
 
@@ -87,10 +89,14 @@ export const previewRenewalAction = staffAction(
   { permission: "renewCard" },
 );
 
-/** Renews (exactly once per idempotency key), then asks the carrier to activate. */
+/**
+ * Renews (exactly once per idempotency key), asks the carrier to activate, and
+ * answers with the receipt: the redirect renders it into this response, so the
+ * browser needs no second request. Only a refusal comes back as a result.
+ */
 export const renewCardAction = staffAction(
   confirmRenewalSchema,
-  async (input, { staff }) => {
+  async ({ queue, ...input }, { staff }): Promise<ActionResult> => {
     const { graceDays, validityCapYears } = businessRules();
     const { renewalId, activationRequestId } = await renewCard({ ...input, context: contactContextOf(input) }, staff, {
       graceDays,
@@ -99,7 +105,8 @@ export const renewCardAction = staffAction(
     // After commit, so the agent sees the carrier's answer on the receipt; the carrier worker retries a failure.
     if (activationRequestId !== null) await performCarrierRequests([activationRequestId], staff, defaultCarrier());
     revalidatePath("/customers", "layout");
-    return { ok: true, data: { renewalId } };
+    const rest = formatQueue(parseQueue(queue));
+    redirect(`/renewals/${renewalId}?done=1${rest ? `&queue=${rest}` : ""}`);
   },
   { permission: "renewCard" },
 );

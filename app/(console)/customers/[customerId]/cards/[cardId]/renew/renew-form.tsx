@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -59,7 +58,6 @@ export function RenewForm(props: {
 }) {
   const t = useTranslations("renewals");
   const locale = useLocale();
-  const router = useRouter();
   const [planVersionId, setPlanVersionId] = useState<number | null>(
     props.defaultPlanVersionId ?? (props.plans.length === 1 ? props.plans[0]!.planVersionId : null),
   );
@@ -128,15 +126,16 @@ export function RenewForm(props: {
     submitted.current = true;
     startConfirm(async () => {
       const context = contactContextFrom(formRef.current);
+      // A renewal redirects to its receipt (the pending state lasts until it is shown); only a refusal returns.
       const result = await renewCardAction({
         ...request,
         ...context,
         acknowledgeRecentRenewal: acknowledged,
         idempotencyKey: props.idempotencyKey,
+        queue: props.queue,
       });
-      if (result.ok) {
-        router.push(`/renewals/${result.data.renewalId}?done=1${props.queue ? `&queue=${props.queue}` : ""}`);
-      } else if (result.fieldErrors?.acknowledgeRecentRenewal) {
+      if (result.ok) return;
+      if (result.fieldErrors?.acknowledgeRecentRenewal) {
         // Another tab or agent renewed this card since the review: review again, naming it.
         submitted.current = false;
         await runReview({ message: result.message, fieldErrors: result.fieldErrors });

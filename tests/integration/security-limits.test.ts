@@ -260,6 +260,8 @@ describe("retention purge", () => {
       status,
       createdAt: sql`now() - interval '9 days'`,
       finishedAt: finishedDaysAgo === null ? null : sql`now() - make_interval(days => ${finishedDaysAgo})`,
+      // The running one has a live worker, so no export test's worker takes it over.
+      claimedAt: status === "running" ? sql`now()` : null,
     });
     const [oldDone, oldFailed, recentDone, stillRunning] = await db
       .insert(exportJobs)

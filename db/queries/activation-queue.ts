@@ -6,6 +6,9 @@ import { carrierRequests, cards, customers, plans, planVersions, renewals, staff
 export const STUCK_ACTIVATION_MINUTES = 15;
 export const ACTIVATION_QUEUE_LIMIT = 200;
 
+/** The queue is the paid renewals joined to their activation request: the list and its count share it. */
+const activationOfRenewal = and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate"));
+
 /**
  * The paid renewals the carrier has not activated yet, oldest first and at
  * most `limit` of them, with each activation request's attempts, last error
@@ -39,7 +42,7 @@ export async function listPendingActivations(db: DbOrTx = defaultDb, limit = ACT
     .innerJoin(customers, eq(customers.id, cards.customerId))
     .innerJoin(planVersions, eq(planVersions.id, renewals.planVersionId))
     .innerJoin(plans, eq(plans.id, planVersions.planId))
-    .innerJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
+    .innerJoin(carrierRequests, activationOfRenewal)
     .leftJoin(staff, eq(staff.id, renewals.soldBy))
     .where(eq(renewals.status, "paid"))
     .orderBy(asc(renewals.createdAt), asc(renewals.id))
@@ -51,7 +54,7 @@ export async function countPendingActivations(db: DbOrTx = defaultDb): Promise<n
   const [row] = await db
     .select({ n: count() })
     .from(renewals)
-    .innerJoin(carrierRequests, and(eq(carrierRequests.renewalId, renewals.id), eq(carrierRequests.kind, "activate")))
+    .innerJoin(carrierRequests, activationOfRenewal)
     .where(eq(renewals.status, "paid"));
   return row?.n ?? 0;
 }

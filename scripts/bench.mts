@@ -14,10 +14,10 @@
  * Prints figures; asserts nothing.
  *
  * With --renewals N it then renews 2 × N cards as 16 agents at once: N through
- * the renew page's server action over HTTP (A: until the receipt it answers
- * with has arrived), and N through the same
- * mutation called directly (L, the SQL floor: the renewal's transaction and
- * the simulated carrier), printing p50/p95/p99 and renewals a second of each.
+ * the renew page's server action over HTTP (A, timed until the receipt it
+ * answers with has arrived), and N through the same mutation called directly
+ * (L, the SQL floor: the renewal's transaction and the simulated carrier),
+ * printing p50/p95/p99 and renewals a second of each.
  * Those are real renewals (FPS, with a BENCH… reference): use a copy.
  *
  *   DATABASE_URL=postgres://… npm run bench -- [--runs 30] [--peer-runs 5] [--renewals 400] [--port 3190] [--json out.json]

@@ -39,13 +39,10 @@ export async function withFreshDatabase<T>(
  * every due row of its table (carrier requests, SMS): other test files' rows
  * are never taken, and theirs never taken by it.
  */
-export async function inOwnDatabase(
-  work: (db: Db) => Promise<void>,
-  applicationName = "renewal-desk-own-db",
-): Promise<void> {
+export async function inOwnDatabase(work: (db: Db) => Promise<void>): Promise<void> {
   await withFreshDatabase(
     async (url) => {
-      const client = createDb(url, { max: 6, applicationName });
+      const client = createDb(url, { max: 6, applicationName: "renewal-desk-own-db" });
       try {
         await work(client.db);
       } finally {

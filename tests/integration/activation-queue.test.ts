@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countPendingActivations, countStuckActivations, listPendingActivations } from "@/db/queries/activation-queue";
@@ -53,8 +52,7 @@ describe("the stuck-activation queue", () => {
       expect((await listPendingActivations(db, 2)).map((row) => row.renewalId)).toEqual([oldest, middle]);
       expect(await countPendingActivations(db)).toBe(3);
       // Activated, a renewal leaves the queue and the next one moves up.
-      const [agent] = await db.execute<{ id: number }>(sql`select sold_by as id from renewals where id = ${oldest}`);
-      await activateRenewal(oldest, { id: agent!.id }, simulatedCarrier("ok"), db);
+      await activateRenewal(oldest, await createStaff(db), simulatedCarrier("ok"), db);
       expect((await listPendingActivations(db, 2)).map((row) => row.renewalId)).toEqual([middle, newest]);
       expect(await countPendingActivations(db)).toBe(2);
     });
